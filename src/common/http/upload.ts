@@ -1,0 +1,58 @@
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '../errors/domain-error';
+
+export interface UploadedFile {
+  filename: string;
+  declaredType: string;
+  data: Buffer;
+}
+
+/**
+ * Reads the single `file` part of a multipart request into memory, refusing anything over
+ * `maxBytes` with 413 before more than that is buffered. Nothing is written anywhere here.
+ */
+export async function readSingleUpload(
+  request: FastifyRequest,
+  maxBytes: number,
+): Promise<UploadedFile> {
+  if (!request.isMultipart?.()) {
+    throw new DomainError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the file as multipart/form-data in a field named "file"',
+    );
+  }
+  let part;
+  try {
+    part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 5 } });
+  } catch (e) {
+    throw new DomainError('BAD_REQUEST', `Malformed multipart body: ${(e as Error).message}`);
+  }
+  if (!part || part.fieldname !== 'file') {
+    throw new DomainError('BAD_REQUEST', 'Missing multipart field "file"');
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of part.file) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes || part.file.truncated) {
+      part.file.resume();
+      throw new DomainError('PAYLOAD_TOO_LARGE', `The file exceeds ${maxBytes} bytes`, {
+        maxBytes,
+      });
+    }
+    chunks.push(chunk as Buffer);
+  }
+  if (part.file.truncated) {
+    throw new DomainError('PAYLOAD_TOO_LARGE', `The file exceeds ${maxBytes} bytes`, { maxBytes });
+  }
+  return { filename: part.filename, declaredType: part.mimetype, data: Buffer.concat(chunks) };
+}
+
+/** Decodes an uploaded text file as UTF-8, refusing binary content. */
+export function uploadAsText(file: UploadedFile): string {
+  const text = file.data.toString('utf8');
+  if (text.includes('\u0000') || text.includes('\uFFFD')) {
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'The file is not UTF-8 text');
+  }
+  return text;
+}

@@ -1,0 +1,36 @@
+import { validateEnv } from './env.schema';
+
+const base = { DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://127.0.0.1:6379' };
+
+describe('validateEnv', () => {
+  it('applies defaults', () => {
+    const env = validateEnv(base);
+    expect(env.PORT).toBe(3000);
+    expect(env.TZ).toBe('Asia/Jakarta');
+    expect(env.DEFAULT_LOCALE).toBe('id');
+  });
+
+  it('names the bad variable in one line and hides URL values', () => {
+    expect(() => validateEnv({ ...base, PORT: 'abc' })).toThrow(/^Invalid configuration: PORT=/);
+    try {
+      validateEnv({ ...base, DATABASE_URL: 'mysql://secret@x/y' });
+      throw new Error('expected failure');
+    } catch (e) {
+      const message = (e as Error).message;
+      expect(message).toContain('DATABASE_URL=(hidden)');
+      expect(message).not.toContain('secret');
+      expect(message.split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('requires JWT_SECRET in production', () => {
+    expect(() => validateEnv({ ...base, NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    expect(
+      validateEnv({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET,
+    ).toHaveLength(32);
+  });
+
+  it('rejects an unknown locale', () => {
+    expect(() => validateEnv({ ...base, DEFAULT_LOCALE: 'fr' })).toThrow(/DEFAULT_LOCALE/);
+  });
+});

@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { ALL_ROLES, AuthUser, Public, Roles } from '../../common/auth/roles';
+import { notFound } from '../../common/errors/domain-error';
+import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { toUserView } from '../users/users.controller';
+import { User } from '../users/entities/user.entity';
+import { UsersService } from '../users/users.service';
+import { AuthService } from './auth.service';
+import { LoginDto, MeView, RefreshDto, TokenPairView } from './dto/auth.dto';
+import { LocalAuthGuard } from './local-auth.guard';
+
+@ApiTags('auth')
+@Controller('api/v1/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(LocalAuthGuard)
+  @ApiBody({ type: LoginDto })
+  @ApiErrors(400, 401, 429)
+  login(@Req() request: { user: User }): Promise<TokenPairView> {
+    return this.auth.login(request.user);
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiErrors(400, 401)
+  refresh(@Body() dto: RefreshDto): Promise<TokenPairView> {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Post('logout')
+  @Public()
+  @HttpCode(204)
+  @ApiErrors(400, 401)
+  async logout(@Body() dto: RefreshDto): Promise<void> {
+    await this.auth.logout(dto.refreshToken);
+  }
+}
+
+@ApiTags('auth')
+@ApiBearerAuth()
+@Controller('api/v1/me')
+export class MeController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @Get()
+  @Roles(...ALL_ROLES)
+  @ApiErrors(401)
+  async me(@CurrentUser() actor: AuthUser): Promise<MeView> {
+    const user = await this.users.findById(actor.id);
+    if (!user) throw notFound('User');
+    const organization = user.organizationId
+      ? await this.organizations.get(user.organizationId)
+      : null;
+    return { ...toUserView(user), organizationName: organization?.name ?? null };
+  }
+}

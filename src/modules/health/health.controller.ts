@@ -1,0 +1,51 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply } from 'fastify';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { Public } from '../../common/auth/roles';
+import { InjectRedis } from '../redis/redis.module';
+
+type Check = { status: 'up' | 'down'; latencyMs: number; error?: string };
+
+async function timed(probe: () => Promise<unknown>, timeoutMs: number): Promise<Check> {
+  const started = performance.now();
+  try {
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`timeout after ${timeoutMs} ms`)), timeoutMs).unref(),
+      ),
+    ]);
+    return { status: 'up', latencyMs: Math.round(performance.now() - started) };
+  } catch (e) {
+    return {
+      status: 'down',
+      latencyMs: Math.round(performance.now() - started),
+      error: (e as Error).message,
+    };
+  }
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRedis() private readonly redis: Redis,
+  ) {}
+
+  /** 200 when PostgreSQL and Redis both answer within a second, else 503 with the failing check. */
+  @Get()
+  @Public()
+  async health(@Res({ passthrough: true }) reply: FastifyReply) {
+    const [database, redis] = await Promise.all([
+      timed(() => this.dataSource.query('SELECT 1'), 1000),
+      timed(() => this.redis.ping(), 1000),
+    ]);
+    const ok = database.status === 'up' && redis.status === 'up';
+    void reply.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'unavailable', checks: { database, redis } };
+  }
+}

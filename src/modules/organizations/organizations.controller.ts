@@ -1,0 +1,64 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Role, Roles } from '../../common/auth/roles';
+import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { UuidParam } from '../../common/http/uuid-param';
+import { PageQueryDto } from '../../common/paging/cursor';
+import {
+  CreateOrganizationDto,
+  OrganizationView,
+  UpdateOrganizationDto,
+} from './dto/organization.dto';
+import { Organization } from './entities/organization.entity';
+import { OrganizationsService } from './organizations.service';
+
+const view = (o: Organization): OrganizationView => ({
+  id: o.id,
+  code: o.code,
+  name: o.name,
+  isActive: o.isActive,
+  createdAt: o.createdAt,
+});
+
+@ApiTags('organizations')
+@ApiBearerAuth()
+@ApiErrors(400, 401, 403)
+@Controller('api/v1/admin/organizations')
+@Roles(Role.Admin)
+export class OrganizationsController {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Post()
+  @ApiErrors(409)
+  async create(@Body() dto: CreateOrganizationDto): Promise<OrganizationView> {
+    return view(await this.organizations.create(dto));
+  }
+
+  @Get()
+  async list(@Query() query: PageQueryDto) {
+    const page = await this.organizations.list(query);
+    return { items: page.items.map(view), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiErrors(404)
+  async get(@Param('id', UuidParam) id: string): Promise<OrganizationView> {
+    return view(await this.organizations.get(id));
+  }
+
+  @Patch(':id')
+  @ApiErrors(404, 409)
+  async update(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: UpdateOrganizationDto,
+  ): Promise<OrganizationView> {
+    return view(await this.organizations.update(id, dto));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiErrors(404, 409)
+  async remove(@Param('id', UuidParam) id: string): Promise<void> {
+    await this.organizations.remove(id);
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { DomainError, notFound } from '../../common/errors/domain-error';
+import { decodeCursor, Page, PageQueryDto, toPage } from '../../common/paging/cursor';
+import { isUniqueViolation } from '../../database/pg-errors';
+import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization.dto';
+import { Organization } from './entities/organization.entity';
+
+@Injectable()
+export class OrganizationsService {
+  constructor(@InjectRepository(Organization) private readonly repo: Repository<Organization>) {}
+
+  async create(dto: CreateOrganizationDto): Promise<Organization> {
+    try {
+      return await this.repo.save(this.repo.create({ code: dto.code, name: dto.name }));
+    } catch (e) {
+      if (isUniqueViolation(e)) {
+        throw new DomainError('ORGANIZATION_CODE_TAKEN', `Organization code ${dto.code} is taken`);
+      }
+      throw e;
+    }
+  }
+
+  async list(query: PageQueryDto): Promise<Page<Organization>> {
+    const after = decodeCursor(query.cursor, 2);
+    const qb = this.repo.createQueryBuilder('o').orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC');
+    if (after) qb.where('(o.name, o.id) > (:name, :id)', { name: after[0], id: after[1] });
+    const rows = await qb.limit(query.limit + 1).getMany();
+    return toPage(rows, query.limit, (o) => [o.name, o.id]);
+  }
+
+  async get(id: string): Promise<Organization> {
+    const org = await this.repo.findOneBy({ id });
+    if (!org) throw notFound('Organization');
+    return org;
+  }
+
+  async update(id: string, dto: UpdateOrganizationDto): Promise<Organization> {
+    const org = await this.get(id);
+    Object.assign(org, dto);
+    try {
+      return await this.repo.save(org);
+    } catch (e) {
+      if (isUniqueViolation(e)) {
+        throw new DomainError('ORGANIZATION_CODE_TAKEN', `Organization code ${dto.code} is taken`);
+      }
+      throw e;
+    }
+  }
+
+  /** Organizations with members are deactivated, not deleted, so history stays intact. */
+  async remove(id: string): Promise<void> {
+    await this.get(id);
+    const hasMembers = await this.repo.manager
+      .createQueryBuilder()
+      .select('1')
+      .from('users', 'u')
+      .where('u.organization_id = :id', { id })
+      .limit(1)
+      .getRawOne();
+    if (hasMembers) {
+      throw new DomainError(
+        'CONFLICT',
+        'The organization still has users; deactivate it instead (PATCH isActive=false)',
+      );
+    }
+    await this.repo.delete({ id });
+  }
+}

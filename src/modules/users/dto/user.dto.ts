@@ -1,0 +1,165 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { Role } from '../../../common/auth/roles';
+import { PageQueryDto } from '../../../common/paging/cursor';
+
+const lower = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
+
+export class PasswordField {
+  @ApiPropertyOptional({ minLength: 10, maxLength: 128 })
+  @IsOptional()
+  @IsString()
+  @Length(10, 128, { message: 'password must be 10-128 characters' })
+  password?: string;
+}
+
+export class CreateUserDto extends PasswordField {
+  @ApiProperty({ example: 'budi@example.co.id' })
+  @Transform(lower)
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'Budi Santoso' })
+  @IsString()
+  @Length(2, 200)
+  name!: string;
+
+  @ApiProperty({ enum: Role })
+  @IsEnum(Role)
+  role!: Role;
+
+  @ApiPropertyOptional({
+    description: 'Required for hr and learner; forbidden for admin and instructor',
+  })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  @ApiPropertyOptional({ example: 'E-001' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._/-]{1,64}$/)
+  employeeId?: string;
+
+  @ApiPropertyOptional({ example: '3171234567890001' })
+  @IsOptional()
+  @Matches(/^\d{16}$/, { message: 'nik must be exactly 16 digits' })
+  nik?: string;
+
+  @ApiPropertyOptional({ enum: ['id', 'en'] })
+  @IsOptional()
+  @IsIn(['id', 'en'])
+  locale?: 'id' | 'en';
+}
+
+export class UpdateUserDto extends PasswordField {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(lower)
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._/-]{1,64}$/)
+  employeeId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^\d{16}$/, { message: 'nik must be exactly 16 digits' })
+  nik?: string;
+
+  @ApiPropertyOptional({ enum: ['id', 'en'] })
+  @IsOptional()
+  @IsIn(['id', 'en'])
+  locale?: 'id' | 'en';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  isActive?: boolean;
+}
+
+/** What HR may set on an employee: never the role or the organization. */
+export class CreateEmployeeDto extends PasswordField {
+  @ApiProperty({ example: 'siti@example.co.id' })
+  @Transform(lower)
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'Siti Rahayu' })
+  @IsString()
+  @Length(2, 200)
+  name!: string;
+
+  @ApiProperty({ example: 'E-002' })
+  @Matches(/^[A-Za-z0-9._/-]{1,64}$/)
+  employeeId!: string;
+
+  @ApiPropertyOptional({ example: '3171234567890002' })
+  @IsOptional()
+  @Matches(/^\d{16}$/, { message: 'nik must be exactly 16 digits' })
+  nik?: string;
+
+  @ApiPropertyOptional({ enum: ['id', 'en'] })
+  @IsOptional()
+  @IsIn(['id', 'en'])
+  locale?: 'id' | 'en';
+}
+
+export class ListUsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: Role })
+  @IsOptional()
+  @IsEnum(Role)
+  role?: Role;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  @ApiPropertyOptional({ description: 'Case-insensitive match on name or e-mail' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+}
+
+export class UserView {
+  @ApiProperty() id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: Role }) role!: Role;
+  @ApiProperty({ nullable: true, type: String }) organizationId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) employeeId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) nik!: string | null;
+  @ApiProperty() locale!: string;
+  @ApiProperty() isActive!: boolean;
+  @ApiProperty() createdAt!: Date;
+}
+
+export class ImportResultView {
+  @ApiProperty() created!: number;
+  @ApiProperty() updated!: number;
+}

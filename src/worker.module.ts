@@ -1,0 +1,17 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { coreImports } from './app.module';
+import { AccessControlModule } from './common/auth/access-control.module';
+import { AppConfig } from './config/app-config';
+
+/** Queue processors and job schedulers; no HTTP. Feature job modules are added here. */
+export const JOB_MODULES: DynamicModule['imports'] = [];
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [...coreImports(config), AccessControlModule, ...(JOB_MODULES ?? [])],
+    };
+  }
+}
