@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { exitOnBootError } from './bootstrap/boot-error';
+import { createApiApp } from './bootstrap/http-app';
+import { closeOnSignals } from './bootstrap/shutdown';
+import { createWorkerContext } from './bootstrap/worker-app';
+import { AppConfig } from './config/app-config';
+import { runMigrations } from './database/migrate';
+import { ensureLocalServices } from './embedded/local-services';
+import { RedisUnavailableError } from './embedded/embedded-redis';
+import { demoLoginsText, hasAnyUser, seedDemo } from './seed/demo-seed';
+import './seed/demo-course';
+
+const ROOT = join(__dirname, '..');
+const say = (line: string) => process.stdout.write(`[k3-lms] ${line}\n`);
+
+/**
+ * `npm start`: one process with embedded services, migrations, demo data on first start,
+ * the HTTP API and the worker. Production runs `main.ts` and `worker.ts` separately.
+ */
+async function start(): Promise<void> {
+  const services = await ensureLocalServices(process.env, ROOT, say);
+  const config = AppConfig.fromEnv({
+    ...process.env,
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+  });
+  await runMigrations(config.databaseUrl);
+  const api = await createApiApp(config);
+  const dataSource = api.get(DataSource);
+  const firstStart = !(await hasAnyUser(dataSource));
+  if (firstStart && process.env.SEED_DEMO !== 'false') {
+    say(
+      'First start: seeding demo data (set SEED_DEMO=false to skip; `npm run seed:demo` re-runs it)',
+    );
+    await seedDemo(dataSource);
+  }
+  const worker = await createWorkerContext(config);
+  closeOnSignals(async () => {
+    await api.close();
+    await worker.close();
+    await services.stop();
+  });
+  await api.listen({ port: config.port, host: '0.0.0.0' });
+  const base = `http://localhost:${config.port}`;
+  say(`API        ${base}/api/v1`);
+  say(`Docs       ${base}/docs   (OpenAPI JSON: ${base}/docs-json)`);
+  say(
+    `Health     ${base}/health   Metrics: ${base}/metrics   Queues: ${base}/admin/queues (admin)`,
+  );
+  say(`Demo logins (POST /api/v1/auth/login):\n${demoLoginsText()}`);
+}
+
+start().catch((error: unknown) => {
+  if (error instanceof RedisUnavailableError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  exitOnBootError(error);
+});
