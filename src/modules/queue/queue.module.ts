@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { ALL_QUEUE_NAMES, DEFAULT_JOB_OPTIONS, redisOptionsFromUrl } from '@app/queue';
 import { AppConfig } from '../../config/app-config';
+import { QueueErrorLogger } from './queue-error-logger';
 
 /** BullMQ connection + every queue, registered once; producers inject queues by name. */
 @Global()
@@ -17,6 +18,7 @@ import { AppConfig } from '../../config/app-config';
     }),
     BullModule.registerQueue(...ALL_QUEUE_NAMES.map((name) => ({ name }))),
   ],
+  providers: [QueueErrorLogger],
   exports: [BullModule],
 })
 export class QueueModule {}
