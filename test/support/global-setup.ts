@@ -1,20 +1,25 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { runMigrations } from '../../src/database/migrate';
 import { startEmbeddedPostgres } from '../../src/embedded/embedded-postgres';
 import { ensureRedis } from '../../src/embedded/embedded-redis';
-import { databaseUrlFor, SERVICES_FILE, TEMPLATE_DB, TMP_DIR } from './services';
+import {
+  databaseUrlFor,
+  isStaleRunDatabase,
+  newRunId,
+  runDatabasePrefix,
+  SERVICES_ENV,
+  TestServices,
+} from './services';
 
 const ROOT = join(__dirname, '..', '..');
 const log = (line: string) => process.stderr.write(`[e2e setup] ${line}\n`);
 
 /**
  * Real PostgreSQL and Redis for the e2e suite: DATABASE_URL / REDIS_URL when set, otherwise
- * the embedded ones. Migrates a template database once; each test file clones it.
+ * the embedded ones. Migrates a template database once per run; each test file clones it.
  */
 export default async function globalSetup(): Promise<void> {
-  mkdirSync(TMP_DIR, { recursive: true });
   let adminDatabaseUrl = process.env.DATABASE_URL;
   if (!adminDatabaseUrl) {
     const pg = await startEmbeddedPostgres(join(ROOT, '.data', 'test-postgres'), 54330, log);
@@ -28,19 +33,22 @@ export default async function globalSetup(): Promise<void> {
     (globalThis as { __K3_STOP_REDIS__?: () => Promise<void> }).__K3_STOP_REDIS__ = redis.stop;
   }
 
+  const runId = newRunId();
+  const templateDb = `${runDatabasePrefix(runId)}tpl`;
   const admin = new Client({ connectionString: adminDatabaseUrl });
   await admin.connect();
   try {
-    const stale = await admin.query<{ datname: string }>(
+    const existing = await admin.query<{ datname: string }>(
       "SELECT datname FROM pg_database WHERE datname LIKE 'k3_e2e_%'",
     );
-    for (const { datname } of stale.rows) {
+    for (const { datname } of existing.rows.filter((r) => isStaleRunDatabase(r.datname))) {
       await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }
-    await admin.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
+    await admin.query(`CREATE DATABASE "${templateDb}"`);
   } finally {
     await admin.end();
   }
-  await runMigrations(databaseUrlFor(adminDatabaseUrl, TEMPLATE_DB));
-  writeFileSync(SERVICES_FILE, JSON.stringify({ adminDatabaseUrl, redisUrl }));
+  await runMigrations(databaseUrlFor(adminDatabaseUrl, templateDb));
+  const services: TestServices = { adminDatabaseUrl, redisUrl, runId, templateDb };
+  process.env[SERVICES_ENV] = JSON.stringify(services);
 }

@@ -1,13 +1,14 @@
 import { Client } from 'pg';
-import { readTestServices } from './services';
+import { readTestServices, runDatabasePrefix } from './services';
 
 export default async function globalTeardown(): Promise<void> {
-  const { adminDatabaseUrl } = readTestServices();
+  const { adminDatabaseUrl, runId } = readTestServices();
   const admin = new Client({ connectionString: adminDatabaseUrl });
   await admin.connect();
   try {
     const rows = await admin.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'k3_e2e_%'",
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+      [runDatabasePrefix(runId)],
     );
     for (const { datname } of rows.rows) {
       await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);

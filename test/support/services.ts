@@ -1,21 +1,33 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+export const SERVICES_ENV = 'K3_TEST_SERVICES';
+const STALE_AFTER_MS = 3 * 3600_000;
 
-export const TMP_DIR = join(__dirname, '..', '.tmp');
-export const SERVICES_FILE = join(TMP_DIR, 'services.json');
-export const TEMPLATE_DB = 'k3_e2e_template';
-
-/** What global setup resolved: the admin database URL and the Redis URL every test file uses. */
+/** What global setup resolved, passed to Jest workers through the environment. */
 export interface TestServices {
   adminDatabaseUrl: string;
   redisUrl: string;
+  /** Unique per `jest` run, so concurrent runs on one server never touch each other's databases. */
+  runId: string;
+  templateDb: string;
 }
 
 export function readTestServices(): TestServices {
-  if (!existsSync(SERVICES_FILE)) {
-    throw new Error('test/.tmp/services.json missing: run e2e tests through jest (global setup).');
-  }
-  return JSON.parse(readFileSync(SERVICES_FILE, 'utf8')) as TestServices;
+  const raw = process.env[SERVICES_ENV];
+  if (!raw) throw new Error(`${SERVICES_ENV} missing: run e2e tests through jest (global setup).`);
+  return JSON.parse(raw) as TestServices;
+}
+
+export function newRunId(): string {
+  return Date.now().toString(36);
+}
+
+/** Databases of this run are named k3_e2e_<runId>_<suffix>. */
+export const runDatabasePrefix = (runId: string) => `k3_e2e_${runId}_`;
+
+/** A database left behind by a crashed run more than a few hours ago. */
+export function isStaleRunDatabase(name: string, now = Date.now()): boolean {
+  const match = /^k3_e2e_([0-9a-z]+)_/.exec(name);
+  if (!match) return false;
+  return now - parseInt(match[1], 36) > STALE_AFTER_MS;
 }
 
 export function databaseUrlFor(adminUrl: string, database: string): string {

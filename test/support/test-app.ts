@@ -13,7 +13,7 @@ import { createWorkerContext } from '../../src/bootstrap/worker-app';
 import { Role } from '../../src/common/auth/roles';
 import { AppConfig } from '../../src/config/app-config';
 import { PasswordHasher } from '../../src/modules/users/password-hasher';
-import { databaseUrlFor, readTestServices, TEMPLATE_DB } from './services';
+import { databaseUrlFor, readTestServices, runDatabasePrefix } from './services';
 
 export interface TestContext {
   app: NestFastifyApplication;
@@ -34,12 +34,12 @@ export async function createTestContext(
 ): Promise<TestContext> {
   const services = readTestServices();
   const suffix = randomBytes(6).toString('hex');
-  const database = `k3_e2e_${suffix}`;
+  const database = `${runDatabasePrefix(services.runId)}${suffix}`;
   const admin = new Client({ connectionString: services.adminDatabaseUrl });
   await admin.connect();
   for (let attempt = 0; ; attempt += 1) {
     try {
-      await admin.query(`CREATE DATABASE "${database}" TEMPLATE "${TEMPLATE_DB}"`);
+      await admin.query(`CREATE DATABASE "${database}" TEMPLATE "${services.templateDb}"`);
       break;
     } catch (e) {
       // Two files cloning the template at the same instant: Postgres refuses one; retry.
