@@ -104,6 +104,114 @@ export class EnvSchema {
 
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   TRUST_PROXY = false;
+
+  /** Tokens: {COMPETENCY} {YYYY} {SEQ} {SEQ<n>} (zero-padded to n digits). */
+  @IsString()
+  @Matches(/\{SEQ\d?\}/, { message: 'must contain {SEQ} or {SEQ<n>}' })
+  CERTIFICATE_NUMBER_PATTERN = 'K3/{COMPETENCY}/{YYYY}/{SEQ6}';
+
+  @IsString()
+  @MinLength(1)
+  CERTIFICATE_ISSUER_NAME = 'K3 LMS';
+
+  @IsString()
+  @MinLength(1)
+  CERTIFICATE_SIGNER_NAME = 'Direktur Pelatihan';
+
+  @IsString()
+  @MinLength(1)
+  CERTIFICATE_SIGNER_TITLE = 'Direktur / Director';
+
+  /** A certificate still `pending` this long after its last change is re-enqueued. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  CERTIFICATE_SWEEP_AFTER_SECONDS = 60;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  CERTIFICATE_SWEEP_INTERVAL_SECONDS = 60;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  CERTIFICATE_RENDER_ATTEMPTS = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  CERTIFICATE_RENDER_BACKOFF_MS = 5000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  VERIFY_MAX_REQUESTS_PER_MINUTE = 60;
+  // --- notifications ---
+  /** Signs one-click unsubscribe links; derived from JWT_SECRET when unset (dev only). */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  UNSUBSCRIBE_SECRET?: string;
+
+  /** Mails per recipient domain per minute; 0 disables the limit. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  EMAIL_RATE_LIMIT_PER_DOMAIN_PER_MINUTE = 600;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  EMAIL_MAX_ATTEMPTS = 6;
+
+  /** First retry delay after a transient SMTP failure; doubles on every attempt. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  EMAIL_RETRY_BASE_DELAY_MS = 2000;
+
+  /** A row claimed longer ago than this is considered abandoned; keep it above EMAIL_SMTP_TIMEOUT_MS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  EMAIL_SEND_LEASE_SECONDS = 300;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  EMAIL_SWEEP_EVERY_SECONDS = 60;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  EMAIL_SEND_CONCURRENCY = 10;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  EMAIL_SMTP_TIMEOUT_MS = 30000;
+
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  EMAIL_ATTACH_CERTIFICATE_PDF = false;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  REMINDER_SCAN_EVERY_SECONDS = 3600;
+
+  /** Cron pattern (in TZ) for the weekly HR digest. */
+  @IsString()
+  @Matches(/^[0-9*,/ -]{9,64}$/, { message: 'must be a 5-field cron pattern' })
+  HR_DIGEST_CRON = '0 8 * * 1';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  INACTIVITY_DAYS_DEFAULT = 14;
 }
 
 export class ConfigValidationError extends Error {}
@@ -114,7 +222,7 @@ export function validateEnv(raw: Record<string, unknown>): EnvSchema {
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) {
     const lines = errors.map((e) => {
-      const value = e.property.match(/SECRET|PASSWORD|URL/) ? '(hidden)' : JSON.stringify(e.value);
+      const value = e.property.match(/SECRET|PASSWORD|URL/) ? '(hidden)' : JSON.stringify(raw[e.property]);
       return `${e.property}=${value}: ${Object.values(e.constraints ?? {}).join(', ')}`;
     });
     throw new ConfigValidationError(`Invalid configuration: ${lines.join('; ')}`);
