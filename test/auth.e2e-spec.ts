@@ -168,3 +168,29 @@ describe('auth: login, refresh rotation, reuse detection, logout, throttling', (
     expect(refresh.status).toBe(401);
   });
 });
+
+describe('auth: per-IP throttling', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext({
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '100',
+      LOGIN_MAX_FAILURES_PER_IP: '3',
+    });
+  });
+  afterAll(() => ctx?.close());
+
+  it('blocks an IP that spreads guesses over many accounts', async () => {
+    const attempts = [];
+    for (let i = 0; i < 4; i += 1) {
+      attempts.push(
+        (
+          await ctx
+            .http()
+            .post('/api/v1/auth/login')
+            .send({ email: `victim${i}@k3.test`, password: 'guess' })
+        ).status,
+      );
+    }
+    expect(attempts).toEqual([401, 401, 401, 429]);
+  });
+});
