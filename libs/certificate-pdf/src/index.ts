@@ -1,0 +1,2 @@
+export { renderCertificatePdf } from './render';
+export type { CertificateIssuer, CertificatePdfData } from './types';
