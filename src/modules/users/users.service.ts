@@ -86,8 +86,15 @@ export class UsersService {
     if (after) {
       qb.andWhere('(u.createdAt, u.id) < (:at, :id)', { at: after[0], id: after[1] });
     }
-    const rows = await qb.limit(query.limit + 1).getMany();
-    return toPage(rows, query.limit, (u) => [u.createdAt.toISOString(), u.id]);
+    // The cursor keeps Postgres' microseconds (a JS Date would round them and skip rows).
+    qb.addSelect('u.created_at::text', 'cursor_at').limit(query.limit + 1);
+    const { entities, raw } = await qb.getRawAndEntities<{ cursor_at: string }>();
+    const page = toPage(
+      entities.map((user, i) => ({ user, at: raw[i].cursor_at })),
+      query.limit,
+      (row) => [row.at, row.user.id],
+    );
+    return { items: page.items.map((row) => row.user), nextCursor: page.nextCursor };
   }
 
   /** A user the actor may see: admins see all; HR only learners of their organization. */
