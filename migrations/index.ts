@@ -1,5 +1,15 @@
 // Generated migrations are listed here explicitly so the app, the CLI and Jest load the
 // same set without filesystem globbing. Add each new migration class at the end.
 import { Init1795816656363 } from './1795816656363-Init';
+import { CoursesEnrollmentsProgress1795817208967 } from './1795817208967-CoursesEnrollmentsProgress';
+import { Notifications1795817541264 } from './1795817541264-Notifications';
+import { Certificates1795817636683 } from './1795817636683-Certificates';
+import { Quizzes1795818990451 } from './1795818990451-Quizzes';
 
-export const ALL_MIGRATIONS = [Init1795816656363];
+export const ALL_MIGRATIONS = [
+  Init1795816656363,
+  CoursesEnrollmentsProgress1795817208967,
+  Notifications1795817541264,
+  Certificates1795817636683,
+  Quizzes1795818990451,
+];

@@ -2,9 +2,16 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { coreImports } from './app.module';
 import { AccessControlModule } from './common/auth/access-control.module';
 import { AppConfig } from './config/app-config';
+import { CertificatesJobsModule } from './modules/certificates/certificates-jobs.module';
+import { NotificationsJobsModule } from './modules/notifications/notifications-jobs.module';
+import { QuizzesJobsModule } from './modules/quizzes/quizzes-jobs.module';
 
 /** Queue processors and job schedulers; no HTTP. Feature job modules are added here. */
-export const JOB_MODULES: DynamicModule['imports'] = [];
+export const JOB_MODULES: DynamicModule['imports'] = [
+  NotificationsJobsModule,
+  CertificatesJobsModule,
+  QuizzesJobsModule,
+];
 
 @Module({})
 export class WorkerModule {

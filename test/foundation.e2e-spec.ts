@@ -118,17 +118,13 @@ describe('foundation: access, validation, CSV import, docs, metrics', () => {
       role: 'learner',
       organizationId: orgA,
     });
-    const sneaky = await ctx
-      .http()
-      .post('/api/v1/employees')
-      .set(bearer(users[Role.Hr]))
-      .send({
-        email: 'x@k3.test',
-        name: 'X Y',
-        employeeId: 'E-101',
-        role: 'admin',
-        organizationId: orgB,
-      });
+    const sneaky = await ctx.http().post('/api/v1/employees').set(bearer(users[Role.Hr])).send({
+      email: 'x@k3.test',
+      name: 'X Y',
+      employeeId: 'E-101',
+      role: 'admin',
+      organizationId: orgB,
+    });
     expect(sneaky.status).toBe(400);
     expect(sneaky.body.error).toBe('VALIDATION_FAILED');
     const dup = await ctx

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { EnvSchema, validateEnv } from './env.schema';
 
@@ -25,6 +25,14 @@ export class AppConfig {
   readonly loginFailureWindowSeconds: number;
   readonly maxUploadBytes: number;
   readonly trustProxy: boolean;
+  readonly certificateNumberPattern: string;
+  readonly certificateIssuer: { organizationName: string; signerName: string; signerTitle: string };
+  readonly certificateSweepAfterSeconds: number;
+  readonly certificateSweepIntervalSeconds: number;
+  readonly certificateRenderAttempts: number;
+  readonly certificateRenderBackoffMs: number;
+  readonly verifyMaxRequestsPerMinute: number;
+  readonly notifications: NotificationSettings;
 
   constructor(env: EnvSchema) {
     this.nodeEnv = env.NODE_ENV;
@@ -53,6 +61,18 @@ export class AppConfig {
     this.loginFailureWindowSeconds = env.LOGIN_FAILURE_WINDOW_SECONDS;
     this.maxUploadBytes = env.MAX_UPLOAD_BYTES;
     this.trustProxy = env.TRUST_PROXY;
+    this.notifications = notificationSettings(env, this.jwtSecret);
+    this.certificateNumberPattern = env.CERTIFICATE_NUMBER_PATTERN;
+    this.certificateIssuer = {
+      organizationName: env.CERTIFICATE_ISSUER_NAME,
+      signerName: env.CERTIFICATE_SIGNER_NAME,
+      signerTitle: env.CERTIFICATE_SIGNER_TITLE,
+    };
+    this.certificateSweepAfterSeconds = env.CERTIFICATE_SWEEP_AFTER_SECONDS;
+    this.certificateSweepIntervalSeconds = env.CERTIFICATE_SWEEP_INTERVAL_SECONDS;
+    this.certificateRenderAttempts = env.CERTIFICATE_RENDER_ATTEMPTS;
+    this.certificateRenderBackoffMs = env.CERTIFICATE_RENDER_BACKOFF_MS;
+    this.verifyMaxRequestsPerMinute = env.VERIFY_MAX_REQUESTS_PER_MINUTE;
   }
 
   static fromEnv(raw: Record<string, unknown> = process.env): AppConfig {
@@ -69,4 +89,47 @@ export class AppConfig {
     }
     return AppConfig.devSecret;
   }
+}
+
+export interface NotificationSettings {
+  unsubscribeSecret: string;
+  rateLimitPerDomainPerMinute: number;
+  maxAttempts: number;
+  retryBaseDelayMs: number;
+  sendLeaseSeconds: number;
+  sweepEverySeconds: number;
+  sendConcurrency: number;
+  smtpTimeoutMs: number;
+  attachCertificatePdf: boolean;
+  reminderScanEverySeconds: number;
+  hrDigestCron: string;
+  inactivityDaysDefault: number;
+}
+
+function notificationSettings(env: EnvSchema, jwtSecret: string): NotificationSettings {
+  let unsubscribeSecret = env.UNSUBSCRIBE_SECRET;
+  if (!unsubscribeSecret) {
+    unsubscribeSecret = createHmac('sha256', jwtSecret)
+      .update('k3-unsubscribe')
+      .digest('base64url');
+    if (env.NODE_ENV !== 'test') {
+      new Logger('Config').warn(
+        'UNSUBSCRIBE_SECRET is not set: deriving it from JWT_SECRET. Set UNSUBSCRIBE_SECRET in production.',
+      );
+    }
+  }
+  return {
+    unsubscribeSecret,
+    rateLimitPerDomainPerMinute: env.EMAIL_RATE_LIMIT_PER_DOMAIN_PER_MINUTE,
+    maxAttempts: env.EMAIL_MAX_ATTEMPTS,
+    retryBaseDelayMs: env.EMAIL_RETRY_BASE_DELAY_MS,
+    sendLeaseSeconds: env.EMAIL_SEND_LEASE_SECONDS,
+    sweepEverySeconds: env.EMAIL_SWEEP_EVERY_SECONDS,
+    sendConcurrency: env.EMAIL_SEND_CONCURRENCY,
+    smtpTimeoutMs: env.EMAIL_SMTP_TIMEOUT_MS,
+    attachCertificatePdf: env.EMAIL_ATTACH_CERTIFICATE_PDF,
+    reminderScanEverySeconds: env.REMINDER_SCAN_EVERY_SECONDS,
+    hrDigestCron: env.HR_DIGEST_CRON,
+    inactivityDaysDefault: env.INACTIVITY_DAYS_DEFAULT,
+  };
 }

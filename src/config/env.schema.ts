@@ -222,7 +222,9 @@ export function validateEnv(raw: Record<string, unknown>): EnvSchema {
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) {
     const lines = errors.map((e) => {
-      const value = e.property.match(/SECRET|PASSWORD|URL/) ? '(hidden)' : JSON.stringify(raw[e.property]);
+      const value = e.property.match(/SECRET|PASSWORD|URL/)
+        ? '(hidden)'
+        : JSON.stringify(raw[e.property]);
       return `${e.property}=${value}: ${Object.values(e.constraints ?? {}).join(', ')}`;
     });
     throw new ConfigValidationError(`Invalid configuration: ${lines.join('; ')}`);

@@ -13,7 +13,12 @@ export function spawnEntry(
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, entry)],
     {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env, TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_SWC: 'true' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        ...env,
+        TS_NODE_TRANSPILE_ONLY: 'true',
+        TS_NODE_SWC: 'true',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -17,5 +17,6 @@ export interface JobPayloads {
   'reminders.scan': { now?: string };
   'reminders.hr-digest': { now?: string };
   'quiz.auto-submit': { attemptId: string };
+  'quiz.sweep': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;

@@ -5,6 +5,8 @@ export interface UploadedFile {
   filename: string;
   declaredType: string;
   data: Buffer;
+  /** Plain form fields sent before the file part (e.g. a dueAt next to a CSV). */
+  fields: Record<string, string>;
 }
 
 /**
@@ -45,7 +47,19 @@ export async function readSingleUpload(
   if (part.file.truncated) {
     throw new DomainError('PAYLOAD_TOO_LARGE', `The file exceeds ${maxBytes} bytes`, { maxBytes });
   }
-  return { filename: part.filename, declaredType: part.mimetype, data: Buffer.concat(chunks) };
+  const fields: Record<string, string> = {};
+  for (const [name, field] of Object.entries(part.fields ?? {})) {
+    const value = Array.isArray(field) ? field[0] : field;
+    if (value && value.type === 'field' && typeof value.value === 'string') {
+      fields[name] = value.value.slice(0, 1000);
+    }
+  }
+  return {
+    filename: part.filename,
+    declaredType: part.mimetype,
+    data: Buffer.concat(chunks),
+    fields,
+  };
 }
 
 /** Decodes an uploaded text file as UTF-8, refusing binary content. */

@@ -1,0 +1,246 @@
+import { createRequire } from 'node:module';
+import { PassThrough, Readable } from 'node:stream';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import type { BlobStorage } from '@app/storage';
+import { AuthUser } from '../../common/auth/roles';
+import { AppConfig } from '../../config/app-config';
+import { InjectBlobStorage } from '../storage/storage.module';
+import { applyFilters, scopeTo } from './certificate-scope';
+import { pdfFileName } from './certificates.service';
+import { effectiveStatus } from './domain/certificate-status';
+import { csvLine } from './domain/csv';
+import { CertificateFilterDto } from './dto/certificate.dto';
+import { Certificate, CertificateStatus } from './entities/certificate.entity';
+
+// zip-stream is ESM-only; Node 20.19+ loads it with require(). createRequire keeps it out of
+// Jest's CommonJS transform, which would otherwise need to transpile the whole package tree.
+const ZipStream = createRequire(__filename)('zip-stream').default as ZipStreamClass;
+interface ZipStreamInstance extends Readable {
+  entry(
+    source: Readable,
+    data: { name: string; date?: Date; store?: boolean },
+    cb: (e?: Error | null) => void,
+  ): void;
+  finalize(): void;
+}
+type ZipStreamClass = new (options: { store: boolean; zlib?: object }) => ZipStreamInstance;
+
+const BATCH = 200;
+
+interface ExportRow {
+  id: string;
+  /** Text keeps Postgres' microseconds; a JS Date would round them off and skip rows. */
+  cursor_at: string;
+  number: string;
+  version: number;
+  status: CertificateStatus;
+  learner_name: string;
+  learner_id_kind: string | null;
+  learner_id_value: string | null;
+  course_title_id: string;
+  competency_code: string;
+  jp_hours: number;
+  completed_at: Date;
+  issued_at: Date | null;
+  expires_at: Date | null;
+  revoked_reason: string | null;
+  storage_key: string | null;
+  sha256: string | null;
+  verification_code: string;
+}
+
+const REGISTER_HEADER = [
+  'number',
+  'version',
+  'status',
+  'learner_name',
+  'employee_id_or_nik',
+  'course',
+  'competency_code',
+  'jp_hours',
+  'completed_at',
+  'issued_at',
+  'expires_at',
+  'revoked_reason',
+  'verify_url',
+  'sha256',
+];
+
+/**
+ * HR / admin bulk downloads. Rows are read in keyset batches and written as they come, so
+ * memory stays flat whatever the count; `isAborted` (client gone) stops reading rows.
+ */
+@Injectable()
+export class CertificateExportsService {
+  private readonly logger = new Logger(CertificateExportsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectBlobStorage() private readonly storage: BlobStorage,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** STORE-mode ZIP (PDFs do not compress), one source file open at a time. */
+  zip(filter: CertificateFilterDto, actor: AuthUser, signal: AbortSignal): Readable {
+    const archive = new ZipStream({ store: true });
+    const names = new Set<string>();
+    const run = async () => {
+      for await (const row of this.rows(filter, actor, signal, true)) {
+        if (!row.storage_key) continue;
+        let name = pdfFileName({
+          number: row.number,
+          version: row.version,
+          learnerName: row.learner_name,
+        });
+        if (names.has(name)) name = name.replace(/\.pdf$/, ` (${row.id.slice(0, 8)}).pdf`);
+        names.add(name);
+        await this.addEntry(
+          archive,
+          row.storage_key,
+          name,
+          row.issued_at ?? row.completed_at,
+          signal,
+        );
+      }
+      if (!signal.aborted) archive.finalize();
+    };
+    run().catch((e: Error) => {
+      if (!signal.aborted) this.logger.error(`certificate ZIP failed: ${e.message}`);
+      archive.destroy(signal.aborted ? undefined : e);
+    });
+    return archive;
+  }
+
+  private addEntry(
+    archive: ZipStreamInstance,
+    key: string,
+    name: string,
+    date: Date,
+    signal: AbortSignal,
+  ): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const source = this.storage.stream(key);
+      const onAbort = () => {
+        source.destroy();
+        reject(new Error('aborted'));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      archive.entry(source, { name, date, store: true }, (error) => {
+        signal.removeEventListener('abort', onAbort);
+        if (error) reject(error);
+        else resolve();
+      });
+    });
+  }
+
+  csv(filter: CertificateFilterDto, actor: AuthUser, signal: AbortSignal): Readable {
+    const out = new PassThrough();
+    const run = async () => {
+      out.write(`\uFEFF${csvLine(REGISTER_HEADER)}`);
+      for await (const row of this.rows(filter, actor, signal, false)) {
+        if (!out.write(csvLine(this.registerValues(row)))) {
+          await new Promise((resolve) => out.once('drain', resolve));
+        }
+      }
+      out.end();
+    };
+    run().catch((e: Error) => out.destroy(e));
+    return out;
+  }
+
+  xlsx(filter: CertificateFilterDto, actor: AuthUser, signal: AbortSignal): Readable {
+    const out = new PassThrough();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useSharedStrings: false,
+      useStyles: false,
+    });
+    const sheet = workbook.addWorksheet('Certificates');
+    const run = async () => {
+      sheet.addRow(REGISTER_HEADER).commit();
+      for await (const row of this.rows(filter, actor, signal, false)) {
+        sheet.addRow(this.registerValues(row)).commit();
+      }
+      sheet.commit();
+      await workbook.commit();
+    };
+    run().catch((e: Error) => out.destroy(e));
+    return out;
+  }
+
+  private registerValues(row: ExportRow): (string | number | null)[] {
+    const now = new Date();
+    return [
+      row.number,
+      row.version,
+      effectiveStatus({ status: row.status, expiresAt: row.expires_at }, now),
+      row.learner_name,
+      row.learner_id_value,
+      row.course_title_id,
+      row.competency_code,
+      row.jp_hours,
+      row.completed_at.toISOString(),
+      row.issued_at?.toISOString() ?? null,
+      row.expires_at?.toISOString() ?? null,
+      row.revoked_reason,
+      `${this.config.publicBaseUrl}/verify/${row.verification_code}`,
+      row.sha256,
+    ];
+  }
+
+  private async *rows(
+    filter: CertificateFilterDto,
+    actor: AuthUser,
+    signal: AbortSignal,
+    storedOnly: boolean,
+  ): AsyncGenerator<ExportRow> {
+    let after: [string, string] | null = null;
+    while (!signal.aborted) {
+      const qb = this.db
+        .getRepository(Certificate)
+        .createQueryBuilder('c')
+        .select([
+          'c.id AS id',
+          'c.created_at::text AS cursor_at',
+          'c.number AS number',
+          'c.version AS version',
+          'c.status AS status',
+          'c.learner_name AS learner_name',
+          'c.learner_id_kind AS learner_id_kind',
+          'c.learner_id_value AS learner_id_value',
+          'c.course_title_id AS course_title_id',
+          'c.competency_code AS competency_code',
+          'c.jp_hours AS jp_hours',
+          'c.completed_at AS completed_at',
+          'c.issued_at AS issued_at',
+          'c.expires_at AS expires_at',
+          'c.revoked_reason AS revoked_reason',
+          'c.storage_key AS storage_key',
+          'c.sha256 AS sha256',
+          'c.verification_code AS verification_code',
+        ])
+        .orderBy('c.created_at', 'DESC')
+        .addOrderBy('c.id', 'DESC')
+        .limit(BATCH);
+      scopeTo(qb, actor);
+      applyFilters(qb, filter, actor);
+      if (storedOnly) qb.andWhere('c.storage_key IS NOT NULL');
+      if (after)
+        qb.andWhere('(c.created_at, c.id) < (:at::timestamptz, :afterId)', {
+          at: after[0],
+          afterId: after[1],
+        });
+      const batch = await qb.getRawMany<ExportRow>();
+      for (const row of batch) {
+        if (signal.aborted) return;
+        yield row;
+      }
+      if (batch.length < BATCH) return;
+      const last = batch[batch.length - 1];
+      after = [last.cursor_at, last.id];
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { EnrollmentsModule } from '../enrollments/enrollments.module';
+import { CertificateCompletionHook } from './certificate-completion.hook';
+import { CertificateIssuanceService } from './certificate-issuance.service';
+import { CertificateQueue } from './certificate-queue';
+import './certificates.errors';
+
+/**
+ * Shared by the API and the worker: whichever process completes an enrollment (an HTTP call,
+ * a quiz auto-submit job) creates the certificate. Loaded once per process, so one subscription.
+ */
+@Module({
+  imports: [EnrollmentsModule],
+  providers: [CertificateIssuanceService, CertificateQueue, CertificateCompletionHook],
+  exports: [CertificateIssuanceService, CertificateQueue, EnrollmentsModule],
+})
+export class CertificateIssuanceModule {}

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { AppConfig } from '../../config/app-config';
+import { returnedRows } from '../../database/raw';
+import { AuditService } from '../audit/audit.service';
+import type { EnrollmentCompletedEvent } from '../enrollments/enrollment-events';
+import { expiryFrom } from './domain/certificate-status';
+import { formatCertificateNumber, yearIn } from './domain/numbering';
+import { generateVerificationCode } from './domain/verification-code';
+import { Certificate, CertificateStatus } from './entities/certificate.entity';
+
+interface IssueFacts {
+  name: string;
+  nik: string | null;
+  employee_id: string | null;
+  title_id: string;
+  title_en: string;
+  competency_code: string;
+  jp_hours: number;
+  certificate_validity_months: number;
+}
+
+/** Creates `pending` certificate rows inside the caller's transaction (completion, re-issue). */
+@Injectable()
+export class CertificateIssuanceService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Called in the completing transaction. Serialised per enrollment with an advisory lock so
+   * a completion racing itself creates one row and consumes one number (no gaps).
+   * Returns the new certificate id, or null when this enrollment already has one.
+   */
+  async createForCompletion(event: EnrollmentCompletedEvent, tx: EntityManager) {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `certificate:${event.enrollmentId}`,
+    ]);
+    const existing = await tx.query('SELECT 1 FROM certificates WHERE enrollment_id = $1 LIMIT 1', [
+      event.enrollmentId,
+    ]);
+    if (existing.length > 0) return null;
+    const facts = await this.factsFor(tx, event.userId, event.courseVersionId);
+    const number = await this.nextNumber(tx, facts.competency_code, event.completedAt);
+    const id = randomUUID();
+    await tx.insert(Certificate, {
+      id,
+      enrollmentId: event.enrollmentId,
+      version: 1,
+      userId: event.userId,
+      organizationId: event.organizationId,
+      courseId: event.courseId,
+      courseVersionId: event.courseVersionId,
+      number,
+      verificationCode: generateVerificationCode(),
+      status: CertificateStatus.Pending,
+      completedAt: event.completedAt,
+      expiresAt: expiryFrom(event.completedAt, facts.certificate_validity_months),
+      renewsCertificateId: event.renewalOfCertificateId,
+      ...this.snapshot(facts),
+    });
+    await this.afterCreate(tx, id, event.organizationId, null, 'certificate.requested', {
+      number,
+      enrollmentId: event.enrollmentId,
+      renewsCertificateId: event.renewalOfCertificateId,
+    });
+    return id;
+  }
+
+  /** New version of an issued certificate after a data fix: same number, new code. */
+  async createReissue(old: Certificate, actorId: string, reason: string, tx: EntityManager) {
+    const facts = await this.factsFor(tx, old.userId, old.courseVersionId);
+    const id = randomUUID();
+    const superseded = returnedRows<{ id: string }>(
+      await tx.query(
+        `UPDATE certificates SET status = 'superseded', superseded_by_id = $2,
+         superseded_reason = 'reissue', superseded_at = now(), updated_at = now()
+       WHERE id = $1 AND status = 'issued' AND superseded_by_id IS NULL RETURNING id`,
+        [old.id, id],
+      ),
+    );
+    if (superseded.length === 0) {
+      throw new DomainError(
+        'CERTIFICATE_NOT_REISSUABLE',
+        'Only an issued certificate can be re-issued',
+      );
+    }
+    await tx.insert(Certificate, {
+      id,
+      enrollmentId: old.enrollmentId,
+      version: old.version + 1,
+      userId: old.userId,
+      organizationId: old.organizationId,
+      courseId: old.courseId,
+      courseVersionId: old.courseVersionId,
+      number: old.number,
+      verificationCode: generateVerificationCode(),
+      status: CertificateStatus.Pending,
+      completedAt: old.completedAt,
+      expiresAt: old.expiresAt,
+      renewsCertificateId: old.renewsCertificateId,
+      ...this.snapshot(facts),
+    });
+    await this.afterCreate(tx, id, old.organizationId, actorId, 'certificate.reissued', {
+      supersedes: old.id,
+      version: old.version + 1,
+      reason,
+    });
+    return id;
+  }
+
+  private async afterCreate(
+    tx: EntityManager,
+    id: string,
+    organizationId: string | null,
+    actorId: string | null,
+    action: string,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    await tx.query(`INSERT INTO outbox_events (type, payload) VALUES ('certificate.render', $1)`, [
+      JSON.stringify({ certificateId: id }),
+    ]);
+    await this.audit.record(
+      { actorId, action, entityType: 'certificate', entityId: id, organizationId, data },
+      tx,
+    );
+  }
+
+  private async factsFor(tx: EntityManager, userId: string, courseVersionId: string) {
+    const rows: IssueFacts[] = await tx.query(
+      `SELECT u.name, u.nik, u.employee_id, cv.title_id, cv.title_en, cv.competency_code,
+              cv.jp_hours, cv.certificate_validity_months
+       FROM users u CROSS JOIN course_versions cv WHERE u.id = $1 AND cv.id = $2`,
+      [userId, courseVersionId],
+    );
+    if (rows.length === 0)
+      throw new Error(`No user ${userId} or course version ${courseVersionId}`);
+    return rows[0];
+  }
+
+  private snapshot(facts: IssueFacts) {
+    const idLabel = facts.nik
+      ? { learnerIdKind: 'nik' as const, learnerIdValue: facts.nik }
+      : facts.employee_id
+        ? { learnerIdKind: 'employee_id' as const, learnerIdValue: facts.employee_id }
+        : { learnerIdKind: null, learnerIdValue: null };
+    return {
+      learnerName: facts.name,
+      ...idLabel,
+      courseTitleId: facts.title_id,
+      courseTitleEn: facts.title_en,
+      competencyCode: facts.competency_code,
+      jpHours: facts.jp_hours,
+    };
+  }
+
+  /** Gap-free: the counter row is locked until commit, and a rollback gives the number back. */
+  private async nextNumber(tx: EntityManager, competencyCode: string, completedAt: Date) {
+    const year = yearIn(completedAt, this.config.timeZone);
+    const rows: { last_value: number }[] = await tx.query(
+      `INSERT INTO certificate_sequences (competency_code, year, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (competency_code, year)
+       DO UPDATE SET last_value = certificate_sequences.last_value + 1
+       RETURNING last_value`,
+      [competencyCode, year],
+    );
+    return formatCertificateNumber(this.config.certificateNumberPattern, {
+      competencyCode,
+      year,
+      sequence: rows[0].last_value,
+    });
+  }
+}

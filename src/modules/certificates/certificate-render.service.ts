@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { renderCertificatePdf } from '@app/certificate-pdf';
+import type { BlobStorage } from '@app/storage';
+import { AppConfig } from '../../config/app-config';
+import { returnedRows } from '../../database/raw';
+import { AuditService } from '../audit/audit.service';
+import { InjectBlobStorage } from '../storage/storage.module';
+import { CertificateEvents } from './certificate-events';
+import { Certificate } from './entities/certificate.entity';
+
+export type RenderOutcome = 'issued' | 'skipped';
+
+/**
+ * Renders, stores and issues a `pending` certificate. Safe to run any number of times, also
+ * concurrently: only the run whose conditional UPDATE flips `pending` -> `issued` wins; a
+ * losing run deletes the file it wrote, so the recorded hash always matches the stored file.
+ */
+@Injectable()
+export class CertificateRenderService {
+  private readonly logger = new Logger(CertificateRenderService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectBlobStorage() private readonly storage: BlobStorage,
+    private readonly config: AppConfig,
+    private readonly audit: AuditService,
+    private readonly events: CertificateEvents,
+  ) {}
+
+  async render(certificateId: string): Promise<RenderOutcome> {
+    const claimed = returnedRows<{ id: string }>(
+      await this.db.query(
+        `UPDATE certificates SET attempts = attempts + 1, updated_at = now()
+         WHERE id = $1 AND status = 'pending' RETURNING id`,
+        [certificateId],
+      ),
+    );
+    if (claimed.length === 0) return 'skipped';
+    const cert = await this.db.getRepository(Certificate).findOneByOrFail({ id: certificateId });
+    const issuedAt = new Date();
+    const pdf = renderCertificatePdf(this.pdfDataOf(cert, issuedAt));
+    const key = `certificates/${issuedAt.getUTCFullYear()}/${cert.id}/v${cert.version}-${randomUUID()}.pdf`;
+    const stored = await this.storage.put(key, pdf);
+    const won = await this.db.transaction((tx) => this.markIssued(tx, cert, stored, issuedAt));
+    if (!won) {
+      await this.storage.delete(key);
+      return 'skipped';
+    }
+    await this.events.issued({
+      certificateId: cert.id,
+      userId: cert.userId,
+      organizationId: cert.organizationId,
+      number: cert.number,
+      verificationCode: cert.verificationCode,
+    });
+    return 'issued';
+  }
+
+  /** After the last attempt: `failed` with the reason, for admins to see and retry. */
+  async markFailed(certificateId: string, reason: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const rows = returnedRows<{ organization_id: string | null }>(
+        await tx.query(
+          `UPDATE certificates SET status = 'failed', failure_reason = $2, updated_at = now()
+           WHERE id = $1 AND status = 'pending' RETURNING organization_id`,
+          [certificateId, reason.slice(0, 1000)],
+        ),
+      );
+      if (rows.length === 0) return;
+      await this.audit.record(
+        {
+          actorId: null,
+          action: 'certificate.failed',
+          entityType: 'certificate',
+          entityId: certificateId,
+          organizationId: rows[0].organization_id,
+          data: { reason: reason.slice(0, 500) },
+        },
+        tx,
+      );
+    });
+    this.logger.error(`certificate ${certificateId} failed: ${reason}`);
+  }
+
+  private async markIssued(
+    tx: EntityManager,
+    cert: Certificate,
+    stored: { key: string; sha256: string; size: number },
+    issuedAt: Date,
+  ): Promise<boolean> {
+    const rows = returnedRows<{ id: string }>(
+      await tx.query(
+        `UPDATE certificates SET status = 'issued', storage_key = $2, sha256 = $3, byte_size = $4,
+           issued_at = $5, failure_reason = NULL, updated_at = now()
+         WHERE id = $1 AND status = 'pending' RETURNING id`,
+        [cert.id, stored.key, stored.sha256, stored.size, issuedAt],
+      ),
+    );
+    if (rows.length === 0) return false;
+    await tx.query(
+      `UPDATE outbox_events SET processed_at = now()
+       WHERE type = 'certificate.render' AND processed_at IS NULL AND payload->>'certificateId' = $1`,
+      [cert.id],
+    );
+    const record = (action: string, entityId: string, data: Record<string, unknown>) =>
+      this.audit.record(
+        {
+          actorId: null,
+          action,
+          entityType: 'certificate',
+          entityId,
+          organizationId: cert.organizationId,
+          data,
+        },
+        tx,
+      );
+    await record('certificate.issued', cert.id, { number: cert.number, sha256: stored.sha256 });
+    if (cert.renewsCertificateId) {
+      const renewed = returnedRows<{ id: string }>(
+        await tx.query(
+          `UPDATE certificates SET status = 'superseded', superseded_by_id = $2,
+             superseded_reason = 'renewal', superseded_at = now(), updated_at = now()
+           WHERE id = $1 AND status = 'issued' RETURNING id`,
+          [cert.renewsCertificateId, cert.id],
+        ),
+      );
+      if (renewed.length) {
+        await record('certificate.superseded', cert.renewsCertificateId, {
+          by: cert.id,
+          reason: 'renewal',
+        });
+      }
+    }
+    return true;
+  }
+
+  private pdfDataOf(cert: Certificate, issuedAt: Date) {
+    return {
+      number: cert.number,
+      learnerName: cert.learnerName,
+      learnerIdLabel:
+        cert.learnerIdKind && cert.learnerIdValue
+          ? { kind: cert.learnerIdKind, value: cert.learnerIdValue }
+          : undefined,
+      courseTitle: { id: cert.courseTitleId, en: cert.courseTitleEn },
+      competencyCode: cert.competencyCode,
+      jpHours: cert.jpHours,
+      completedAt: cert.completedAt,
+      issuedAt,
+      expiresAt: cert.expiresAt,
+      timeZone: this.config.timeZone,
+      verifyUrl: `${this.config.publicBaseUrl}/verify/${cert.verificationCode}`,
+      issuer: this.config.certificateIssuer,
+    };
+  }
+}

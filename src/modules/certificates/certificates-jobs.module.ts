@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { CertificateEvents } from './certificate-events';
+import { CertificateIssuanceModule } from './certificate-issuance.module';
+import { CertificateRenderService } from './certificate-render.service';
+import { CertificateSweeper } from './certificate-sweeper';
+import { CertificatesProcessor } from './jobs/certificates.processor';
+
+/**
+ * Worker side: the render processor, the pending sweeper and the after-issue hook
+ * (`CertificateEvents.onIssued`; subscribe by importing this module in a worker module).
+ */
+@Module({
+  imports: [CertificateIssuanceModule],
+  providers: [
+    CertificateEvents,
+    CertificateRenderService,
+    CertificateSweeper,
+    CertificatesProcessor,
+  ],
+  exports: [CertificateEvents, CertificateRenderService, CertificateSweeper],
+})
+export class CertificatesJobsModule {}

@@ -1,0 +1,206 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { AuthUser, Role, Roles } from '../../common/auth/roles';
+import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { UuidParam } from '../../common/http/uuid-param';
+import { CertificateExportsService } from './certificate-exports.service';
+import { CertificatesService } from './certificates.service';
+import { attachmentDisposition } from './domain/content-disposition';
+import {
+  CertificateFilterDto,
+  CertificateView,
+  ListCertificatesQueryDto,
+  ReasonDto,
+  RegisterQueryDto,
+  RenewDto,
+} from './dto/certificate.dto';
+
+/** Aborts when the client goes away, so bulk downloads stop reading rows. */
+function abortOnClose(request: FastifyRequest, reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  const abortIfUnfinished = () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  };
+  request.raw.on('close', abortIfUnfinished);
+  reply.raw.on('close', abortIfUnfinished);
+  return controller.signal;
+}
+
+function stamp() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+@ApiTags('certificates')
+@ApiBearerAuth()
+@ApiErrors(400, 401, 403)
+@Controller('api/v1/certificates')
+export class CertificatesController {
+  constructor(
+    private readonly certificates: CertificatesService,
+    private readonly exports: CertificateExportsService,
+  ) {}
+
+  @Get()
+  @Roles(Role.Learner, Role.Hr, Role.Admin)
+  async list(@Query() query: ListCertificatesQueryDto, @CurrentUser() actor: AuthUser) {
+    const page = await this.certificates.list(query, actor);
+    const now = new Date();
+    return {
+      items: page.items.map((c) => this.certificates.toView(c, now)),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  @Get('export.zip')
+  @Roles(Role.Hr, Role.Admin)
+  @ApiProduces('application/zip')
+  zip(
+    @Query() filter: CertificateFilterDto,
+    @CurrentUser() actor: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const stream = this.exports.zip(filter, actor, abortOnClose(request, reply));
+    return this.send(reply, stream, 'application/zip', `certificates-${stamp()}.zip`);
+  }
+
+  @Get('register')
+  @Roles(Role.Hr, Role.Admin)
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  register(
+    @Query() query: RegisterQueryDto,
+    @CurrentUser() actor: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const { format, ...filter } = query;
+    const signal = abortOnClose(request, reply);
+    if (format === 'xlsx') {
+      return this.send(
+        reply,
+        this.exports.xlsx(filter, actor, signal),
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        `certificate-register-${stamp()}.xlsx`,
+      );
+    }
+    return this.send(
+      reply,
+      this.exports.csv(filter, actor, signal),
+      'text/csv; charset=utf-8',
+      `certificate-register-${stamp()}.csv`,
+    );
+  }
+
+  @Get(':id')
+  @Roles(Role.Learner, Role.Hr, Role.Admin)
+  @ApiErrors(404)
+  async get(
+    @Param('id', UuidParam) id: string,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<CertificateView> {
+    return this.certificates.toView(await this.certificates.getScoped(id, actor));
+  }
+
+  @Get(':id/pdf')
+  @Roles(Role.Learner, Role.Hr, Role.Admin)
+  @ApiProduces('application/pdf')
+  @ApiErrors(404, 409)
+  async pdf(
+    @Param('id', UuidParam) id: string,
+    @CurrentUser() actor: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const file = await this.certificates.download(id, actor);
+    const etag = `"${file.sha256}"`;
+    void reply
+      .header('ETag', etag)
+      .header('Cache-Control', 'private, no-cache')
+      .header('X-Content-Type-Options', 'nosniff');
+    if (request.headers['if-none-match'] === etag) {
+      file.stream.destroy();
+      return reply.status(304).send();
+    }
+    return reply
+      .header('Content-Type', 'application/pdf')
+      .header('Content-Length', String(file.byteSize))
+      .header('Content-Disposition', file.contentDisposition)
+      .send(file.stream);
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @Roles(Role.Admin, Role.Instructor)
+  @ApiErrors(404, 409)
+  async revoke(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: ReasonDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<CertificateView> {
+    return this.certificates.toView(await this.certificates.revoke(id, dto.reason, actor));
+  }
+
+  @Post(':id/reissue')
+  @HttpCode(201)
+  @Roles(Role.Admin)
+  @ApiErrors(404, 409)
+  async reissue(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: ReasonDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<CertificateView> {
+    return this.certificates.toView(await this.certificates.reissue(id, dto.reason, actor));
+  }
+
+  @Post(':id/renew')
+  @HttpCode(201)
+  @Roles(Role.Hr, Role.Learner)
+  @ApiErrors(404, 409)
+  async renew(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: RenewDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<{ enrollmentId: string }> {
+    const enrollment = await this.certificates.renew(id, dto.dueAt, actor);
+    return { enrollmentId: enrollment.id };
+  }
+
+  private send(reply: FastifyReply, stream: Readable, type: string, filename: string) {
+    return reply
+      .header('Content-Type', type)
+      .header('Content-Disposition', attachmentDisposition(filename))
+      .header('Cache-Control', 'no-store')
+      .send(stream);
+  }
+}
+
+@ApiTags('admin certificates')
+@ApiBearerAuth()
+@ApiErrors(400, 401, 403)
+@Controller('api/v1/admin/certificates')
+@Roles(Role.Admin)
+export class AdminCertificatesController {
+  constructor(private readonly certificates: CertificatesService) {}
+
+  @Get('failed')
+  async failed(@Query() query: ListCertificatesQueryDto, @CurrentUser() actor: AuthUser) {
+    const page = await this.certificates.listFailed(query, actor);
+    return {
+      items: page.items.map((c) => this.certificates.toView(c)),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  @ApiErrors(404, 409)
+  async retry(
+    @Param('id', UuidParam) id: string,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<CertificateView> {
+    return this.certificates.toView(await this.certificates.retry(id, actor));
+  }
+}

@@ -1,0 +1,10 @@
+import { registerErrorStatuses } from '../../common/errors/domain-error';
+
+registerErrorStatuses({
+  CERTIFICATE_NOT_ISSUED: 409,
+  CERTIFICATE_NOT_REVOCABLE: 409,
+  CERTIFICATE_NOT_REISSUABLE: 409,
+  CERTIFICATE_NOT_RETRYABLE: 409,
+  CERTIFICATE_NOT_RENEWABLE: 409,
+  TOO_MANY_VERIFICATIONS: 429,
+});

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CertificateExportsService } from './certificate-exports.service';
+import { CertificateIssuanceModule } from './certificate-issuance.module';
+import { AdminCertificatesController, CertificatesController } from './certificates.controller';
+import './certificates.errors';
+import { CertificatesService } from './certificates.service';
+import { VerificationController } from './verification.controller';
+import { VerificationService } from './verification.service';
+import { VerifyThrottle } from './verify-throttle';
+
+/** API side: issuance hook, lifecycle, listings, downloads and public verification. */
+@Module({
+  imports: [CertificateIssuanceModule],
+  controllers: [CertificatesController, AdminCertificatesController, VerificationController],
+  providers: [CertificatesService, CertificateExportsService, VerificationService, VerifyThrottle],
+  exports: [CertificatesService],
+})
+export class CertificatesModule {}

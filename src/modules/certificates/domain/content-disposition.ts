@@ -1,0 +1,28 @@
+/**
+ * `attachment; filename="ascii"; filename*=UTF-8''percent-encoded` so every client gets a
+ * usable name and modern ones get the exact UTF-8 one (RFC 6266 / 5987).
+ */
+export function attachmentDisposition(filename: string): string {
+  const ascii = filename
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A file-name-safe fragment of a certificate number or person's name. */
+export function fileSafe(text: string, maxLength = 80): string {
+  const cleaned = [...text]
+    .map((c) => (c.charCodeAt(0) < 0x20 ? '-' : c))
+    .join('')
+    .replace(/[/\\:*?"<>|]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return (cleaned || 'certificate').slice(0, maxLength);
+}

@@ -1,0 +1,41 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+import { JobPayloads, QueueName } from '@app/queue';
+import { CertificateRenderService } from '../certificate-render.service';
+import { CertificateSweeper } from '../certificate-sweeper';
+
+/**
+ * A short lock and stall check so a job whose worker died (SIGKILL, OOM) is handed to another
+ * worker within seconds; renders take well under a second, the lock is renewed while running.
+ */
+@Processor(QueueName.Certificates, { concurrency: 2, lockDuration: 10_000, stalledInterval: 5_000 })
+export class CertificatesProcessor extends WorkerHost {
+  constructor(
+    private readonly renderer: CertificateRenderService,
+    private readonly sweeper: CertificateSweeper,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case 'certificate.render': {
+        const { certificateId } = job.data as JobPayloads['certificate.render'];
+        if (typeof certificateId !== 'string') throw new Error('certificateId missing');
+        return this.renderer.render(certificateId);
+      }
+      case 'certificate.sweep':
+        return this.sweeper.sweep();
+      default:
+        throw new Error(`Unknown job ${job.name}`);
+    }
+  }
+
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job | undefined, error: Error): Promise<void> {
+    if (!job || job.name !== 'certificate.render') return;
+    if (job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    const { certificateId } = job.data as JobPayloads['certificate.render'];
+    await this.renderer.markFailed(certificateId, error.message);
+  }
+}

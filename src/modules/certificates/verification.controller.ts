@@ -1,0 +1,80 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public } from '../../common/auth/roles';
+import { DomainError } from '../../common/errors/domain-error';
+import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { readSingleUpload } from '../../common/http/upload';
+import { AppConfig } from '../../config/app-config';
+import { pickLanguage } from './domain/verification-view';
+import { renderNotFoundPage, renderVerifyPage } from './domain/verify-page';
+import { VerifyCodeParamDto, VerifyPageQueryDto } from './dto/certificate.dto';
+import { DocumentCheck, VerificationService } from './verification.service';
+import { VerifyThrottle } from './verify-throttle';
+
+const DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Public verification: anyone holding the QR code or the PDF, no account, rate-limited per IP. */
+@ApiTags('verification')
+@Controller()
+@Public()
+export class VerificationController {
+  constructor(
+    private readonly verification: VerificationService,
+    private readonly throttle: VerifyThrottle,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get('verify/:code')
+  @ApiProduces('text/html')
+  @ApiErrors(404, 429)
+  async page(
+    @Param() params: VerifyCodeParamDto,
+    @Query() query: VerifyPageQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.throttle.consume(request.ip);
+    const lang = pickLanguage(
+      query.lang,
+      request.headers['accept-language'],
+      this.config.defaultLocale,
+    );
+    const switchHref = `?lang=${lang === 'id' ? 'en' : 'id'}`;
+    void reply
+      .header('Content-Type', 'text/html; charset=utf-8')
+      .header('Content-Language', lang)
+      .header('Cache-Control', 'no-store')
+      .header('Vary', 'Accept-Language');
+    try {
+      const view = await this.verification.byCode(params.code);
+      return reply.send(renderVerifyPage(view, lang, this.config.timeZone, switchHref));
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'NOT_FOUND') {
+        return reply.status(404).send(renderNotFoundPage(lang, switchHref));
+      }
+      throw e;
+    }
+  }
+
+  @Get('api/v1/verify/:code')
+  @ApiErrors(404, 429)
+  async json(@Param() params: VerifyCodeParamDto, @Req() request: FastifyRequest) {
+    await this.throttle.consume(request.ip);
+    return this.verification.byCode(params.code);
+  }
+
+  @Post('api/v1/verify/document')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    description: 'The certificate PDF (max 5 MB); matched by SHA-256',
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(400, 413, 415, 429)
+  async document(@Req() request: FastifyRequest): Promise<DocumentCheck> {
+    await this.throttle.consume(request.ip);
+    const file = await readSingleUpload(request, DOCUMENT_MAX_BYTES);
+    return this.verification.byDocument(file.data);
+  }
+}

@@ -1,0 +1,217 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { ALL_ROLES, AuthUser, Role, Roles } from '../../common/auth/roles';
+import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { readSingleUpload } from '../../common/http/upload';
+import { UuidParam } from '../../common/http/uuid-param';
+import { AppConfig } from '../../config/app-config';
+import { CoursesService } from './courses.service';
+import { toLessonView } from './courses.views';
+import {
+  CourseView,
+  CreateCourseDto,
+  CreateLessonDto,
+  LessonView,
+  ListCoursesQueryDto,
+  ModuleDto,
+  ReorderDto,
+  UpdateCourseDto,
+  UpdateLessonDto,
+  UpdateModuleDto,
+  VersionView,
+} from './dto/course.dto';
+import { LessonFilesService } from './lesson-files.service';
+
+const AUTHORS = [Role.Admin, Role.Instructor];
+
+@ApiTags('courses')
+@ApiBearerAuth()
+@ApiErrors(400, 401, 403)
+@Controller('api/v1/courses')
+export class CoursesController {
+  constructor(
+    private readonly courses: CoursesService,
+    private readonly files: LessonFilesService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post()
+  @Roles(...AUTHORS)
+  @ApiErrors(409)
+  create(@Body() dto: CreateCourseDto, @CurrentUser() actor: AuthUser): Promise<CourseView> {
+    return this.courses.create(dto, actor);
+  }
+
+  @Get()
+  @Roles(...ALL_ROLES)
+  @ApiOkResponse({ description: '{ items: CourseSummaryView[], nextCursor }' })
+  list(@Query() query: ListCoursesQueryDto, @CurrentUser() actor: AuthUser) {
+    return this.courses.list(query, actor);
+  }
+
+  @Get(':id')
+  @Roles(...ALL_ROLES)
+  @ApiErrors(404)
+  get(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<CourseView> {
+    return this.courses.get(id, actor);
+  }
+
+  @Patch(':id')
+  @Roles(...AUTHORS)
+  @ApiErrors(404, 409)
+  update(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: UpdateCourseDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<CourseView> {
+    return this.courses.update(id, dto, actor);
+  }
+
+  @Get(':id/versions')
+  @Roles(...AUTHORS)
+  @ApiErrors(404)
+  versions(@Param('id', UuidParam) id: string): Promise<VersionView[]> {
+    return this.courses.listVersions(id);
+  }
+
+  @Post(':id/versions')
+  @Roles(...AUTHORS)
+  @ApiErrors(404, 409)
+  newDraft(
+    @Param('id', UuidParam) id: string,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<CourseView> {
+    return this.courses.createDraft(id, actor);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @Roles(...AUTHORS)
+  @ApiErrors(404, 409, 422)
+  publish(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<CourseView> {
+    return this.courses.publish(id, actor);
+  }
+
+  @Post(':id/archive')
+  @HttpCode(200)
+  @Roles(...AUTHORS)
+  @ApiErrors(404, 409)
+  archive(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<CourseView> {
+    return this.courses.archive(id, actor);
+  }
+
+  @Post(':id/modules')
+  @Roles(...AUTHORS)
+  @ApiErrors(404, 409)
+  async addModule(@Param('id', UuidParam) id: string, @Body() dto: ModuleDto) {
+    const m = await this.courses.addModule(id, dto);
+    return { id: m.id, position: m.position, titleId: m.titleId, titleEn: m.titleEn };
+  }
+
+  @Post(':id/modules/reorder')
+  @HttpCode(204)
+  @Roles(...AUTHORS)
+  @ApiErrors(404, 409, 422)
+  async reorderModules(@Param('id', UuidParam) id: string, @Body() dto: ReorderDto) {
+    await this.courses.reorderModules(id, dto.ids);
+  }
+
+  @Patch(':id/modules/:moduleId')
+  @Roles(...AUTHORS)
+  @ApiErrors(404, 409)
+  async updateModule(
+    @Param('id', UuidParam) id: string,
+    @Param('moduleId', UuidParam) moduleId: string,
+    @Body() dto: UpdateModuleDto,
+  ) {
+    const m = await this.courses.updateModule(id, moduleId, dto);
+    return { id: m.id, position: m.position, titleId: m.titleId, titleEn: m.titleEn };
+  }
+
+  @Delete(':id/modules/:moduleId')
+  @HttpCode(204)
+  @Roles(...AUTHORS)
+  @ApiErrors(404, 409)
+  async deleteModule(
+    @Param('id', UuidParam) id: string,
+    @Param('moduleId', UuidParam) moduleId: string,
+  ) {
+    await this.courses.deleteModule(id, moduleId);
+  }
+
+  @Post(':id/modules/:moduleId/lessons')
+  @Roles(...AUTHORS)
+  @ApiErrors(404, 409, 422)
+  async addLesson(
+    @Param('id', UuidParam) id: string,
+    @Param('moduleId', UuidParam) moduleId: string,
+    @Body() dto: CreateLessonDto,
+  ): Promise<LessonView> {
+    return toLessonView(await this.courses.addLesson(id, moduleId, dto));
+  }
+
+  @Post(':id/modules/:moduleId/lessons/reorder')
+  @HttpCode(204)
+  @Roles(...AUTHORS)
+  @ApiErrors(404, 409, 422)
+  async reorderLessons(
+    @Param('id', UuidParam) id: string,
+    @Param('moduleId', UuidParam) moduleId: string,
+    @Body() dto: ReorderDto,
+  ) {
+    await this.courses.reorderLessons(id, moduleId, dto.ids);
+  }
+
+  @Patch(':id/lessons/:lessonId')
+  @Roles(...AUTHORS)
+  @ApiErrors(404, 409, 422)
+  async updateLesson(
+    @Param('id', UuidParam) id: string,
+    @Param('lessonId', UuidParam) lessonId: string,
+    @Body() dto: UpdateLessonDto,
+  ): Promise<LessonView> {
+    return toLessonView(await this.courses.updateLesson(id, lessonId, dto));
+  }
+
+  @Delete(':id/lessons/:lessonId')
+  @HttpCode(204)
+  @Roles(...AUTHORS)
+  @ApiErrors(404, 409)
+  async deleteLesson(
+    @Param('id', UuidParam) id: string,
+    @Param('lessonId', UuidParam) lessonId: string,
+  ) {
+    await this.courses.deleteLesson(id, lessonId);
+  }
+
+  @Post(':id/lessons/:lessonId/file')
+  @Roles(...AUTHORS)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    description: 'A PDF or PPT/PPTX in the field "file"; the type is checked by magic bytes',
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(404, 409, 413, 415, 422)
+  async uploadFile(
+    @Param('id', UuidParam) id: string,
+    @Param('lessonId', UuidParam) lessonId: string,
+    @Req() request: FastifyRequest,
+  ): Promise<LessonView> {
+    await this.courses.draftLesson(id, lessonId);
+    const file = await readSingleUpload(request, this.config.maxUploadBytes);
+    return toLessonView(await this.files.attach(id, lessonId, file));
+  }
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { StorageModule } from '../storage/storage.module';
+import './courses.errors';
+import { CoursesController } from './courses.controller';
+import { CoursesService } from './courses.service';
+import { CourseModuleEntity } from './entities/course-module.entity';
+import { CourseVersion } from './entities/course-version.entity';
+import { Course } from './entities/course.entity';
+import { Lesson } from './entities/lesson.entity';
+import { LessonFilesService } from './lesson-files.service';
+
+@Module({
+  imports: [
+    StorageModule,
+    TypeOrmModule.forFeature([Course, CourseVersion, CourseModuleEntity, Lesson]),
+  ],
+  controllers: [CoursesController],
+  providers: [CoursesService, LessonFilesService],
+  exports: [CoursesService, LessonFilesService],
+})
+export class CoursesModule {}

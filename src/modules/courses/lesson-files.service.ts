@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { BlobStorage, detectContentType, DetectedType } from '@app/storage';
+import { DomainError } from '../../common/errors/domain-error';
+import type { UploadedFile } from '../../common/http/upload';
+import { InjectBlobStorage } from '../storage/storage.module';
+import { CoursesService } from './courses.service';
+import { Lesson } from './entities/lesson.entity';
+
+/** PDFs and slides (pptx is a zip container, legacy ppt an OLE2 file). */
+const LESSON_FILE_TYPES: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'application/zip': 'pptx',
+  'application/vnd.ms-powerpoint': 'ppt',
+};
+
+@Injectable()
+export class LessonFilesService {
+  constructor(
+    private readonly courses: CoursesService,
+    @InjectBlobStorage() private readonly storage: BlobStorage,
+  ) {}
+
+  /** Checks the lesson and the bytes before anything is stored. */
+  async attach(courseId: string, lessonId: string, file: UploadedFile): Promise<Lesson> {
+    const lesson = await this.courses.draftLesson(courseId, lessonId);
+    if (lesson.type !== 'file') {
+      throw new DomainError('LESSON_TYPE_MISMATCH', 'Only file lessons take an upload');
+    }
+    const detected: DetectedType | null = detectContentType(file.data.subarray(0, 16));
+    const extension = detected ? LESSON_FILE_TYPES[detected] : undefined;
+    if (!detected || !extension) {
+      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Upload a PDF or a slide deck (PPT/PPTX)', {
+        detected,
+      });
+    }
+    const key = `courses/${courseId}/lessons/${lessonId}/${randomUUID()}.${extension}`;
+    const stored = await this.storage.put(key, file.data);
+    return this.courses.setLessonFile(lessonId, {
+      key,
+      contentType: detected,
+      size: stored.size,
+      sha256: stored.sha256,
+      filename: file.filename.slice(0, 200),
+    });
+  }
+
+  open(key: string) {
+    return this.storage.stream(key);
+  }
+}

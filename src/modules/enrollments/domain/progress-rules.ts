@@ -1,0 +1,128 @@
+/**
+ * Pure progress rules: heartbeat crediting, minimum time, sequential unlocking, completion.
+ * The heartbeat SQL in ProgressService applies `heartbeatCredit` with the same constants.
+ */
+export const HEARTBEAT_RULES = {
+  /** Clients send a heartbeat at least every 60 s; a longer gap is credited at most this. */
+  capSeconds: 90,
+  /** Heartbeats closer together than this are accepted but credit nothing (tabs, retries). */
+  minIntervalSeconds: 10,
+} as const;
+
+export interface HeartbeatRules {
+  capSeconds: number;
+  minIntervalSeconds: number;
+}
+
+/** Seconds to credit for a heartbeat at `now`, given the last accepted activity; null = too soon. */
+export function heartbeatCredit(
+  lastActivityAt: Date | null,
+  now: Date,
+  rules: HeartbeatRules = HEARTBEAT_RULES,
+): number | null {
+  if (!lastActivityAt) return 0;
+  const elapsed = (now.getTime() - lastActivityAt.getTime()) / 1000;
+  if (elapsed < rules.minIntervalSeconds) return null;
+  return Math.min(rules.capSeconds, Math.floor(elapsed));
+}
+
+export interface OutlineLesson {
+  id: string;
+  type: 'text' | 'video' | 'file' | 'quiz';
+  required: boolean;
+  minSeconds: number;
+}
+
+export interface LessonState {
+  status: 'in_progress' | 'completed';
+  timeSpentSeconds: number;
+}
+
+export type ProgressMap = ReadonlyMap<string, LessonState>;
+
+const isDone = (progress: ProgressMap, lessonId: string) =>
+  progress.get(lessonId)?.status === 'completed';
+
+/**
+ * In a sequential course a lesson opens once every earlier required lesson is complete;
+ * optional lessons never block. `lessons` is in course order.
+ */
+export function isLessonUnlocked(
+  lessons: readonly OutlineLesson[],
+  progress: ProgressMap,
+  sequential: boolean,
+  lessonId: string,
+): boolean {
+  if (!sequential) return true;
+  for (const lesson of lessons) {
+    if (lesson.id === lessonId) return true;
+    if (lesson.required && !isDone(progress, lesson.id)) return false;
+  }
+  return false;
+}
+
+export type CompleteRefusal =
+  | { code: 'MIN_TIME_NOT_REACHED'; requiredSeconds: number; spentSeconds: number }
+  | { code: 'LESSON_NOT_STARTED' }
+  | { code: 'QUIZ_MUST_BE_PASSED' };
+
+/** Why a learner may not mark this lesson done yet, or null when they may. */
+export function completeRefusal(
+  lesson: OutlineLesson,
+  state: LessonState | undefined,
+): CompleteRefusal | null {
+  if (!state) return { code: 'LESSON_NOT_STARTED' };
+  if (state.status === 'completed') return null;
+  if (lesson.type === 'quiz') return { code: 'QUIZ_MUST_BE_PASSED' };
+  if (state.timeSpentSeconds < lesson.minSeconds) {
+    return {
+      code: 'MIN_TIME_NOT_REACHED',
+      requiredSeconds: lesson.minSeconds,
+      spentSeconds: state.timeSpentSeconds,
+    };
+  }
+  return null;
+}
+
+export interface CourseProgress {
+  complete: boolean;
+  percent: number;
+  requiredTotal: number;
+  requiredDone: number;
+  nextLessonId: string | null;
+}
+
+/**
+ * Complete when every required lesson is complete. Percent counts required lessons (all
+ * lessons when none is required). The next lesson is the first one not yet done.
+ */
+export function courseProgress(
+  lessons: readonly OutlineLesson[],
+  progress: ProgressMap,
+): CourseProgress {
+  const counted = lessons.some((l) => l.required) ? lessons.filter((l) => l.required) : lessons;
+  const done = counted.filter((l) => isDone(progress, l.id)).length;
+  const next = lessons.find((l) => !isDone(progress, l.id)) ?? null;
+  const complete = lessons.filter((l) => l.required).every((l) => isDone(progress, l.id));
+  return {
+    complete: lessons.length > 0 && complete,
+    percent: counted.length === 0 ? 0 : Math.floor((done * 100) / counted.length),
+    requiredTotal: counted.length,
+    requiredDone: done,
+    nextLessonId: next?.id ?? null,
+  };
+}
+
+export type DisplayStatus = 'not_started' | 'in_progress' | 'completed' | 'overdue' | 'withdrawn';
+
+/** `overdue` is never stored: an unfinished enrollment past its due date. */
+export function displayStatus(
+  status: 'not_started' | 'in_progress' | 'completed' | 'withdrawn',
+  dueAt: Date | null,
+  now: Date,
+): DisplayStatus {
+  if ((status === 'not_started' || status === 'in_progress') && dueAt && dueAt < now) {
+    return 'overdue';
+  }
+  return status;
+}

@@ -1,0 +1,168 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsDate,
+  IsIn,
+  IsOptional,
+  IsUUID,
+  MinDate,
+} from 'class-validator';
+import { PageQueryDto } from '../../../common/paging/cursor';
+
+export const DISPLAY_STATUSES = [
+  'not_started',
+  'in_progress',
+  'completed',
+  'overdue',
+  'withdrawn',
+] as const;
+
+export class AssignDto {
+  @ApiProperty({ type: [String], maxItems: 1000, description: 'Learner ids of your organization' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  userIds!: string[];
+
+  @ApiPropertyOptional({ type: Date, nullable: true, example: '2026-12-31T16:59:59Z' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  @MinDate(new Date('2000-01-01'))
+  dueAt?: Date | null;
+}
+
+export class AssignmentItemView {
+  @ApiProperty() userId!: string;
+  @ApiProperty() enrollmentId!: string;
+  @ApiProperty({ enum: ['created', 'updated', 'unchanged'] }) result!: string;
+}
+
+export class AssignmentResultView {
+  @ApiProperty() created!: number;
+  @ApiProperty() updated!: number;
+  @ApiProperty() unchanged!: number;
+  @ApiProperty({ type: [AssignmentItemView] }) items!: AssignmentItemView[];
+}
+
+export class EnrollmentListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: DISPLAY_STATUSES })
+  @IsOptional()
+  @IsIn(DISPLAY_STATUSES)
+  status?: (typeof DISPLAY_STATUSES)[number];
+}
+
+export class LessonProgressView {
+  @ApiProperty() id!: string;
+  @ApiProperty() moduleId!: string;
+  @ApiProperty() titleId!: string;
+  @ApiProperty() titleEn!: string;
+  @ApiProperty({ enum: ['text', 'video', 'file', 'quiz'] }) type!: string;
+  @ApiProperty() required!: boolean;
+  @ApiProperty() minSeconds!: number;
+  @ApiProperty({ enum: ['not_started', 'in_progress', 'completed'] }) status!: string;
+  @ApiProperty() timeSpentSeconds!: number;
+  @ApiProperty() locked!: boolean;
+}
+
+export class EnrollmentView {
+  @ApiProperty() id!: string;
+  @ApiProperty() userId!: string;
+  @ApiProperty({ nullable: true, type: String }) organizationId!: string | null;
+  @ApiProperty() courseId!: string;
+  @ApiProperty() courseVersionId!: string;
+  @ApiProperty() versionNo!: number;
+  @ApiProperty() titleId!: string;
+  @ApiProperty() titleEn!: string;
+  @ApiProperty() jpHours!: number;
+  @ApiProperty({ enum: DISPLAY_STATUSES }) status!: string;
+  @ApiProperty({ nullable: true, type: Date }) dueAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) startedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) completedAt!: Date | null;
+  @ApiProperty() timeSpentSeconds!: number;
+  @ApiProperty() percent!: number;
+  @ApiProperty({ nullable: true, type: String }) nextLessonId!: string | null;
+  @ApiPropertyOptional({ type: [LessonProgressView] }) lessons?: LessonProgressView[];
+}
+
+export class RosterItemView {
+  @ApiProperty() enrollmentId!: string;
+  @ApiProperty() userId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ nullable: true, type: String }) organizationId!: string | null;
+  @ApiProperty() versionNo!: number;
+  @ApiProperty({ enum: DISPLAY_STATUSES }) status!: string;
+  @ApiProperty() percent!: number;
+  @ApiProperty() timeSpentSeconds!: number;
+  @ApiProperty({ nullable: true, type: Date }) dueAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) completedAt!: Date | null;
+}
+
+export class ProgressResultView {
+  @ApiProperty() enrollmentId!: string;
+  @ApiProperty() lessonId!: string;
+  @ApiProperty({ enum: ['in_progress', 'completed'] }) lessonStatus!: string;
+  @ApiProperty() lessonTimeSpentSeconds!: number;
+  @ApiProperty({ enum: DISPLAY_STATUSES }) enrollmentStatus!: string;
+  @ApiProperty() percent!: number;
+  @ApiProperty({ nullable: true, type: String }) nextLessonId!: string | null;
+}
+
+export class HeartbeatResultView {
+  @ApiProperty({ description: 'false when too soon after the previous one (nothing credited)' })
+  accepted!: boolean;
+  @ApiProperty() creditedSeconds!: number;
+  @ApiProperty() lessonTimeSpentSeconds!: number;
+}
+
+export class LessonContentView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['text', 'video', 'file', 'quiz'] }) type!: string;
+  @ApiProperty() titleId!: string;
+  @ApiProperty() titleEn!: string;
+  @ApiPropertyOptional({ description: 'text: sanitised HTML' }) html?: string;
+  @ApiPropertyOptional() videoUrl?: string;
+  @ApiPropertyOptional() durationSeconds?: number;
+  @ApiPropertyOptional({ description: 'file: download path' }) fileUrl?: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) quizId?: string | null;
+}
+
+export class OrganizationReportQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Admins only: the organization to report on' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+}
+
+export class ExportQueryDto {
+  @ApiProperty({ enum: ['csv', 'xlsx'] })
+  @IsIn(['csv', 'xlsx'])
+  format!: 'csv' | 'xlsx';
+
+  @ApiPropertyOptional({ description: 'Admins only: the organization to export' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+}
+
+export class OrganizationReportRowView {
+  @ApiProperty() enrollmentId!: string;
+  @ApiProperty() userId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) employeeId!: string | null;
+  @ApiProperty() courseId!: string;
+  @ApiProperty() courseCode!: string;
+  @ApiProperty() courseTitle!: string;
+  @ApiProperty({ enum: DISPLAY_STATUSES }) status!: string;
+  @ApiProperty() percent!: number;
+  @ApiProperty() jpHours!: number;
+  @ApiProperty({ description: 'JP hours credited (the course JP once completed)' }) jpDone!: number;
+  @ApiProperty({ nullable: true, type: Date }) dueAt!: Date | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ nullable: true, type: Date }) completedAt!: Date | null;
+}

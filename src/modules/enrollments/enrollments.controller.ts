@@ -1,0 +1,216 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { AuthUser, Role, Roles } from '../../common/auth/roles';
+import { DomainError } from '../../common/errors/domain-error';
+import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { readSingleUpload, uploadAsText } from '../../common/http/upload';
+import { UuidParam } from '../../common/http/uuid-param';
+import { parseDueDate } from './domain/assignment-csv';
+import {
+  AssignDto,
+  AssignmentResultView,
+  EnrollmentListQueryDto,
+  EnrollmentView,
+  HeartbeatResultView,
+  LessonContentView,
+  ProgressResultView,
+  RosterItemView,
+} from './dto/enrollment.dto';
+import { EnrollmentsService } from './enrollments.service';
+import { LessonContentService } from './lesson-content.service';
+import { ProgressService } from './progress.service';
+
+const CSV_MAX_BYTES = 2 * 1024 * 1024;
+
+@ApiTags('enrollments')
+@ApiBearerAuth()
+@ApiErrors(400, 401, 403)
+@Controller('api/v1/courses/:id')
+export class CourseEnrollmentsController {
+  constructor(private readonly enrollments: EnrollmentsService) {}
+
+  @Post('enroll')
+  @Roles(Role.Learner)
+  @ApiCreatedResponse({ description: '{ id, created }; repeated calls return the same id' })
+  @ApiErrors(404, 409)
+  async enroll(
+    @Param('id', UuidParam) courseId: string,
+    @CurrentUser() actor: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.enrollments.enrollSelf(courseId, actor);
+    void reply.status(result.created ? 201 : 200);
+    return result;
+  }
+
+  @Post('assignments')
+  @HttpCode(200)
+  @Roles(Role.Hr)
+  @ApiOkResponse({ type: AssignmentResultView })
+  @ApiErrors(404, 409)
+  assign(
+    @Param('id', UuidParam) courseId: string,
+    @Body() dto: AssignDto,
+    @CurrentUser() hr: AuthUser,
+  ): Promise<AssignmentResultView> {
+    return this.enrollments.assign(courseId, dto, hr);
+  }
+
+  @Post('assignments/import')
+  @HttpCode(200)
+  @Roles(Role.Hr)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    description:
+      'CSV with header employee_id[,due_at] (YYYY-MM-DD = end of day WIB, or ISO date-time); ' +
+      'an optional dueAt form field (before the file) applies to rows without due_at',
+    schema: {
+      type: 'object',
+      properties: {
+        dueAt: { type: 'string', format: 'date-time' },
+        file: { type: 'string', format: 'binary' },
+      },
+    },
+  })
+  @ApiOkResponse({ type: AssignmentResultView })
+  @ApiErrors(404, 409, 413, 415, 422)
+  async importAssignments(
+    @Param('id', UuidParam) courseId: string,
+    @Req() request: FastifyRequest,
+    @CurrentUser() hr: AuthUser,
+  ): Promise<AssignmentResultView> {
+    const file = await readSingleUpload(request, CSV_MAX_BYTES);
+    let dueAt: Date | null = null;
+    if (file.fields.dueAt) {
+      dueAt = parseDueDate(file.fields.dueAt);
+      if (!dueAt) throw new DomainError('VALIDATION_FAILED', 'dueAt is not a date');
+    }
+    return this.enrollments.importAssignments(courseId, uploadAsText(file), dueAt, hr);
+  }
+
+  @Get('roster')
+  @Roles(Role.Admin, Role.Instructor)
+  @ApiOkResponse({ description: '{ items: RosterItemView[], nextCursor }', type: [RosterItemView] })
+  @ApiErrors(404)
+  roster(@Param('id', UuidParam) courseId: string, @Query() query: EnrollmentListQueryDto) {
+    return this.enrollments.roster(courseId, query);
+  }
+}
+
+@ApiTags('enrollments')
+@ApiBearerAuth()
+@ApiErrors(400, 401, 403)
+@Controller('api/v1/me/courses')
+export class MyCoursesController {
+  constructor(private readonly enrollments: EnrollmentsService) {}
+
+  @Get()
+  @Roles(Role.Learner)
+  @ApiOkResponse({ description: '{ items: EnrollmentView[], nextCursor }', type: [EnrollmentView] })
+  list(@Query() query: EnrollmentListQueryDto, @CurrentUser() actor: AuthUser) {
+    return this.enrollments.myCourses(actor, query);
+  }
+}
+
+@ApiTags('enrollments')
+@ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404)
+@Controller('api/v1/enrollments/:id')
+export class EnrollmentsController {
+  constructor(
+    private readonly enrollments: EnrollmentsService,
+    private readonly progress: ProgressService,
+    private readonly content: LessonContentService,
+  ) {}
+
+  @Get()
+  @Roles(Role.Admin, Role.Instructor, Role.Hr, Role.Learner)
+  get(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<EnrollmentView> {
+    return this.enrollments.detail(id, actor);
+  }
+
+  @Post('withdraw')
+  @HttpCode(200)
+  @Roles(Role.Admin, Role.Hr, Role.Learner)
+  @ApiErrors(409)
+  withdraw(
+    @Param('id', UuidParam) id: string,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<EnrollmentView> {
+    return this.enrollments.withdraw(id, actor);
+  }
+
+  @Get('lessons/:lessonId')
+  @Roles(Role.Learner)
+  @ApiErrors(409)
+  lesson(
+    @Param('id', UuidParam) id: string,
+    @Param('lessonId', UuidParam) lessonId: string,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<LessonContentView> {
+    return this.content.lesson(id, lessonId, actor);
+  }
+
+  @Get('lessons/:lessonId/file')
+  @Roles(Role.Learner)
+  @ApiOkResponse({ description: 'The lesson file (PDF or slides)' })
+  @ApiErrors(409)
+  async file(
+    @Param('id', UuidParam) id: string,
+    @Param('lessonId', UuidParam) lessonId: string,
+    @CurrentUser() actor: AuthUser,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const file = await this.content.file(id, lessonId, actor);
+    await reply
+      .header('Content-Type', file.contentType)
+      .header('Content-Length', String(file.size))
+      .header('Content-Disposition', file.disposition)
+      .send(file.stream);
+  }
+
+  @Post('lessons/:lessonId/start')
+  @HttpCode(200)
+  @Roles(Role.Learner)
+  @ApiErrors(409)
+  start(
+    @Param('id', UuidParam) id: string,
+    @Param('lessonId', UuidParam) lessonId: string,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<ProgressResultView> {
+    return this.progress.start(id, lessonId, actor);
+  }
+
+  @Post('lessons/:lessonId/heartbeat')
+  @HttpCode(200)
+  @Roles(Role.Learner)
+  @ApiErrors(409)
+  heartbeat(
+    @Param('id', UuidParam) id: string,
+    @Param('lessonId', UuidParam) lessonId: string,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<HeartbeatResultView> {
+    return this.progress.heartbeat(id, lessonId, actor);
+  }
+
+  @Post('lessons/:lessonId/complete')
+  @HttpCode(200)
+  @Roles(Role.Learner)
+  @ApiErrors(409)
+  complete(
+    @Param('id', UuidParam) id: string,
+    @Param('lessonId', UuidParam) lessonId: string,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<ProgressResultView> {
+    return this.progress.complete(id, lessonId, actor);
+  }
+}

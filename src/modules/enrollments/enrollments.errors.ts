@@ -1,0 +1,12 @@
+import { registerErrorStatuses } from '../../common/errors/domain-error';
+
+registerErrorStatuses({
+  ENROLLMENT_NOT_OPEN: 409,
+  ENROLLMENT_WITHDRAWN: 409,
+  ENROLLMENT_COMPLETED: 409,
+  LESSON_LOCKED: 409,
+  LESSON_NOT_STARTED: 409,
+  MIN_TIME_NOT_REACHED: 409,
+  QUIZ_MUST_BE_PASSED: 409,
+  SELF_ENROLL_NOT_ALLOWED: 403,
+});

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CoursesModule } from '../courses/courses.module';
+import { AfterCommit } from './after-commit';
+import { EnrollmentEvents } from './enrollment-events';
+import './enrollments.errors';
+import {
+  CourseEnrollmentsController,
+  EnrollmentsController,
+  MyCoursesController,
+} from './enrollments.controller';
+import { EnrollmentsService } from './enrollments.service';
+import { Enrollment } from './entities/enrollment.entity';
+import { LessonProgress } from './entities/lesson-progress.entity';
+import { OutboxEvent } from './entities/outbox-event.entity';
+import { LessonContentService } from './lesson-content.service';
+import { ProgressService } from './progress.service';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+@Module({
+  imports: [CoursesModule, TypeOrmModule.forFeature([Enrollment, LessonProgress, OutboxEvent])],
+  controllers: [
+    CourseEnrollmentsController,
+    MyCoursesController,
+    EnrollmentsController,
+    ReportsController,
+  ],
+  providers: [
+    EnrollmentEvents,
+    AfterCommit,
+    EnrollmentsService,
+    ProgressService,
+    LessonContentService,
+    ReportsService,
+  ],
+  exports: [EnrollmentEvents, EnrollmentsService, ProgressService],
+})
+export class EnrollmentsModule {}

@@ -1,0 +1,408 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser, Role } from '../../common/auth/roles';
+import { DomainError, notFound } from '../../common/errors/domain-error';
+import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
+import { returnedRows } from '../../database/raw';
+import { AuditService } from '../audit/audit.service';
+import { CoursesService } from '../courses/courses.service';
+import { parseAssignmentCsv } from './domain/assignment-csv';
+import { courseProgress, displayStatus, isLessonUnlocked } from './domain/progress-rules';
+import {
+  AssignmentResultView,
+  EnrollmentListQueryDto,
+  EnrollmentView,
+  RosterItemView,
+} from './dto/enrollment.dto';
+import { EnrollmentEvents } from './enrollment-events';
+import { Enrollment } from './entities/enrollment.entity';
+import { loadProgressMap } from './progress-map';
+
+const ACTIVE_CONFLICT = `ON CONFLICT (user_id, course_id) WHERE status IN ('not_started', 'in_progress')`;
+
+interface EnrollmentRow {
+  id: string;
+  user_id: string;
+  organization_id: string | null;
+  course_id: string;
+  course_version_id: string;
+  version_no: number;
+  title_id: string;
+  title_en: string;
+  jp_hours: number;
+  status: Enrollment['status'];
+  due_at: Date | null;
+  started_at: Date | null;
+  completed_at: Date | null;
+  time_spent_seconds: number;
+  percent: number;
+  created_at: Date;
+}
+
+const ENROLLMENT_COLUMNS = `e.id, e.user_id, e.organization_id, e.course_id, e.course_version_id,
+  v.version_no, v.title_id, v.title_en, v.jp_hours, e.status, e.due_at, e.started_at,
+  e.completed_at, e.time_spent_seconds, e.percent, e.created_at`;
+
+/** SQL for the derived status filter, matching `displayStatus`. */
+function statusFilter(status: string | undefined): string {
+  if (!status) return '';
+  if (status === 'overdue') {
+    return `AND e.status IN ('not_started','in_progress') AND e.due_at < now()`;
+  }
+  if (status === 'not_started' || status === 'in_progress') {
+    return `AND e.status = '${status}' AND (e.due_at IS NULL OR e.due_at >= now())`;
+  }
+  return `AND e.status = '${status === 'completed' ? 'completed' : 'withdrawn'}'`;
+}
+
+@Injectable()
+export class EnrollmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly courses: CoursesService,
+    private readonly events: EnrollmentEvents,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Learner self-enrolment in an open course; calling it again returns the same enrollment. */
+  async enrollSelf(courseId: string, actor: AuthUser): Promise<{ id: string; created: boolean }> {
+    const version = await this.courses.publishedVersion(courseId);
+    if (version.enrollmentMode !== 'open') {
+      throw new DomainError('SELF_ENROLL_NOT_ALLOWED', 'This course is assigned by HR only');
+    }
+    const inserted: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO enrollments (user_id, organization_id, course_id, course_version_id)
+       SELECT u.id, u.organization_id, $2, $3 FROM users u WHERE u.id = $1
+       ${ACTIVE_CONFLICT} DO NOTHING RETURNING id`,
+      [actor.id, courseId, version.id],
+    );
+    if (inserted.length) return { id: inserted[0].id, created: true };
+    return { id: await this.activeEnrollmentId(actor.id, courseId), created: false };
+  }
+
+  /**
+   * HR assigns learners of their own organization. Re-assigning an active enrollment keeps it
+   * and only updates the due date. All ids must be in scope, or nothing is written (404).
+   */
+  async assign(
+    courseId: string,
+    input: { userIds: string[]; dueAt?: Date | null; dueAtByUser?: Map<string, Date | null> },
+    hr: AuthUser,
+  ): Promise<AssignmentResultView> {
+    const organizationId = this.orgOf(hr);
+    const version = await this.courses.publishedVersion(courseId);
+    const userIds = [...new Set(input.userIds)];
+    const found: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND organization_id = $2
+         AND role = 'learner' AND is_active`,
+      [userIds, organizationId],
+    );
+    if (found.length !== userIds.length) {
+      const known = new Set(found.map((r) => r.id));
+      throw notFound('Employee', { missingUserIds: userIds.filter((id) => !known.has(id)) });
+    }
+    const dueAts = userIds.map((id) =>
+      input.dueAtByUser?.has(id) ? input.dueAtByUser.get(id) : (input.dueAt ?? null),
+    );
+    const { items, changedIds } = await this.dataSource.transaction(async (tx) => {
+      const changed: { id: string; user_id: string; inserted: boolean }[] = await tx.query(
+        `INSERT INTO enrollments
+           (user_id, organization_id, course_id, course_version_id, due_at, assigned_by_id)
+         SELECT x.user_id, $3, $4, $5, x.due_at, $6
+           FROM unnest($1::uuid[], $2::timestamptz[]) AS x(user_id, due_at)
+         ${ACTIVE_CONFLICT}
+         DO UPDATE SET due_at = EXCLUDED.due_at, assigned_by_id = EXCLUDED.assigned_by_id,
+                       updated_at = now()
+           WHERE enrollments.due_at IS DISTINCT FROM EXCLUDED.due_at
+         RETURNING id, user_id, (xmax = 0) AS inserted`,
+        [userIds, dueAts, organizationId, courseId, version.id, hr.id],
+      );
+      const active: { id: string; user_id: string }[] = await tx.query(
+        `SELECT id, user_id FROM enrollments WHERE course_id = $1 AND user_id = ANY($2::uuid[])
+           AND status IN ('not_started', 'in_progress')`,
+        [courseId, userIds],
+      );
+      const byUser = new Map(changed.map((c) => [c.user_id, c]));
+      const rows = active.map((a) => ({
+        userId: a.user_id,
+        enrollmentId: a.id,
+        result: !byUser.has(a.user_id)
+          ? 'unchanged'
+          : byUser.get(a.user_id)!.inserted
+            ? 'created'
+            : 'updated',
+      }));
+      const ids = changed.map((c) => c.id);
+      if (ids.length) {
+        await this.events.assignedInTransaction(
+          { enrollmentIds: ids, assignedById: hr.id, organizationId },
+          tx,
+        );
+      }
+      await this.audit.record(
+        {
+          actorId: hr.id,
+          action: 'enrollments.assigned',
+          entityType: 'course',
+          entityId: courseId,
+          organizationId,
+          data: { users: userIds.length, changed: ids.length },
+        },
+        tx,
+      );
+      return { items: rows, changedIds: ids };
+    });
+    if (changedIds.length) {
+      await this.events.assignedAfterCommit({
+        enrollmentIds: changedIds,
+        assignedById: hr.id,
+        organizationId,
+      });
+    }
+    const count = (r: string) => items.filter((i) => i.result === r).length;
+    return {
+      created: count('created'),
+      updated: count('updated'),
+      unchanged: count('unchanged'),
+      items,
+    };
+  }
+
+  /** CSV of employee_id[,due_at]; unknown employee ids are row errors (422), nothing written. */
+  async importAssignments(
+    courseId: string,
+    csv: string,
+    defaultDueAt: Date | null,
+    hr: AuthUser,
+  ): Promise<AssignmentResultView> {
+    const organizationId = this.orgOf(hr);
+    const { rows, errors } = parseAssignmentCsv(csv, defaultDueAt);
+    if (errors.length) throw this.csvError(errors);
+    const users: { id: string; employee_id: string }[] = await this.dataSource.query(
+      `SELECT id, employee_id FROM users WHERE organization_id = $1 AND role = 'learner'
+         AND is_active AND employee_id = ANY($2::text[])`,
+      [organizationId, rows.map((r) => r.employeeId)],
+    );
+    const idOf = new Map(users.map((u) => [u.employee_id, u.id]));
+    const missing = rows.filter((r) => !idOf.has(r.employeeId));
+    if (missing.length) {
+      throw this.csvError(
+        missing.map((r) => ({
+          line: r.line,
+          field: 'employee_id',
+          code: 'UNKNOWN_EMPLOYEE',
+          message: `No active learner with employee_id ${r.employeeId} in your organization`,
+        })),
+      );
+    }
+    return this.assign(
+      courseId,
+      {
+        userIds: rows.map((r) => idOf.get(r.employeeId)!),
+        dueAtByUser: new Map(rows.map((r) => [idOf.get(r.employeeId)!, r.dueAt])),
+      },
+      hr,
+    );
+  }
+
+  /** For certificate renewal: a new enrollment on the course's current published version. */
+  async createRenewalEnrollment(input: {
+    userId: string;
+    courseId: string;
+    renewalOfCertificateId: string;
+    dueAt?: Date | null;
+    actor: AuthUser;
+  }): Promise<{ id: string }> {
+    const version = await this.courses.publishedVersion(input.courseId);
+    const [row]: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO enrollments (user_id, organization_id, course_id, course_version_id, due_at,
+                                assigned_by_id, renewal_of_certificate_id)
+       SELECT u.id, u.organization_id, $2, $3, $4, $5, $6 FROM users u WHERE u.id = $1
+       ${ACTIVE_CONFLICT}
+       DO UPDATE SET renewal_of_certificate_id =
+         COALESCE(enrollments.renewal_of_certificate_id, EXCLUDED.renewal_of_certificate_id),
+         updated_at = now()
+       RETURNING id`,
+      [
+        input.userId,
+        input.courseId,
+        version.id,
+        input.dueAt ?? null,
+        input.actor.id,
+        input.renewalOfCertificateId,
+      ],
+    );
+    if (!row) throw notFound('User');
+    return { id: row.id };
+  }
+
+  /** An enrollment the actor may see: learners their own, HR their organization's. */
+  async getScoped(id: string, actor: AuthUser, manager?: EntityManager): Promise<Enrollment> {
+    const where: Record<string, string> = { id };
+    if (actor.role === Role.Learner) where.userId = actor.id;
+    if (actor.role === Role.Hr) where.organizationId = this.orgOf(actor);
+    const enrollment = await (manager ?? this.dataSource.manager).findOneBy(Enrollment, where);
+    if (!enrollment) throw notFound('Enrollment');
+    return enrollment;
+  }
+
+  async detail(id: string, actor: AuthUser): Promise<EnrollmentView> {
+    const enrollment = await this.getScoped(id, actor);
+    const [row] = await this.rows(`WHERE e.id = $1`, [enrollment.id]);
+    const outline = await this.courses.outline(row.course_version_id);
+    const progress = await loadProgressMap(this.dataSource.manager, row.id);
+    const state = courseProgress(outline.lessons, progress);
+    return {
+      ...this.toView(row, state.nextLessonId),
+      lessons: outline.lessons.map((l) => ({
+        id: l.id,
+        moduleId: l.moduleId,
+        titleId: l.titleId,
+        titleEn: l.titleEn,
+        type: l.type,
+        required: l.required,
+        minSeconds: l.minSeconds,
+        status: progress.get(l.id)?.status ?? 'not_started',
+        timeSpentSeconds: progress.get(l.id)?.timeSpentSeconds ?? 0,
+        locked: !isLessonUnlocked(outline.lessons, progress, outline.sequential, l.id),
+      })),
+    };
+  }
+
+  async myCourses(actor: AuthUser, query: EnrollmentListQueryDto): Promise<Page<EnrollmentView>> {
+    const after = decodeCursor(query.cursor, 2);
+    const params: unknown[] = [actor.id, query.limit + 1];
+    let keyset = '';
+    if (after) {
+      params.push(after[0], after[1]);
+      keyset = `AND (e.created_at, e.id) < ($3, $4)`;
+    }
+    const rows = await this.rows(
+      `WHERE e.user_id = $1 ${statusFilter(query.status)} ${keyset}
+       ORDER BY e.created_at DESC, e.id DESC LIMIT $2`,
+      params,
+    );
+    const page = toPage(rows, query.limit, (r) => [r.created_at.toISOString(), r.id]);
+    const items: EnrollmentView[] = [];
+    for (const row of page.items) {
+      const outline = await this.courses.outline(row.course_version_id);
+      const progress = await loadProgressMap(this.dataSource.manager, row.id);
+      items.push(this.toView(row, courseProgress(outline.lessons, progress).nextLessonId));
+    }
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  async roster(courseId: string, query: EnrollmentListQueryDto): Promise<Page<RosterItemView>> {
+    const [course] = await this.dataSource.query('SELECT id FROM courses WHERE id = $1', [
+      courseId,
+    ]);
+    if (!course) throw notFound('Course');
+    const after = decodeCursor(query.cursor, 2);
+    const params: unknown[] = [courseId, query.limit + 1];
+    let keyset = '';
+    if (after) {
+      params.push(after[0], after[1]);
+      keyset = `AND (e.created_at, e.id) < ($3, $4)`;
+    }
+    const rows: (EnrollmentRow & { name: string; email: string })[] = await this.dataSource.query(
+      `SELECT ${ENROLLMENT_COLUMNS}, u.name, u.email
+         FROM enrollments e
+         JOIN course_versions v ON v.id = e.course_version_id
+         JOIN users u ON u.id = e.user_id
+        WHERE e.course_id = $1 ${statusFilter(query.status)} ${keyset}
+        ORDER BY e.created_at DESC, e.id DESC LIMIT $2`,
+      params,
+    );
+    const page = toPage(rows, query.limit, (r) => [r.created_at.toISOString(), r.id]);
+    const now = new Date();
+    return {
+      items: page.items.map((r) => ({
+        enrollmentId: r.id,
+        userId: r.user_id,
+        name: r.name,
+        email: r.email,
+        organizationId: r.organization_id,
+        versionNo: r.version_no,
+        status: displayStatus(r.status, r.due_at, now),
+        percent: r.percent,
+        timeSpentSeconds: r.time_spent_seconds,
+        dueAt: r.due_at,
+        completedAt: r.completed_at,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async withdraw(id: string, actor: AuthUser): Promise<EnrollmentView> {
+    const enrollment = await this.getScoped(id, actor);
+    const result = await this.dataSource.query(
+      `UPDATE enrollments SET status = 'withdrawn', updated_at = now()
+        WHERE id = $1 AND status IN ('not_started', 'in_progress') RETURNING id`,
+      [enrollment.id],
+    );
+    if (!returnedRows(result).length && enrollment.status !== 'withdrawn') {
+      throw new DomainError('ENROLLMENT_COMPLETED', 'A completed enrollment cannot be withdrawn');
+    }
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'enrollment.withdrawn',
+      entityType: 'enrollment',
+      entityId: enrollment.id,
+      organizationId: enrollment.organizationId,
+    });
+    return this.detail(id, actor);
+  }
+
+  private async rows(where: string, params: unknown[]): Promise<EnrollmentRow[]> {
+    return this.dataSource.query(
+      `SELECT ${ENROLLMENT_COLUMNS}
+         FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id ${where}`,
+      params,
+    );
+  }
+
+  private toView(row: EnrollmentRow, nextLessonId: string | null): EnrollmentView {
+    return {
+      id: row.id,
+      userId: row.user_id,
+      organizationId: row.organization_id,
+      courseId: row.course_id,
+      courseVersionId: row.course_version_id,
+      versionNo: row.version_no,
+      titleId: row.title_id,
+      titleEn: row.title_en,
+      jpHours: row.jp_hours,
+      status: displayStatus(row.status, row.due_at, new Date()),
+      dueAt: row.due_at,
+      startedAt: row.started_at,
+      completedAt: row.completed_at,
+      timeSpentSeconds: row.time_spent_seconds,
+      percent: row.percent,
+      nextLessonId: row.status === 'completed' ? null : nextLessonId,
+    };
+  }
+
+  private async activeEnrollmentId(userId: string, courseId: string): Promise<string> {
+    const [row] = await this.dataSource.query(
+      `SELECT id FROM enrollments WHERE user_id = $1 AND course_id = $2
+         AND status IN ('not_started', 'in_progress')`,
+      [userId, courseId],
+    );
+    if (!row) throw new DomainError('CONFLICT', 'The enrollment changed concurrently; retry');
+    return row.id;
+  }
+
+  private csvError(errors: { line: number; code: string; message: string }[]): DomainError {
+    return new DomainError('CSV_INVALID', `${errors.length} row error(s); nothing was assigned`, {
+      errors: errors.slice(0, 1000),
+    });
+  }
+
+  private orgOf(actor: AuthUser): string {
+    if (!actor.organizationId) {
+      throw new DomainError('FORBIDDEN', 'Your account has no organization');
+    }
+    return actor.organizationId;
+  }
+}

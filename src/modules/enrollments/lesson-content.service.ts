@@ -1,0 +1,75 @@
+import type { Readable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../../common/auth/roles';
+import { DomainError, notFound } from '../../common/errors/domain-error';
+import { renderMarkdown } from '../courses/domain/render-markdown';
+import { CoursesService } from '../courses/courses.service';
+import { LessonFilesService } from '../courses/lesson-files.service';
+import { isLessonUnlocked } from './domain/progress-rules';
+import { LessonContentView } from './dto/enrollment.dto';
+import { EnrollmentsService } from './enrollments.service';
+import { loadProgressMap } from './progress-map';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** What a learner reads: the pinned version's lesson, markdown rendered and sanitised. */
+@Injectable()
+export class LessonContentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly enrollments: EnrollmentsService,
+    private readonly courses: CoursesService,
+    private readonly files: LessonFilesService,
+  ) {}
+
+  async lesson(
+    enrollmentId: string,
+    lessonId: string,
+    actor: AuthUser,
+  ): Promise<LessonContentView> {
+    const lesson = await this.openLesson(enrollmentId, lessonId, actor);
+    const view: LessonContentView = {
+      id: lesson.id,
+      type: lesson.type,
+      titleId: lesson.titleId,
+      titleEn: lesson.titleEn,
+    };
+    if (lesson.type === 'text') view.html = renderMarkdown(lesson.content.markdown ?? '');
+    if (lesson.type === 'video') {
+      view.videoUrl = lesson.content.videoUrl;
+      view.durationSeconds = lesson.content.durationSeconds;
+    }
+    if (lesson.type === 'file') {
+      view.fileUrl = `/api/v1/enrollments/${enrollmentId}/lessons/${lessonId}/file`;
+    }
+    if (lesson.type === 'quiz') view.quizId = lesson.quizId;
+    return view;
+  }
+
+  async file(
+    enrollmentId: string,
+    lessonId: string,
+    actor: AuthUser,
+  ): Promise<{ stream: Readable; contentType: string; size: number; disposition: string }> {
+    const lesson = await this.openLesson(enrollmentId, lessonId, actor);
+    const file = lesson.content.file;
+    if (lesson.type !== 'file' || !file) throw notFound('File');
+    return {
+      stream: this.files.open(file.key),
+      contentType: file.contentType,
+      size: file.size,
+      disposition: `inline; filename="lesson"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    };
+  }
+
+  private async openLesson(enrollmentId: string, lessonId: string, actor: AuthUser) {
+    const enrollment = await this.enrollments.getScoped(enrollmentId, actor);
+    const outline = await this.courses.outline(enrollment.courseVersionId);
+    if (!outline.lessons.some((l) => l.id === lessonId)) throw notFound('Lesson');
+    const progress = await loadProgressMap(this.dataSource.manager, enrollmentId);
+    if (!isLessonUnlocked(outline.lessons, progress, outline.sequential, lessonId)) {
+      throw new DomainError('LESSON_LOCKED', 'Complete the earlier required lessons first');
+    }
+    return this.courses.lesson(lessonId);
+  }
+}

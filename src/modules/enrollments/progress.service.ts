@@ -1,0 +1,291 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../../common/auth/roles';
+import { DomainError, notFound } from '../../common/errors/domain-error';
+import { CoursesService, VersionOutline } from '../courses/courses.service';
+import { AfterCommit } from './after-commit';
+import {
+  completeRefusal,
+  courseProgress,
+  displayStatus,
+  HEARTBEAT_RULES,
+  isLessonUnlocked,
+} from './domain/progress-rules';
+import { HeartbeatResultView, ProgressResultView } from './dto/enrollment.dto';
+import { EnrollmentCompletedEvent, EnrollmentEvents } from './enrollment-events';
+import { Enrollment } from './entities/enrollment.entity';
+import { loadProgressMap } from './progress-map';
+import { returnedRows } from '../../database/raw';
+
+/**
+ * One statement, one round trip, no entity hydration. The enrollment row is the learner's
+ * clock: a conditional UPDATE credits LEAST(cap, now - last_activity_at) only when at least
+ * minInterval has passed. Concurrent heartbeats queue on the row lock and re-check that
+ * condition against the committed row, so of N simultaneous ones exactly one credits and the
+ * rest change nothing (and, writing nothing, cost no commit flush). Two tabs share one clock.
+ * The lesson gets the same credit. Mirrors `heartbeatCredit` in domain/progress-rules.
+ */
+const HEARTBEAT_SQL = `
+WITH bump AS (
+  UPDATE enrollments e
+     SET time_spent_seconds = e.time_spent_seconds
+           + LEAST($5::int, floor(extract(epoch FROM now() - e.last_activity_at))::int),
+         last_activity_at = now()
+    FROM enrollments before
+   WHERE e.id = $1 AND before.id = $1 AND e.user_id = $3
+     AND e.status IN ('in_progress', 'completed')
+     AND e.last_activity_at <= now() - make_interval(secs => $4)
+     AND EXISTS (SELECT 1 FROM lesson_progress p WHERE p.enrollment_id = $1 AND p.lesson_id = $2)
+  RETURNING e.time_spent_seconds - before.time_spent_seconds AS credit
+), lesson AS (
+  UPDATE lesson_progress p
+     SET time_spent_seconds = p.time_spent_seconds + bump.credit, last_heartbeat_at = now()
+    FROM bump
+   WHERE p.enrollment_id = $1 AND p.lesson_id = $2
+  RETURNING p.time_spent_seconds
+)
+SELECT e.status,
+       (SELECT credit FROM bump) AS credit,
+       (SELECT time_spent_seconds FROM lesson) AS credited_lesson_seconds,
+       (SELECT p.time_spent_seconds FROM lesson_progress p
+         WHERE p.enrollment_id = $1 AND p.lesson_id = $2) AS lesson_seconds
+  FROM enrollments e
+ WHERE e.id = $1 AND e.user_id = $3`;
+
+interface HeartbeatRow {
+  status: Enrollment['status'];
+  credit: number | null;
+  credited_lesson_seconds: number | null;
+  lesson_seconds: number | null;
+}
+
+@Injectable()
+export class ProgressService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly courses: CoursesService,
+    private readonly events: EnrollmentEvents,
+    private readonly afterCommit: AfterCommit,
+  ) {}
+
+  async start(
+    enrollmentId: string,
+    lessonId: string,
+    actor: AuthUser,
+  ): Promise<ProgressResultView> {
+    return this.dataSource.transaction(async (tx) => {
+      const enrollment = await this.lockOwn(tx, enrollmentId, actor.id);
+      if (enrollment.status === 'withdrawn') throw this.withdrawn();
+      const outline = await this.courses.outline(enrollment.courseVersionId);
+      const progress = await loadProgressMap(tx, enrollmentId);
+      this.assertLessonOpen(outline, progress, lessonId);
+      await tx.query(
+        `INSERT INTO lesson_progress (enrollment_id, lesson_id, last_heartbeat_at)
+         VALUES ($1, $2, now()) ON CONFLICT (enrollment_id, lesson_id) DO NOTHING`,
+        [enrollmentId, lessonId],
+      );
+      await tx.query(
+        `UPDATE enrollments SET last_activity_at = now(), updated_at = now(),
+                started_at = COALESCE(started_at, now()),
+                status = CASE WHEN status = 'not_started' THEN 'in_progress'::enrollment_status
+                              ELSE status END
+          WHERE id = $1`,
+        [enrollmentId],
+      );
+      return this.result(tx, enrollmentId, lessonId, outline);
+    });
+  }
+
+  async heartbeat(
+    enrollmentId: string,
+    lessonId: string,
+    actor: AuthUser,
+    manager?: EntityManager,
+  ): Promise<HeartbeatResultView> {
+    const values = [
+      enrollmentId,
+      lessonId,
+      actor.id,
+      HEARTBEAT_RULES.minIntervalSeconds,
+      HEARTBEAT_RULES.capSeconds,
+    ];
+    const [row]: HeartbeatRow[] = manager
+      ? await manager.query(HEARTBEAT_SQL, values)
+      : (await this.pool().query({ name: 'progress_heartbeat', text: HEARTBEAT_SQL, values })).rows;
+    if (!row) throw notFound('Enrollment');
+    if (row.status === 'withdrawn') throw this.withdrawn();
+    if (row.lesson_seconds === null || row.status === 'not_started') {
+      throw new DomainError('LESSON_NOT_STARTED', 'Start the lesson before sending heartbeats');
+    }
+    const credited = row.credit !== null;
+    return {
+      accepted: credited,
+      creditedSeconds: row.credit ?? 0,
+      lessonTimeSpentSeconds: row.credited_lesson_seconds ?? row.lesson_seconds,
+    };
+  }
+
+  /** Credits the time since the last heartbeat, then completes if the minimum time is met. */
+  async complete(
+    enrollmentId: string,
+    lessonId: string,
+    actor: AuthUser,
+  ): Promise<ProgressResultView> {
+    return this.dataSource.transaction(async (tx) => {
+      const enrollment = await this.lockOwn(tx, enrollmentId, actor.id);
+      if (enrollment.status === 'withdrawn') throw this.withdrawn();
+      const outline = await this.courses.outline(enrollment.courseVersionId);
+      const lesson = outline.lessons.find((l) => l.id === lessonId);
+      if (!lesson) throw notFound('Lesson');
+      if (enrollment.status !== 'not_started') {
+        await this.heartbeat(enrollmentId, lessonId, actor, tx).catch((e: DomainError) => {
+          if (e.code !== 'LESSON_NOT_STARTED') throw e;
+        });
+      }
+      const progress = await loadProgressMap(tx, enrollmentId);
+      this.assertLessonOpen(outline, progress, lessonId);
+      const refusal = completeRefusal(lesson, progress.get(lessonId));
+      if (refusal) {
+        const { code, ...details } = refusal;
+        throw new DomainError(code, this.refusalMessage(code), details);
+      }
+      await this.markCompleted(tx, enrollment, outline, lessonId);
+      return this.result(tx, enrollmentId, lessonId, outline);
+    });
+  }
+
+  /**
+   * For the quizzes module: a passed quiz completes its lesson whatever the time spent, and
+   * course completion is re-evaluated in the same transaction.
+   */
+  async completeLessonExternally(
+    enrollmentId: string,
+    lessonId: string,
+    tx?: EntityManager,
+  ): Promise<void> {
+    const run = async (manager: EntityManager) => {
+      const [locked] = await manager.query('SELECT id FROM enrollments WHERE id = $1 FOR UPDATE', [
+        enrollmentId,
+      ]);
+      if (!locked) throw notFound('Enrollment');
+      const enrollment = await manager.findOneByOrFail(Enrollment, { id: enrollmentId });
+      if (enrollment.status === 'withdrawn') throw this.withdrawn();
+      const outline = await this.courses.outline(enrollment.courseVersionId, manager);
+      if (!outline.lessons.some((l) => l.id === lessonId)) throw notFound('Lesson');
+      await manager.query(
+        `INSERT INTO lesson_progress (enrollment_id, lesson_id, last_heartbeat_at)
+         VALUES ($1, $2, now()) ON CONFLICT (enrollment_id, lesson_id) DO NOTHING`,
+        [enrollmentId, lessonId],
+      );
+      await this.markCompleted(manager, enrollment, outline, lessonId);
+    };
+    if (tx) return run(tx);
+    return this.dataSource.transaction(run);
+  }
+
+  private async markCompleted(
+    tx: EntityManager,
+    enrollment: Enrollment,
+    outline: VersionOutline,
+    lessonId: string,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE lesson_progress SET status = 'completed', completed_at = now()
+        WHERE enrollment_id = $1 AND lesson_id = $2 AND status <> 'completed'`,
+      [enrollment.id, lessonId],
+    );
+    const state = courseProgress(outline.lessons, await loadProgressMap(tx, enrollment.id));
+    const completes = state.complete && enrollment.status !== 'completed';
+    const [row]: { completed_at: Date }[] = returnedRows(
+      await tx.query(
+        `UPDATE enrollments SET percent = $2, updated_at = now(),
+                status = CASE WHEN $3 THEN 'completed'::enrollment_status ELSE status END,
+                started_at = COALESCE(started_at, now()),
+                completed_at = CASE WHEN $3 THEN now() ELSE completed_at END
+          WHERE id = $1 RETURNING completed_at`,
+        [enrollment.id, state.percent, completes],
+      ),
+    );
+    if (!completes) return;
+    const event: EnrollmentCompletedEvent = {
+      enrollmentId: enrollment.id,
+      userId: enrollment.userId,
+      organizationId: enrollment.organizationId,
+      courseId: enrollment.courseId,
+      courseVersionId: enrollment.courseVersionId,
+      completedAt: row.completed_at,
+      renewalOfCertificateId: enrollment.renewalOfCertificateId,
+    };
+    await tx.query(
+      `INSERT INTO outbox_events (type, payload) VALUES ('enrollment.completed', $1)`,
+      [JSON.stringify(event)],
+    );
+    await this.events.completedInTransaction(event, tx);
+    this.afterCommit.schedule(tx, () => this.events.completedAfterCommit(event));
+  }
+
+  private async lockOwn(tx: EntityManager, enrollmentId: string, userId: string) {
+    const [row] = await tx.query(
+      'SELECT id FROM enrollments WHERE id = $1 AND user_id = $2 FOR UPDATE',
+      [enrollmentId, userId],
+    );
+    if (!row) throw notFound('Enrollment');
+    return tx.findOneByOrFail(Enrollment, { id: enrollmentId });
+  }
+
+  private assertLessonOpen(
+    outline: VersionOutline,
+    progress: Map<string, { status: 'in_progress' | 'completed'; timeSpentSeconds: number }>,
+    lessonId: string,
+  ): void {
+    if (!outline.lessons.some((l) => l.id === lessonId)) throw notFound('Lesson');
+    if (!isLessonUnlocked(outline.lessons, progress, outline.sequential, lessonId)) {
+      throw new DomainError('LESSON_LOCKED', 'Complete the earlier required lessons first');
+    }
+  }
+
+  private async result(
+    tx: EntityManager,
+    enrollmentId: string,
+    lessonId: string,
+    outline: VersionOutline,
+  ): Promise<ProgressResultView> {
+    const enrollment = await tx.findOneByOrFail(Enrollment, { id: enrollmentId });
+    const progress = await loadProgressMap(tx, enrollmentId);
+    const state = courseProgress(outline.lessons, progress);
+    return {
+      enrollmentId,
+      lessonId,
+      lessonStatus: progress.get(lessonId)?.status ?? 'in_progress',
+      lessonTimeSpentSeconds: progress.get(lessonId)?.timeSpentSeconds ?? 0,
+      enrollmentStatus: displayStatus(enrollment.status, enrollment.dueAt, new Date()),
+      percent: enrollment.percent,
+      nextLessonId: enrollment.status === 'completed' ? null : state.nextLessonId,
+    };
+  }
+
+  private refusalMessage(code: string): string {
+    switch (code) {
+      case 'MIN_TIME_NOT_REACHED':
+        return 'The minimum time for this lesson has not been reached yet';
+      case 'QUIZ_MUST_BE_PASSED':
+        return 'A quiz lesson completes when its quiz is passed';
+      default:
+        return 'Start the lesson first';
+    }
+  }
+
+  /**
+   * The hot path goes to the driver's pool directly so the statement is prepared once per
+   * connection (a named statement) and skips the ORM's query wrapper.
+   */
+  private pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
+  }
+
+  private withdrawn(): DomainError {
+    return new DomainError('ENROLLMENT_WITHDRAWN', 'This enrollment was withdrawn');
+  }
+}

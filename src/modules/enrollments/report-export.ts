@@ -1,0 +1,70 @@
+import { PassThrough, Readable } from 'node:stream';
+import { stream as excelStream } from 'exceljs';
+import type { OrganizationReportRowView } from './dto/enrollment.dto';
+
+export const REPORT_COLUMNS = [
+  'employee_id',
+  'name',
+  'course_code',
+  'course_title',
+  'status',
+  'percent',
+  'jp_done',
+  'jp_hours',
+  'due_at',
+  'overdue',
+  'completed_at',
+] as const;
+
+export function reportCells(r: OrganizationReportRowView): (string | number)[] {
+  return [
+    r.employeeId ?? '',
+    r.name,
+    r.courseCode,
+    r.courseTitle,
+    r.status,
+    r.percent,
+    r.jpDone,
+    r.jpHours,
+    r.dueAt ? r.dueAt.toISOString() : '',
+    r.overdue ? 'yes' : 'no',
+    r.completedAt ? r.completedAt.toISOString() : '',
+  ];
+}
+
+/** RFC 4180 quoting, and a leading ' on text a spreadsheet would run as a formula. */
+export function csvCell(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export const csvLine = (cells: (string | number)[]) => `${cells.map(csvCell).join(',')}\r\n`;
+
+/** exceljs streaming writer: rows are committed as they come, never held as a workbook. */
+export function xlsxStream(batches: AsyncIterable<OrganizationReportRowView[]>): Readable {
+  const out = new PassThrough();
+  const workbook = new excelStream.xlsx.WorkbookWriter({
+    stream: out,
+    useSharedStrings: false,
+    useStyles: false,
+  });
+  const sheet = workbook.addWorksheet('Report');
+  void (async () => {
+    try {
+      sheet.addRow([...REPORT_COLUMNS]).commit();
+      for await (const rows of batches) {
+        for (const row of rows) sheet.addRow(reportCells(row)).commit();
+        // Respect the client's pace: wait while the socket-side buffer is full.
+        if (out.writableLength > out.writableHighWaterMark * 4) {
+          await new Promise((resolve) => out.once('drain', resolve));
+        }
+      }
+      sheet.commit();
+      await workbook.commit();
+    } catch (e) {
+      out.destroy(e as Error);
+    }
+  })();
+  return out;
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { EmailRateLimiter } from './email-rate-limiter';
+import { EmailSenderService } from './email-sender.service';
+import { HrDigestService } from './hr-digest.service';
+import { EmailSchedulers } from './jobs/email-schedulers';
+import { EmailProcessor } from './jobs/email.processor';
+import { NotificationsCoreModule } from './notifications-core.module';
+import { OutboxSweeper } from './outbox-sweeper.service';
+import { RemindersService } from './reminders.service';
+
+/** Worker side: the e-mail queue processor, the sender, the scans and their schedulers. */
+@Module({
+  imports: [NotificationsCoreModule],
+  providers: [
+    EmailRateLimiter,
+    EmailSenderService,
+    OutboxSweeper,
+    RemindersService,
+    HrDigestService,
+    EmailProcessor,
+    EmailSchedulers,
+  ],
+  exports: [RemindersService, HrDigestService, OutboxSweeper, EmailSenderService],
+})
+export class NotificationsJobsModule {}

@@ -1,0 +1,389 @@
+import { randomInt } from 'node:crypto';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { JobPayloads, QueueName } from '@app/queue';
+import { AuthUser } from '../../common/auth/roles';
+import { DomainError, notFound } from '../../common/errors/domain-error';
+import { returnedRows } from '../../database/raw';
+import {
+  buildSnapshot,
+  computeDeadline,
+  NotEnoughQuestionsError,
+  quizWindowRefusal,
+  reviewVisibility,
+  seededRandom,
+  selectQuestions,
+  SnapshotItem,
+} from './domain/attempt-rules';
+import {
+  learnerQuestion,
+  LearnerQuestion,
+  questionReview,
+  QuestionReview,
+} from './domain/learner-view';
+import { QuizOptions, ReviewFlags } from './domain/quiz-settings';
+import { QuestionResponse } from './domain/scoring';
+import { SaveAnswerDto } from './dto/quiz.dto';
+import { GradingService } from './grading.service';
+import { isAuthor } from './quizzes.service';
+import { VersionCache } from './version-cache';
+
+export const autoSubmitJobId = (attemptId: string) => `auto-submit-${attemptId}`;
+
+interface AttemptRow {
+  id: string;
+  quiz_id: string;
+  user_id: string;
+  attempt_no: number;
+  status: string;
+  questions: SnapshotItem[];
+  started_at: Date;
+  deadline: Date | null;
+  submitted_at: Date | null;
+  score_hundredths: number | null;
+  max_score_hundredths: number | null;
+  percent_hundredths: number | null;
+  passed: boolean | null;
+}
+
+export interface AttemptView {
+  id: string;
+  quizId: string;
+  attemptNo: number;
+  status: string;
+  startedAt: Date;
+  deadline: Date | null;
+  submittedAt: Date | null;
+  serverNow: Date;
+  questions: (LearnerQuestion & { review?: QuestionReview })[];
+  /** The learner's saved answers, while the attempt is open. */
+  answers?: Record<string, QuestionResponse>;
+  result?: { score: number; maxScore: number; percent: number; passed: boolean | null };
+  userId?: string;
+}
+
+const START_CONTEXT = `
+  SELECT q.id, q.course_id, q.time_limit_seconds, q.attempts_allowed, q.open_at, q.close_at,
+         q.options, now() AS db_now, en.enrollment_id,
+         (SELECT count(*)::int FROM quiz_attempts a WHERE a.quiz_id = q.id AND a.user_id = $2) AS used,
+         (SELECT a.id FROM quiz_attempts a
+           WHERE a.quiz_id = q.id AND a.user_id = $2 AND a.status = 'open') AS open_id
+    FROM quizzes q
+    LEFT JOIN LATERAL (
+      SELECT e.id AS enrollment_id FROM enrollments e
+        JOIN lessons l ON l.course_version_id = e.course_version_id AND l.quiz_id = q.id
+       WHERE e.user_id = $2 AND e.status <> 'withdrawn'
+       ORDER BY e.created_at DESC LIMIT 1) en ON true
+   WHERE q.id = $1`;
+
+/** Immutable while an attempt is open: who owns it and what it shows. */
+interface AttemptMeta {
+  userId: string;
+  questions: SnapshotItem[];
+}
+const MAX_CACHED_ATTEMPTS = 50_000;
+
+const ATTEMPT_COLUMNS = `id, quiz_id, user_id, attempt_no, status, questions, started_at, deadline,
+  submitted_at, score_hundredths, max_score_hundredths, percent_hundredths, passed`;
+
+@Injectable()
+export class AttemptsService {
+  private readonly logger = new Logger(AttemptsService.name);
+  /** Saves skip a read with this; every rule (owner, open, deadline) is re-checked in SQL. */
+  private readonly openAttempts = new Map<string, AttemptMeta>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Quizzes) private readonly queue: Queue,
+    private readonly versions: VersionCache,
+    private readonly grading: GradingService,
+  ) {}
+
+  /**
+   * Cheap by design (a cohort starts at once): one context query, one candidate query, one
+   * INSERT with the whole snapshot; versions come from the per-process cache.
+   */
+  async start(quizId: string, actor: AuthUser): Promise<AttemptView> {
+    const [ctx] = await this.dataSource.query(START_CONTEXT, [quizId, actor.id]);
+    if (!ctx || !ctx.enrollment_id) throw notFound('Quiz');
+    if (ctx.open_id) return this.view(ctx.open_id, actor);
+    const now: Date = ctx.db_now;
+    const refusal = quizWindowRefusal(now, ctx.open_at, ctx.close_at);
+    if (refusal) {
+      throw new DomainError('QUIZ_NOT_OPEN', 'The quiz is not open', { reason: refusal });
+    }
+    if (ctx.attempts_allowed !== null && ctx.used >= ctx.attempts_allowed) {
+      throw new DomainError('ATTEMPTS_EXHAUSTED', 'No attempts left', {
+        allowed: ctx.attempts_allowed,
+      });
+    }
+    const options: QuizOptions = ctx.options;
+    const candidates: { questionId: string; categoryId: string | null; versionId: string }[] =
+      await this.dataSource.query(
+        `SELECT q.id AS "questionId", q.category_id AS "categoryId",
+                q.current_version_id AS "versionId"
+           FROM questions q JOIN question_banks b ON b.id = q.bank_id AND b.course_id = $1
+          WHERE q.deleted_at IS NULL AND (q.id = ANY($2::uuid[]) OR q.category_id = ANY($3::uuid[]))`,
+        [
+          ctx.course_id,
+          options.selection.mode === 'fixed' ? options.selection.questionIds : [],
+          options.selection.mode === 'random'
+            ? options.selection.draws.map((d) => d.categoryId)
+            : [],
+        ],
+      );
+    const random = seededRandom(randomInt(2 ** 31));
+    let chosen: typeof candidates;
+    try {
+      chosen = selectQuestions(options.selection, candidates, options.shuffleQuestions, random);
+    } catch (e) {
+      if (e instanceof NotEnoughQuestionsError) {
+        throw new DomainError('NOT_ENOUGH_QUESTIONS', 'The quiz cannot draw its questions', {
+          shortfalls: e.shortfalls,
+        });
+      }
+      throw e;
+    }
+    if (!chosen.length) throw new DomainError('NOT_ENOUGH_QUESTIONS', 'The quiz has no questions');
+    const versions = await this.versions.load(chosen.map((c) => c.versionId));
+    const snapshot = buildSnapshot(
+      chosen.map((c) => {
+        const v = versions.get(c.versionId)!;
+        return {
+          ...c,
+          type: v.content.type,
+          optionIds: (v.content.spec.options ?? []).map((o) => o.id),
+          matchingAnswerCount: v.rendered.answers.length,
+        };
+      }),
+      options.shuffleAnswers,
+      random,
+    );
+    const deadline = computeDeadline(now, ctx.time_limit_seconds, ctx.close_at);
+    const inserted: AttemptRow[] = await this.dataSource.query(
+      `INSERT INTO quiz_attempts
+         (quiz_id, user_id, enrollment_id, attempt_no, status, questions, started_at, deadline)
+       VALUES ($1, $2, $3, $4, 'open', $5, $6, $7)
+       ON CONFLICT (quiz_id, user_id) WHERE status = 'open' DO NOTHING
+       RETURNING ${ATTEMPT_COLUMNS}`,
+      [quizId, actor.id, ctx.enrollment_id, ctx.used + 1, JSON.stringify(snapshot), now, deadline],
+    );
+    if (!inserted.length) {
+      const [open] = await this.dataSource.query(
+        `SELECT id FROM quiz_attempts WHERE quiz_id = $1 AND user_id = $2 AND status = 'open'`,
+        [quizId, actor.id],
+      );
+      if (!open) throw new DomainError('CONFLICT', 'Attempt started concurrently; retry');
+      return this.view(open.id, actor);
+    }
+    const attempt = inserted[0];
+    this.remember(attempt.id, { userId: actor.id, questions: snapshot });
+    if (deadline) await this.scheduleAutoSubmit(attempt.id, deadline.getTime() - now.getTime());
+    return this.render(attempt, options.review, ctx.close_at, now, actor, false);
+  }
+
+  async saveAnswer(
+    attemptId: string,
+    questionId: string,
+    dto: SaveAnswerDto,
+    actor: AuthUser,
+  ): Promise<{ questionId: string; savedAt: Date }> {
+    let meta = this.openAttempts.get(attemptId);
+    if (!meta) {
+      const [row] = await this.dataSource.query(
+        `SELECT status, questions, (deadline IS NOT NULL AND deadline <= now()) AS expired
+           FROM quiz_attempts WHERE id = $1 AND user_id = $2`,
+        [attemptId, actor.id],
+      );
+      if (!row) throw notFound('Attempt');
+      if (row.status !== 'open') throw notOpen();
+      if (row.expired) throw deadlinePassed();
+      meta = { userId: actor.id, questions: row.questions };
+      this.remember(attemptId, meta);
+    }
+    if (meta.userId !== actor.id) throw notFound('Attempt');
+    const item = meta.questions.find((i) => i.v === questionId);
+    if (!item) {
+      throw new DomainError('QUESTION_NOT_IN_ATTEMPT', 'The question is not in this attempt');
+    }
+    const response = toResponse(item, dto);
+    // FOR SHARE: a concurrent submit waits for this save, and a save after it sees "not open".
+    const rows: { updated_at: Date }[] = returnedRows(
+      await this.dataSource.query(
+        `INSERT INTO quiz_attempt_answers (attempt_id, question_version_id, response)
+         SELECT a.id, $2, $3 FROM quiz_attempts a
+          WHERE a.id = $1 AND a.user_id = $4 AND a.status = 'open'
+            AND (a.deadline IS NULL OR now() < a.deadline)
+          FOR SHARE
+         ON CONFLICT (attempt_id, question_version_id)
+           DO UPDATE SET response = EXCLUDED.response, updated_at = now()
+         RETURNING updated_at`,
+        [attemptId, questionId, JSON.stringify(response), actor.id],
+      ),
+    );
+    if (!rows.length) {
+      const [now] = await this.dataSource.query('SELECT status FROM quiz_attempts WHERE id = $1', [
+        attemptId,
+      ]);
+      if (now?.status !== 'open') this.openAttempts.delete(attemptId);
+      throw now?.status === 'open' ? deadlinePassed() : notOpen();
+    }
+    return { questionId, savedAt: rows[0].updated_at };
+  }
+
+  async submit(attemptId: string, actor: AuthUser): Promise<AttemptView> {
+    await this.grading.submit(attemptId, actor.id);
+    this.openAttempts.delete(attemptId);
+    return this.view(attemptId, actor);
+  }
+
+  async view(attemptId: string, actor: AuthUser): Promise<AttemptView> {
+    const [row]: (AttemptRow & { options: QuizOptions; close_at: Date | null; db_now: Date })[] =
+      await this.dataSource.query(
+        `SELECT a.*, q.options, q.close_at, now() AS db_now
+           FROM quiz_attempts a JOIN quizzes q ON q.id = a.quiz_id WHERE a.id = $1`,
+        [attemptId],
+      );
+    if (!row) throw notFound('Attempt');
+    if (!isAuthor(actor) && row.user_id !== actor.id) throw notFound('Attempt');
+    return this.render(row, row.options.review, row.close_at, row.db_now, actor, true);
+  }
+
+  private async render(
+    attempt: AttemptRow,
+    review: QuizOptions['review'],
+    closeAt: Date | null,
+    now: Date,
+    actor: AuthUser,
+    mayHaveAnswers: boolean,
+  ): Promise<AttemptView> {
+    const author = isAuthor(actor);
+    const flags: ReviewFlags = author
+      ? { score: true, responses: true, correctAnswers: true, feedback: true }
+      : reviewVisibility(review, attempt.status, now, closeAt);
+    const versions = await this.versions.load(attempt.questions.map((i) => i.v));
+    const needAnswers =
+      mayHaveAnswers &&
+      (attempt.status === 'open' || flags.responses || flags.correctAnswers || flags.feedback);
+    const answers = new Map<
+      string,
+      { response: QuestionResponse; markHundredths: number | null; comment: string | null }
+    >();
+    if (needAnswers) {
+      const rows: {
+        question_version_id: string;
+        response: QuestionResponse;
+        mark_hundredths: number | null;
+        grader_comment: string | null;
+      }[] = await this.dataSource.query(
+        `SELECT question_version_id, response, mark_hundredths, grader_comment
+           FROM quiz_attempt_answers WHERE attempt_id = $1`,
+        [attempt.id],
+      );
+      for (const r of rows) {
+        answers.set(r.question_version_id, {
+          response: r.response,
+          markHundredths: r.mark_hundredths,
+          comment: r.grader_comment,
+        });
+      }
+    }
+    const view: AttemptView = {
+      id: attempt.id,
+      quizId: attempt.quiz_id,
+      attemptNo: attempt.attempt_no,
+      status: attempt.status,
+      startedAt: attempt.started_at,
+      deadline: attempt.deadline,
+      submittedAt: attempt.submitted_at,
+      serverNow: now,
+      questions: attempt.questions.map((item, index) => {
+        const version = versions.get(item.v)!;
+        const question: LearnerQuestion & { review?: QuestionReview } = learnerQuestion(
+          item,
+          index,
+          version.rendered,
+        );
+        const block = questionReview(version.content, flags, answers.get(item.v));
+        if (block) question.review = block;
+        return question;
+      }),
+    };
+    if (attempt.status === 'open') {
+      view.answers = Object.fromEntries([...answers].map(([id, a]) => [id, a.response]));
+    }
+    if (flags.score && attempt.status !== 'open') {
+      view.result = {
+        score: (attempt.score_hundredths ?? 0) / 100,
+        maxScore: (attempt.max_score_hundredths ?? 0) / 100,
+        percent: (attempt.percent_hundredths ?? 0) / 100,
+        passed: attempt.passed,
+      };
+    }
+    if (author) view.userId = attempt.user_id;
+    return view;
+  }
+
+  private remember(attemptId: string, meta: AttemptMeta): void {
+    if (this.openAttempts.size >= MAX_CACHED_ATTEMPTS) this.openAttempts.clear();
+    this.openAttempts.set(attemptId, meta);
+  }
+
+  private async scheduleAutoSubmit(attemptId: string, delayMs: number): Promise<void> {
+    const payload: JobPayloads['quiz.auto-submit'] = { attemptId };
+    try {
+      await this.queue.add('quiz.auto-submit', payload, {
+        jobId: autoSubmitJobId(attemptId),
+        delay: Math.max(0, delayMs),
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: true,
+        removeOnFail: { age: 7 * 24 * 3600 },
+      });
+    } catch (e) {
+      // The attempt row holds the deadline; the sweeper submits it if this job is lost.
+      this.logger.warn(`auto-submit for ${attemptId} not scheduled: ${(e as Error).message}`);
+    }
+  }
+}
+
+function notOpen() {
+  return new DomainError('ATTEMPT_NOT_OPEN', 'The attempt has been submitted');
+}
+
+function deadlinePassed() {
+  return new DomainError('ATTEMPT_DEADLINE_PASSED', 'The time for this attempt is over');
+}
+
+function toResponse(item: SnapshotItem, dto: SaveAnswerDto): QuestionResponse {
+  const options = new Set(item.o ?? []);
+  const checkOption = (id: string) => {
+    if (!options.has(id)) throw new DomainError('BAD_REQUEST', 'Unknown option id');
+    return id;
+  };
+  switch (item.t) {
+    case 'single_choice':
+      return { type: 'single_choice', optionId: dto.optionId ? checkOption(dto.optionId) : null };
+    case 'multiple_choice':
+      return {
+        type: 'multiple_choice',
+        optionIds: [...new Set(dto.optionIds ?? [])].map(checkOption),
+      };
+    case 'true_false':
+      return { type: 'true_false', answer: dto.answer ?? null };
+    case 'short_answer':
+    case 'numerical':
+    case 'essay':
+      return { type: item.t, text: dto.text ?? '' };
+    case 'matching':
+      return {
+        type: 'matching',
+        matches: (dto.matches ?? []).map((m) => ({ pairId: m.pairId, answer: m.answer })),
+      };
+    default:
+      throw new DomainError('BAD_REQUEST', 'This question takes no answer');
+  }
+}

@@ -1,0 +1,152 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { MAX_IMPORT_BYTES } from '@app/question-formats';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { AuthUser, Role, Roles } from '../../common/auth/roles';
+import { DomainError } from '../../common/errors/domain-error';
+import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { readSingleUpload, uploadAsText } from '../../common/http/upload';
+import { UuidParam } from '../../common/http/uuid-param';
+import { attachmentDisposition } from '../certificates/domain/content-disposition';
+import {
+  CreateCategoryDto,
+  ExportQueryDto,
+  ImportQueryDto,
+  ListQuestionsQueryDto,
+  QuestionInputDto,
+} from './dto/question.dto';
+import { QuestionBankService } from './question-bank.service';
+
+const AUTHORS = [Role.Admin, Role.Instructor];
+
+@ApiTags('question bank')
+@ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404)
+@Controller('api/v1/courses/:id/question-bank')
+@Roles(...AUTHORS)
+export class QuestionBankController {
+  constructor(private readonly bank: QuestionBankService) {}
+
+  @Get('categories')
+  categories(@Param('id', UuidParam) courseId: string) {
+    return this.bank.listCategories(courseId);
+  }
+
+  @Post('categories')
+  @ApiErrors(409)
+  createCategory(@Param('id', UuidParam) courseId: string, @Body() dto: CreateCategoryDto) {
+    return this.bank.createCategory(courseId, dto.name);
+  }
+
+  @Get('questions')
+  list(@Param('id', UuidParam) courseId: string, @Query() query: ListQuestionsQueryDto) {
+    return this.bank.list(courseId, query);
+  }
+
+  @Post('questions')
+  @ApiErrors(422)
+  create(
+    @Param('id', UuidParam) courseId: string,
+    @Body() dto: QuestionInputDto,
+    @CurrentUser() actor: AuthUser,
+  ) {
+    return this.bank.create(courseId, dto, actor);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data', 'text/plain')
+  @ApiBody({
+    description: 'GIFT, Aiken or Moodle XML, as multipart field "file" or a text/plain body',
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(413, 415, 422)
+  async import(
+    @Param('id', UuidParam) courseId: string,
+    @Query() query: ImportQueryDto,
+    @Req() request: FastifyRequest,
+    @CurrentUser() actor: AuthUser,
+  ) {
+    const text = await importText(request);
+    return this.bank.import(courseId, query.format, text, query.dryRun === 'true', actor);
+  }
+
+  @Get('export')
+  async export(
+    @Param('id', UuidParam) courseId: string,
+    @Query() query: ExportQueryDto,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const body = await this.bank.export(courseId, query.format);
+    const code = await this.bank.courseCode(courseId);
+    const gift = query.format === 'gift';
+    await reply
+      .header('Content-Type', gift ? 'text/plain; charset=utf-8' : 'application/xml; charset=utf-8')
+      .header(
+        'Content-Disposition',
+        attachmentDisposition(`${code}-questions.${gift ? 'gift.txt' : 'xml'}`),
+      )
+      .send(body);
+  }
+}
+
+@ApiTags('question bank')
+@ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404)
+@Controller('api/v1/questions/:id')
+@Roles(...AUTHORS)
+export class QuestionsController {
+  constructor(private readonly bank: QuestionBankService) {}
+
+  @Get()
+  get(@Param('id', UuidParam) id: string) {
+    return this.bank.get(id);
+  }
+
+  @Put()
+  @ApiErrors(422)
+  update(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: QuestionInputDto,
+    @CurrentUser() actor: AuthUser,
+  ) {
+    return this.bank.update(id, dto, actor);
+  }
+
+  @Delete()
+  @HttpCode(204)
+  async remove(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser) {
+    await this.bank.remove(id, actor);
+  }
+}
+
+async function importText(request: FastifyRequest): Promise<string> {
+  if (request.isMultipart?.()) {
+    return uploadAsText(await readSingleUpload(request, MAX_IMPORT_BYTES));
+  }
+  if (typeof request.body === 'string') {
+    if (Buffer.byteLength(request.body) > MAX_IMPORT_BYTES) {
+      throw new DomainError('PAYLOAD_TOO_LARGE', 'The file is too large', {
+        maxBytes: MAX_IMPORT_BYTES,
+      });
+    }
+    return request.body;
+  }
+  throw new DomainError(
+    'UNSUPPORTED_MEDIA_TYPE',
+    'Send the file as multipart/form-data field "file" or as a text/plain body',
+  );
+}

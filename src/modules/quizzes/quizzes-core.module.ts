@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CoursesModule } from '../courses/courses.module';
+import { EnrollmentsModule } from '../enrollments/enrollments.module';
+import { NotificationsCoreModule } from '../notifications/notifications-core.module';
+import { AttemptsService } from './attempts.service';
+import { QuestionBank, QuestionCategory } from './entities/question-bank.entity';
+import { Question, QuestionVersion } from './entities/question.entity';
+import { AttemptAnswer, QuizAttempt } from './entities/quiz-attempt.entity';
+import { Quiz } from './entities/quiz.entity';
+import { GradingService } from './grading.service';
+import { QuestionBankService } from './question-bank.service';
+import './quizzes.errors';
+import { QuizzesService } from './quizzes.service';
+import { VersionCache } from './version-cache';
+
+/** Services shared by the API and the worker (no controllers, no processors). */
+@Module({
+  imports: [
+    CoursesModule,
+    EnrollmentsModule,
+    NotificationsCoreModule,
+    TypeOrmModule.forFeature([
+      QuestionBank,
+      QuestionCategory,
+      Question,
+      QuestionVersion,
+      Quiz,
+      QuizAttempt,
+      AttemptAnswer,
+    ]),
+  ],
+  providers: [VersionCache, QuestionBankService, QuizzesService, GradingService, AttemptsService],
+  exports: [VersionCache, QuestionBankService, QuizzesService, GradingService, AttemptsService],
+})
+export class QuizzesCoreModule {}

@@ -1,0 +1,244 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthUser, Role } from '../../common/auth/roles';
+import { DomainError, notFound } from '../../common/errors/domain-error';
+import { isUniqueViolation } from '../../database/pg-errors';
+import { AuditService } from '../audit/audit.service';
+import { CoursesService } from '../courses/courses.service';
+import { quizGrade } from './domain/attempt-rules';
+import { NO_REVIEW, QuizOptions } from './domain/quiz-settings';
+import { CreateQuizDto, QuizSettingsDto, UpdateQuizDto } from './dto/quiz.dto';
+import { QuestionBankService } from './question-bank.service';
+import { Quiz } from './entities/quiz.entity';
+
+export const isAuthor = (actor: AuthUser) =>
+  actor.role === Role.Admin || actor.role === Role.Instructor;
+
+export interface EnrollmentRef {
+  enrollmentId: string;
+  lessonId: string;
+}
+
+@Injectable()
+export class QuizzesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly courses: CoursesService,
+    private readonly bank: QuestionBankService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(dto: CreateQuizDto, actor: AuthUser): Promise<Quiz> {
+    const ref = await this.courses.getLessonRef(dto.lessonId);
+    if (ref.type !== 'quiz') {
+      throw new DomainError('LESSON_TYPE_MISMATCH', 'Only quiz lessons take a quiz');
+    }
+    if (ref.versionStatus !== 'draft') {
+      throw new DomainError('LESSON_NOT_EDITABLE', 'Only lessons of the draft version can change');
+    }
+    const fields = await this.settingsFields(dto, ref.courseId);
+    let quiz: Quiz;
+    try {
+      quiz = await this.dataSource.manager.save(
+        this.dataSource.manager.create(Quiz, {
+          ...fields,
+          lessonId: dto.lessonId,
+          courseId: ref.courseId,
+        } as Partial<Quiz>),
+      );
+    } catch (e) {
+      if (isUniqueViolation(e))
+        throw new DomainError('QUIZ_EXISTS', 'The lesson already has a quiz');
+      throw e;
+    }
+    await this.courses.setLessonQuiz(dto.lessonId, quiz.id);
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'quiz.created',
+      entityType: 'quiz',
+      entityId: quiz.id,
+      data: { lessonId: dto.lessonId },
+    });
+    return quiz;
+  }
+
+  async update(id: string, dto: UpdateQuizDto, actor: AuthUser): Promise<Quiz> {
+    const quiz = await this.getForAuthor(id);
+    const merged: QuizSettingsDto = {
+      ...toSettingsDto(quiz),
+      ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)),
+    };
+    Object.assign(quiz, await this.settingsFields(merged, quiz.courseId));
+    await this.dataSource.manager.save(quiz);
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'quiz.updated',
+      entityType: 'quiz',
+      entityId: quiz.id,
+      data: { fields: Object.keys(dto) },
+    });
+    return quiz;
+  }
+
+  async getForAuthor(id: string): Promise<Quiz> {
+    const quiz = await this.dataSource.manager.findOneBy(Quiz, { id });
+    if (!quiz) throw notFound('Quiz');
+    return quiz;
+  }
+
+  /** Learners see the quiz only through an enrollment on a version that contains it. */
+  async getForLearner(id: string, actor: AuthUser) {
+    const quiz = await this.getForAuthor(id);
+    await this.enrollmentFor(quiz.id, actor.id);
+    const attempts: {
+      id: string;
+      attempt_no: number;
+      status: string;
+      started_at: Date;
+      deadline: Date | null;
+      submitted_at: Date | null;
+      percent_hundredths: number | null;
+    }[] = await this.dataSource.query(
+      `SELECT id, attempt_no, status, started_at, deadline, submitted_at, percent_hundredths
+         FROM quiz_attempts WHERE quiz_id = $1 AND user_id = $2 ORDER BY attempt_no`,
+      [id, actor.id],
+    );
+    const closed = quiz.closeAt !== null && new Date() >= quiz.closeAt;
+    const showScore =
+      quiz.options.review.afterSubmit.score || (closed && quiz.options.review.afterClose.score);
+    const grade = quizGrade(
+      attempts.map((a) => ({
+        attemptNo: a.attempt_no,
+        percentHundredths: a.percent_hundredths ?? 0,
+        status: a.status,
+      })),
+      quiz.gradingMethod,
+    );
+    return {
+      id: quiz.id,
+      lessonId: quiz.lessonId,
+      title: quiz.title,
+      timeLimitSeconds: quiz.timeLimitSeconds,
+      attemptsAllowed: quiz.attemptsAllowed,
+      passingPercent: quiz.passingPercent,
+      gradingMethod: quiz.gradingMethod,
+      openAt: quiz.openAt,
+      closeAt: quiz.closeAt,
+      grade: showScore && grade ? { percent: grade.percentHundredths / 100 } : null,
+      attempts: attempts.map((a) => ({
+        id: a.id,
+        attemptNo: a.attempt_no,
+        status: a.status,
+        startedAt: a.started_at,
+        deadline: a.deadline,
+        submittedAt: a.submitted_at,
+        percent: showScore && a.percent_hundredths !== null ? a.percent_hundredths / 100 : null,
+      })),
+    };
+  }
+
+  /**
+   * The learner's enrollment on a course version containing a lesson linked to this quiz
+   * (drafts copy the link, so several versions may hold it). Not enrolled looks like 404.
+   */
+  async enrollmentFor(quizId: string, userId: string): Promise<EnrollmentRef> {
+    const [row] = await this.dataSource.query(
+      `SELECT e.id AS enrollment_id, l.id AS lesson_id
+         FROM enrollments e JOIN lessons l ON l.course_version_id = e.course_version_id
+        WHERE l.quiz_id = $1 AND e.user_id = $2 AND e.status <> 'withdrawn'
+        ORDER BY e.created_at DESC LIMIT 1`,
+      [quizId, userId],
+    );
+    if (!row) throw notFound('Quiz');
+    return { enrollmentId: row.enrollment_id, lessonId: row.lesson_id };
+  }
+
+  private async settingsFields(dto: QuizSettingsDto, courseId: string): Promise<Partial<Quiz>> {
+    const openAt = dto.openAt ? new Date(dto.openAt) : null;
+    const closeAt = dto.closeAt ? new Date(dto.closeAt) : null;
+    if (openAt && closeAt && closeAt <= openAt) {
+      throw new DomainError('QUIZ_SETTINGS_INVALID', 'closeAt must be after openAt');
+    }
+    await this.assertSelectionExists(dto, courseId);
+    const options: QuizOptions = {
+      selection:
+        dto.selection.mode === 'fixed'
+          ? { mode: 'fixed', questionIds: dto.selection.questionIds ?? [] }
+          : {
+              mode: 'random',
+              draws: (dto.selection.draws ?? []).map((d) => ({
+                categoryId: d.categoryId,
+                count: d.count,
+              })),
+            },
+      shuffleQuestions: dto.shuffleQuestions ?? false,
+      shuffleAnswers: dto.shuffleAnswers ?? true,
+      review: dto.review
+        ? { afterSubmit: { ...dto.review.afterSubmit }, afterClose: { ...dto.review.afterClose } }
+        : { afterSubmit: NO_REVIEW, afterClose: NO_REVIEW },
+    };
+    return {
+      title: dto.title,
+      timeLimitSeconds: dto.timeLimitSeconds ?? null,
+      attemptsAllowed: dto.attemptsAllowed ?? null,
+      passingPercent: dto.passingPercent,
+      gradingMethod: dto.gradingMethod ?? 'highest',
+      openAt,
+      closeAt,
+      options,
+    };
+  }
+
+  private async assertSelectionExists(dto: QuizSettingsDto, courseId: string): Promise<void> {
+    const bankId = await this.bank.bankId(courseId);
+    if (dto.selection.mode === 'fixed') {
+      const ids = dto.selection.questionIds ?? [];
+      const [{ found }] = await this.dataSource.query(
+        `SELECT count(*)::int AS found FROM questions
+          WHERE bank_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL`,
+        [bankId, ids],
+      );
+      if (found !== ids.length) {
+        throw new DomainError('QUIZ_SETTINGS_INVALID', 'Some questions are not in the course bank');
+      }
+      return;
+    }
+    const draws = dto.selection.draws ?? [];
+    const counts: { id: string; n: number }[] = await this.dataSource.query(
+      `SELECT c.id, (SELECT count(*)::int FROM questions q
+                      WHERE q.category_id = c.id AND q.deleted_at IS NULL) AS n
+         FROM question_categories c WHERE c.bank_id = $1 AND c.id = ANY($2::uuid[])`,
+      [bankId, draws.map((d) => d.categoryId)],
+    );
+    const available = new Map(counts.map((c) => [c.id, c.n]));
+    const problems = draws
+      .filter((d) => (available.get(d.categoryId) ?? -1) < d.count)
+      .map((d) => ({
+        categoryId: d.categoryId,
+        wanted: d.count,
+        found: available.get(d.categoryId) ?? null,
+      }));
+    if (problems.length) {
+      throw new DomainError('QUIZ_SETTINGS_INVALID', 'Categories lack questions to draw', {
+        problems,
+      });
+    }
+  }
+}
+
+function toSettingsDto(quiz: Quiz): QuizSettingsDto {
+  return {
+    title: quiz.title,
+    selection: { ...quiz.options.selection } as QuizSettingsDto['selection'],
+    shuffleQuestions: quiz.options.shuffleQuestions,
+    shuffleAnswers: quiz.options.shuffleAnswers,
+    timeLimitSeconds: quiz.timeLimitSeconds,
+    attemptsAllowed: quiz.attemptsAllowed,
+    passingPercent: quiz.passingPercent,
+    gradingMethod: quiz.gradingMethod,
+    openAt: quiz.openAt?.toISOString() ?? null,
+    closeAt: quiz.closeAt?.toISOString() ?? null,
+    review: quiz.options.review,
+  };
+}
