@@ -1,7 +1,7 @@
 /** Shared set-up for the HTTP benchmarks: a fresh migrated database and one API process. */
 import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -41,8 +41,15 @@ export async function startBenchApp(name: string): Promise<BenchApp> {
     logging: ['error'],
   }).initialize();
 
-  const api = fork(join(__dirname, 'api-process.ts'), [], {
-    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+  // `npm run bench` builds first, so the measured API runs compiled JS like production (no
+  // TypeScript compiler resident in its memory); BENCH_FROM_SOURCE=true runs it under ts-node.
+  const compiled = join(__dirname, '..', '..', 'dist', 'test', 'bench', 'api-process.js');
+  const fromSource = process.env.BENCH_FROM_SOURCE === 'true' || !existsSync(compiled);
+  const extraNodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const api = fork(fromSource ? join(__dirname, 'api-process.ts') : compiled, [], {
+    execArgv: fromSource
+      ? [...extraNodeArgs, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register']
+      : extraNodeArgs,
     env: {
       ...process.env,
       TS_NODE_TRANSPILE_ONLY: 'true',

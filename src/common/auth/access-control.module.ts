@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -11,7 +12,10 @@ import { AccessTokenVerifier } from './access-token.verifier';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as
+        // a PEM public key on every verify and catches the failure, which cost ~30% of the API's
+        // CPU per authenticated request in the progress benchmark.
+        secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')),
         signOptions: { algorithm: 'HS256', expiresIn: config.jwtAccessTtlSeconds },
       }),
     }),

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CoursesModule } from '../courses/courses.module';
 import { AfterCommit } from './after-commit';
+import { HeartbeatPool } from './heartbeat-pool';
 import { EnrollmentEvents } from './enrollment-events';
 import './enrollments.errors';
 import {
@@ -29,6 +30,7 @@ import { ReportsService } from './reports.service';
   providers: [
     EnrollmentEvents,
     AfterCommit,
+    HeartbeatPool,
     EnrollmentsService,
     ProgressService,
     LessonContentService,

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { CoursesService, VersionOutline } from '../courses/courses.service';
 import { AfterCommit } from './after-commit';
+import { HeartbeatPool } from './heartbeat-pool';
 import {
   completeRefusal,
   courseProgress,
@@ -68,6 +68,7 @@ export class ProgressService {
     private readonly courses: CoursesService,
     private readonly events: EnrollmentEvents,
     private readonly afterCommit: AfterCommit,
+    private readonly heartbeatPool: HeartbeatPool,
   ) {}
 
   async start(
@@ -113,7 +114,11 @@ export class ProgressService {
     ];
     const [row]: HeartbeatRow[] = manager
       ? await manager.query(HEARTBEAT_SQL, values)
-      : (await this.pool().query({ name: 'progress_heartbeat', text: HEARTBEAT_SQL, values })).rows;
+      : (
+          await this.heartbeatPool
+            .get()
+            .query({ name: 'progress_heartbeat', text: HEARTBEAT_SQL, values })
+        ).rows;
     if (!row) throw notFound('Enrollment');
     if (row.status === 'withdrawn') throw this.withdrawn();
     if (row.lesson_seconds === null || row.status === 'not_started') {
@@ -281,10 +286,6 @@ export class ProgressService {
    * The hot path goes to the driver's pool directly so the statement is prepared once per
    * connection (a named statement) and skips the ORM's query wrapper.
    */
-  private pool(): Pool {
-    return (this.dataSource.driver as unknown as { master: Pool }).master;
-  }
-
   private withdrawn(): DomainError {
     return new DomainError('ENROLLMENT_WITHDRAWN', 'This enrollment was withdrawn');
   }
