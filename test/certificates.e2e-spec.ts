@@ -156,6 +156,13 @@ describe('certificates: issuance, lifecycle, verification, downloads', () => {
       'certificate.requested',
       'certificate.issued',
     ]);
+
+    const metrics = await ctx.http().get('/metrics').expect(200);
+    const completed =
+      /k3_queue_job_outcomes_total\{queue="certificates",outcome="completed"\} (\d+)/.exec(
+        metrics.text,
+      );
+    expect(Number(completed?.[1])).toBeGreaterThanOrEqual(1);
   });
 
   it('creates exactly one certificate, and consumes one number, when completion races itself', async () => {

@@ -1,4 +1,4 @@
-import type { DefaultJobOptions, RedisOptions } from 'bullmq';
+import { MetricsTime, type DefaultJobOptions, type RedisOptions } from 'bullmq';
 
 /** ioredis options from a redis:// or rediss:// URL, as BullMQ wants them. */
 export function redisOptionsFromUrl(redisUrl: string): RedisOptions {
@@ -24,3 +24,6 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnComplete: { count: 1000, age: 24 * 3600 },
   removeOnFail: false,
 };
+
+/** Every worker records completed/failed counts, which /metrics reports as job outcomes. */
+export const WORKER_METRICS = { maxDataPoints: MetricsTime.ONE_WEEK };

@@ -1,6 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { JobPayloads, QueueName } from '@app/queue';
+import { JobPayloads, QueueName, WORKER_METRICS } from '@app/queue';
 import { CertificateRenderService } from '../certificate-render.service';
 import { CertificateSweeper } from '../certificate-sweeper';
 
@@ -8,7 +8,12 @@ import { CertificateSweeper } from '../certificate-sweeper';
  * A short lock and stall check so a job whose worker died (SIGKILL, OOM) is handed to another
  * worker within seconds; renders take well under a second, the lock is renewed while running.
  */
-@Processor(QueueName.Certificates, { concurrency: 2, lockDuration: 10_000, stalledInterval: 5_000 })
+@Processor(QueueName.Certificates, {
+  concurrency: 2,
+  lockDuration: 10_000,
+  stalledInterval: 5_000,
+  metrics: WORKER_METRICS,
+})
 export class CertificatesProcessor extends WorkerHost {
   constructor(
     private readonly renderer: CertificateRenderService,

@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { OnModuleInit } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
-import { JobPayloads, QueueName } from '@app/queue';
+import { JobPayloads, QueueName, WORKER_METRICS } from '@app/queue';
 import { AppConfig } from '../../../config/app-config';
 import { EmailSenderService } from '../email-sender.service';
 import { HrDigestService } from '../hr-digest.service';
@@ -15,7 +15,7 @@ function injectedNow(data: { now?: string } | undefined): Date {
 }
 
 /** Every job of the e-mail queue: send, sweep, reminder scan, HR digest. Thin: routes to services. */
-@Processor(QueueName.Email)
+@Processor(QueueName.Email, { metrics: WORKER_METRICS })
 export class EmailProcessor extends WorkerHost implements OnModuleInit {
   constructor(
     private readonly sender: EmailSenderService,

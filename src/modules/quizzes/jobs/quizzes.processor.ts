@@ -1,9 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { JobPayloads, QueueName } from '@app/queue';
+import { JobPayloads, QueueName, WORKER_METRICS } from '@app/queue';
 import { GradingService } from '../grading.service';
 
-@Processor(QueueName.Quizzes, { concurrency: 4 })
+@Processor(QueueName.Quizzes, { concurrency: 4, metrics: WORKER_METRICS })
 export class QuizzesProcessor extends WorkerHost {
   constructor(private readonly grading: GradingService) {
     super();
