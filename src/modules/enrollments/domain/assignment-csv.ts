@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { CsvRowError, readCsv } from '../../../common/csv/read-csv';
 
 export interface AssignmentRow {
   line: number;
@@ -6,12 +6,7 @@ export interface AssignmentRow {
   dueAt: Date | null;
 }
 
-export interface AssignmentRowError {
-  line: number;
-  field?: string;
-  code: string;
-  message: string;
-}
+export type AssignmentRowError = CsvRowError;
 
 export const MAX_ASSIGNMENT_ROWS = 10_000;
 const EMPLOYEE_ID = /^[A-Za-z0-9._/-]{1,64}$/;
@@ -36,29 +31,12 @@ export function parseAssignmentCsv(
   text: string,
   defaultDueAt: Date | null,
 ): { rows: AssignmentRow[]; errors: AssignmentRowError[] } {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      delimiter,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-      trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (e) {
-    const err = e as { lines?: number; message: string };
-    return {
-      rows: [],
-      errors: [{ line: err.lines ?? 1, code: 'CSV_MALFORMED', message: err.message }],
-    };
-  }
-  if (records.length < 2) {
+  const csv = readCsv(text);
+  if (csv.error) return { rows: [], errors: [csv.error] };
+  const { header, records } = csv;
+  if (records.length === 0) {
     return { rows: [], errors: [{ line: 1, code: 'CSV_EMPTY', message: 'No rows to import' }] };
   }
-  const header = records[0].record.map((h) => h.trim().toLowerCase());
   const unknown = header.filter((h) => h !== 'employee_id' && h !== 'due_at');
   if (!header.includes('employee_id') || unknown.length) {
     return {
@@ -72,7 +50,7 @@ export function parseAssignmentCsv(
       ],
     };
   }
-  if (records.length - 1 > MAX_ASSIGNMENT_ROWS) {
+  if (records.length > MAX_ASSIGNMENT_ROWS) {
     return {
       rows: [],
       errors: [{ line: 1, code: 'TOO_MANY_ROWS', message: `At most ${MAX_ASSIGNMENT_ROWS} rows` }],
@@ -81,8 +59,7 @@ export function parseAssignmentCsv(
   const rows: AssignmentRow[] = [];
   const errors: AssignmentRowError[] = [];
   const seen = new Map<string, number>();
-  for (const { record, info } of records.slice(1)) {
-    const line = info.lines;
+  for (const { line, cells: record } of records) {
     const employeeId = record[header.indexOf('employee_id')]?.trim() ?? '';
     const dueText = header.includes('due_at')
       ? (record[header.indexOf('due_at')] ?? '').trim()

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { CsvRowError, readCsv } from '../../../common/csv/read-csv';
 
 export interface EmployeeRow {
   line: number;
@@ -8,12 +8,7 @@ export interface EmployeeRow {
   nik: string | null;
 }
 
-export interface RowError {
-  line: number;
-  field?: string;
-  code: string;
-  message: string;
-}
+export type RowError = CsvRowError;
 
 export const MAX_EMPLOYEE_ROWS = 10_000;
 const REQUIRED_COLUMNS = ['name', 'email', 'employee_id'] as const;
@@ -32,30 +27,9 @@ export function normaliseEmail(email: string): string {
  * error with its 1-based line number; callers write nothing unless `errors` is empty.
  */
 export function parseEmployeeCsv(text: string): { rows: EmployeeRow[]; errors: RowError[] } {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter =
-    (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      delimiter,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-      trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (e) {
-    const err = e as { lines?: number; message: string };
-    return {
-      rows: [],
-      errors: [{ line: err.lines ?? 1, code: 'CSV_MALFORMED', message: err.message }],
-    };
-  }
-  if (records.length === 0) {
-    return { rows: [], errors: [{ line: 1, code: 'CSV_EMPTY', message: 'The file is empty' }] };
-  }
-  const header = records[0].record.map((h) => h.trim().toLowerCase());
+  const csv = readCsv(text);
+  if (csv.error) return { rows: [], errors: [csv.error] };
+  const { header, records } = csv;
   const headerErrors: RowError[] = [];
   for (const column of REQUIRED_COLUMNS) {
     if (!header.includes(column)) {
@@ -78,7 +52,7 @@ export function parseEmployeeCsv(text: string): { rows: EmployeeRow[]; errors: R
     }
   }
   if (headerErrors.length) return { rows: [], errors: headerErrors };
-  if (records.length - 1 > MAX_EMPLOYEE_ROWS) {
+  if (records.length > MAX_EMPLOYEE_ROWS) {
     return {
       rows: [],
       errors: [
@@ -91,8 +65,7 @@ export function parseEmployeeCsv(text: string): { rows: EmployeeRow[]; errors: R
   const errors: RowError[] = [];
   const seenEmails = new Map<string, number>();
   const seenIds = new Map<string, number>();
-  for (const { record, info } of records.slice(1)) {
-    const line = info.lines;
+  for (const { line, cells: record } of records) {
     const cell = (column: string) => record[header.indexOf(column)]?.trim() ?? '';
     if (record.length !== header.length) {
       errors.push({
@@ -161,7 +134,7 @@ export function parseEmployeeCsv(text: string): { rows: EmployeeRow[]; errors: R
     seenIds.set(employeeId, seenIds.get(employeeId) ?? line);
     if (errors.length === before) rows.push({ line, name, email, employeeId, nik: nik || null });
   }
-  if (records.length === 1) {
+  if (records.length === 0) {
     errors.push({ line: 1, code: 'CSV_EMPTY', message: 'The file has a header but no rows' });
   }
   return { rows, errors };
