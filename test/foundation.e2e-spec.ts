@@ -352,6 +352,17 @@ describe('foundation: access, validation, CSV import, docs, metrics', () => {
       ]),
     );
     expect(res.body.paths['/api/v1/admin/users']['post'].responses['400']).toBeDefined();
+    const undocumented: string[] = [];
+    for (const [path, operations] of Object.entries<Record<string, { responses: object }>>(
+      res.body.paths,
+    )) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const statuses = Object.keys(operation.responses ?? {});
+        if (!statuses.some((s) => Number(s) >= 400))
+          undocumented.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(undocumented).toEqual([]);
     await ctx.http().get('/docs').expect(200);
   });
 

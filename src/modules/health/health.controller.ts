@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import Redis from 'ioredis';
@@ -39,6 +39,8 @@ export class HealthController {
   /** 200 when PostgreSQL and Redis both answer within a second, else 503 with the failing check. */
   @Get()
   @Public()
+  @ApiResponse({ status: 200, description: 'PostgreSQL and Redis answer' })
+  @ApiResponse({ status: 503, description: 'PostgreSQL or Redis is down; `checks` names which' })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     const [database, redis] = await Promise.all([
       timed(() => this.dataSource.query('SELECT 1'), 1000),
