@@ -11,7 +11,7 @@ import { InjectBlobStorage } from '../storage/storage.module';
 import { applyFilters, scopeTo } from './certificate-scope';
 import { pdfFileName } from './certificates.service';
 import { effectiveStatus } from './domain/certificate-status';
-import { csvLine } from './domain/csv';
+import { csvLine } from '../../common/csv/write-csv';
 import { CertificateFilterDto } from './dto/certificate.dto';
 import { Certificate, CertificateStatus } from './entities/certificate.entity';
 

@@ -8,7 +8,7 @@ import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { UuidParam } from '../../common/http/uuid-param';
 import { CertificateExportsService } from './certificate-exports.service';
 import { CertificatesService } from './certificates.service';
-import { attachmentDisposition } from './domain/content-disposition';
+import { attachmentDisposition } from '../../common/http/content-disposition';
 import {
   CertificateFilterDto,
   CertificateView,

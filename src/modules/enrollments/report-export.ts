@@ -32,15 +32,6 @@ export function reportCells(r: OrganizationReportRowView): (string | number)[] {
   ];
 }
 
-/** RFC 4180 quoting, and a leading ' on text a spreadsheet would run as a formula. */
-export function csvCell(value: string | number): string {
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export const csvLine = (cells: (string | number)[]) => `${cells.map(csvCell).join(',')}\r\n`;
-
 /** exceljs streaming writer: rows are committed as they come, never held as a workbook. */
 export function xlsxStream(batches: AsyncIterable<OrganizationReportRowView[]>): Readable {
   const out = new PassThrough();

@@ -1,3 +1,4 @@
+import { attachmentDisposition } from '../../common/http/content-disposition';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -59,10 +60,7 @@ export class ReportsController {
     const filename = `laporan-pelatihan-${code}-${date}.${query.format}`;
     await reply
       .header('Content-Type', CONTENT_TYPES[query.format])
-      .header(
-        'Content-Disposition',
-        `attachment; filename="${filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-      )
+      .header('Content-Disposition', attachmentDisposition(filename))
       .header('Cache-Control', 'no-store')
       .send(this.reports.exportStream(organizationId, query.format));
   }

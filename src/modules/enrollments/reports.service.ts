@@ -7,7 +7,8 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { displayStatus } from './domain/progress-rules';
 import { OrganizationReportRowView } from './dto/enrollment.dto';
-import { csvLine, REPORT_COLUMNS, reportCells, xlsxStream } from './report-export';
+import { csvLine } from '../../common/csv/write-csv';
+import { REPORT_COLUMNS, reportCells, xlsxStream } from './report-export';
 
 interface OrgRow {
   id: string;

@@ -20,7 +20,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { readSingleUpload, uploadAsText } from '../../common/http/upload';
 import { UuidParam } from '../../common/http/uuid-param';
-import { attachmentDisposition } from '../certificates/domain/content-disposition';
+import { attachmentDisposition } from '../../common/http/content-disposition';
 import {
   CreateCategoryDto,
   ExportQueryDto,

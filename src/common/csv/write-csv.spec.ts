@@ -1,4 +1,4 @@
-import { csvCell, csvLine } from './csv';
+import { csvCell, csvLine } from './write-csv';
 
 describe('csv', () => {
   it('quotes separators, quotes and newlines', () => {

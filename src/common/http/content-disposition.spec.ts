@@ -1,4 +1,4 @@
-import { attachmentDisposition, fileSafe } from './content-disposition';
+import { attachmentDisposition } from './content-disposition';
 
 describe('attachmentDisposition', () => {
   it('gives an ASCII fallback and the exact UTF-8 name', () => {
@@ -9,13 +9,5 @@ describe('attachmentDisposition', () => {
 
   it('replaces non-Latin characters in the fallback', () => {
     expect(attachmentDisposition('証明書.pdf')).toMatch(/^attachment; filename="___\.pdf"; /);
-  });
-});
-
-describe('fileSafe', () => {
-  it('removes path separators and control characters', () => {
-    expect(fileSafe('K3/AK3U/2026/000001')).toBe('K3-AK3U-2026-000001');
-    expect(fileSafe('a\u0000b')).toBe('a-b');
-    expect(fileSafe('  ')).toBe('certificate');
   });
 });
