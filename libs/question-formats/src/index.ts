@@ -17,3 +17,5 @@ export { parseAiken } from './aiken/parse';
 export { parseMoodleXml } from './moodle-xml/parse';
 export { writeMoodleXml } from './moodle-xml/write';
 export { parseQuestions } from './parse-questions';
+export { validateQuestion } from './validate';
+export { ErrorCollector } from './errors';

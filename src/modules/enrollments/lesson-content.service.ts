@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
-import { renderMarkdown } from '../courses/domain/render-markdown';
+import { renderMarkdown } from '../../common/text/render-markdown';
 import { CoursesService } from '../courses/courses.service';
 import { LessonFilesService } from '../courses/lesson-files.service';
 import { isLessonUnlocked } from './domain/progress-rules';

@@ -3,14 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import {
+  ErrorCollector,
   parseQuestions,
   QuestionDraft,
   QuestionFormat,
   writeGift,
+  validateQuestion,
   writeMoodleXml,
 } from '@app/question-formats';
-import { ErrorCollector } from '@app/question-formats/errors';
-import { validateQuestion } from '@app/question-formats/validate';
+
 import { AuthUser } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';

@@ -1,4 +1,4 @@
-import { renderMarkdown } from '../../courses/domain/render-markdown';
+import { renderMarkdown } from '../../../common/text/render-markdown';
 import type { SnapshotItem } from './attempt-rules';
 import { matchingAnswers, type VersionContent } from './question-spec';
 import type { ReviewFlags } from './quiz-settings';
