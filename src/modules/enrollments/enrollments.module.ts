@@ -4,7 +4,6 @@ import { CoursesModule } from '../courses/courses.module';
 import { AfterCommit } from './after-commit';
 import { HeartbeatPool } from './heartbeat-pool';
 import { EnrollmentEvents } from './enrollment-events';
-import './enrollments.errors';
 import {
   CourseEnrollmentsController,
   EnrollmentsController,

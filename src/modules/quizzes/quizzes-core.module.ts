@@ -10,7 +10,6 @@ import { AttemptAnswer, QuizAttempt } from './entities/quiz-attempt.entity';
 import { Quiz } from './entities/quiz.entity';
 import { GradingService } from './grading.service';
 import { QuestionBankService } from './question-bank.service';
-import './quizzes.errors';
 import { QuizzesService } from './quizzes.service';
 import { VersionCache } from './version-cache';
 
