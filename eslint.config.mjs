@@ -21,8 +21,8 @@ export default tseslint.config(
     },
   },
   {
-    // Feature modules talk to each other only through what a module exports (its service),
-    // never by reaching into another module's entities or domain folders directly.
+    // Libraries are imported by their @app/* alias. Boundaries between modules (only through
+    // a module's index.ts), cycles, pure domain/ folders and dead files: .dependency-cruiser.cjs.
     files: ['src/modules/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['../../../libs/*', '**/node_modules/**'] }],

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { EnrollmentsModule } from '../enrollments/enrollments.module';
+import { EnrollmentsModule } from '../enrollments';
 import { CertificateCompletionHook } from './certificate-completion.hook';
 import { CertificateIssuanceService } from './certificate-issuance.service';
 import { CertificateQueue } from './certificate-queue';
