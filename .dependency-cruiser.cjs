@@ -31,7 +31,7 @@ module.exports = {
       severity: 'error',
       comment: 'domain/ folders hold pure rules: no Nest, no TypeORM, no pg.',
       from: { path: '(^|/)domain/' },
-      to: { path: '(^|/)node_modules/(@nestjs/[^/]+|typeorm|pg)/' },
+      to: { path: '(^|/)node_modules/(@nestjs/[^/]+|typeorm|pg|@types/pg)/' },
     },
     {
       name: 'libs-not-to-src',
