@@ -16,14 +16,20 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'warn',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
     // libs/* are pure or infrastructure libraries: they never reach into the application.
     files: ['libs/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/src/modules/**', '**/src/common/**', '**/src/config/**', 'src/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/src/modules/**', '**/src/common/**', '**/src/config/**', 'src/*'] },
+      ],
     },
   },
   {
