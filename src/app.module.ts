@@ -5,20 +5,20 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { pinoOptions } from './bootstrap/logging';
-import { AuditModule } from './modules/audit/audit.module';
-import { AuthModule } from './modules/auth/auth.module';
-import { CoursesModule } from './modules/courses/courses.module';
-import { EnrollmentsModule } from './modules/enrollments/enrollments.module';
-import { HealthModule } from './modules/health/health.module';
-import { MetricsModule } from './modules/metrics/metrics.module';
-import { NotificationsModule } from './modules/notifications/notifications.module';
-import { OrganizationsModule } from './modules/organizations/organizations.module';
-import { QueueModule } from './modules/queue/queue.module';
-import { RedisModule } from './modules/redis/redis.module';
-import { StorageModule } from './modules/storage/storage.module';
-import { CertificatesModule } from './modules/certificates/certificates.module';
-import { UsersModule } from './modules/users/users.module';
-import { QuizzesModule } from './modules/quizzes/quizzes.module';
+import { AuditModule } from './modules/audit';
+import { AuthModule } from './modules/auth';
+import { CoursesModule } from './modules/courses';
+import { EnrollmentsModule } from './modules/enrollments';
+import { HealthModule } from './modules/health';
+import { MetricsModule } from './modules/metrics';
+import { NotificationsModule } from './modules/notifications';
+import { OrganizationsModule } from './modules/organizations';
+import { QueueModule } from './modules/queue';
+import { RedisModule } from './modules/redis';
+import { StorageModule } from './modules/storage';
+import { CertificatesModule } from './modules/certificates';
+import { UsersModule } from './modules/users';
+import { QuizzesModule } from './modules/quizzes';
 
 /** Infrastructure shared by the API and the worker process. */
 export function coreImports(config: AppConfig) {

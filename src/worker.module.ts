@@ -2,9 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { coreImports } from './app.module';
 import { AccessControlModule } from './common/auth/access-control.module';
 import { AppConfig } from './config/app-config';
-import { CertificatesJobsModule } from './modules/certificates/certificates-jobs.module';
-import { NotificationsJobsModule } from './modules/notifications/notifications-jobs.module';
-import { QuizzesJobsModule } from './modules/quizzes/quizzes-jobs.module';
+import { CertificatesJobsModule } from './modules/certificates';
+import { NotificationsJobsModule } from './modules/notifications';
+import { QuizzesJobsModule } from './modules/quizzes';
 
 /** Queue processors and job schedulers; no HTTP. Feature job modules are added here. */
 export const JOB_MODULES: DynamicModule['imports'] = [

@@ -23,6 +23,7 @@ import {
   waitForStatus,
 } from './support/certificate-fixtures';
 import { checkRoleMatrix, RouteCase } from './support/role-matrix';
+import { chromiumPath } from './support/system-tools';
 import {
   bearer,
   createTestContext,
@@ -401,7 +402,7 @@ describe('certificates: issuance, lifecycle, verification, downloads', () => {
       const cert = await issueFor(learner);
       const { chromium } = await import('playwright-core');
       const browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
+        executablePath: chromiumPath(),
         args: [
           '--headless',
           '--no-sandbox',

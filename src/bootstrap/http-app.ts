@@ -18,7 +18,7 @@ import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { DomainError } from '../common/errors/domain-error';
 import { createValidationPipe } from '../common/http/validation';
 import { AppConfig } from '../config/app-config';
-import { MetricsService } from '../modules/metrics/metrics.service';
+import { MetricsService } from '../modules/metrics';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 

@@ -8,6 +8,7 @@ import {
   EnrollmentCompletedEvent,
   EnrollmentEvents,
 } from '../../src/modules/enrollments/enrollment-events';
+import { isNotFound, missingTool } from './system-tools';
 import { bearer, SeededUser, TestContext } from './test-app';
 
 export interface SeededCourse {
@@ -187,7 +188,11 @@ export async function pdfText(pdf: Buffer): Promise<string> {
   try {
     const file = join(dir, 'c.pdf');
     writeFileSync(file, pdf);
-    const { stdout } = await execFileAsync('pdftotext', ['-layout', file, '-']);
+    const { stdout } = await execFileAsync('pdftotext', ['-layout', file, '-']).catch(
+      (e: unknown) => {
+        throw isNotFound(e) ? missingTool('pdftotext', 'poppler-utils') : e;
+      },
+    );
     return stdout;
   } finally {
     rmSync(dir, { recursive: true, force: true });

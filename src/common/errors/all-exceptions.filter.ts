@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, ERROR_STATUS } from './domain-error';
+import { DomainError } from './domain-error';
+import { statusOf } from './error-codes';
 
 export interface ErrorBody {
   statusCode: number;
@@ -58,7 +59,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   toBody(exception: unknown, requestId: string): ErrorBody {
     if (exception instanceof DomainError) {
-      const statusCode = ERROR_STATUS[exception.code] ?? 400;
+      const statusCode = statusOf(exception.code);
       return {
         statusCode,
         error: exception.code,

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessTokenVerifier } from '../../common/auth/access-token.verifier';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
-import { User } from '../users/entities/user.entity';
-import { UsersService } from '../users/users.service';
+import { User, UsersService } from '../users';
 import { TokenPairView } from './dto/auth.dto';
 import { RefreshTokensService } from './refresh-tokens.service';
 

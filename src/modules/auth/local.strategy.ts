@@ -3,9 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
 import { DomainError } from '../../common/errors/domain-error';
-import { User } from '../users/entities/user.entity';
-import { PasswordHasher } from '../users/password-hasher';
-import { UsersService } from '../users/users.service';
+import { PasswordHasher, User, UsersService } from '../users';
 import { LoginThrottle } from './login-throttle';
 
 /** passport-local: e-mail + password, throttled per account and per IP before any check. */

@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
-import { InjectRedis } from '../redis/redis.module';
+import { InjectRedis } from '../redis';
 
 /**
  * Counts login attempts per account and per IP in Redis, so the limit holds across API

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import type { BlobStorage } from '@app/storage';
 import { AuthUser } from '../../common/auth/roles';
 import { AppConfig } from '../../config/app-config';
-import { InjectBlobStorage } from '../storage/storage.module';
+import { InjectBlobStorage } from '../storage';
 import { applyFilters, scopeTo } from './certificate-scope';
 import { pdfFileName } from './certificates.service';
 import { effectiveStatus } from './domain/certificate-status';

@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { EnrollmentsModule } from '../enrollments/enrollments.module';
+import { EnrollmentsModule } from '../enrollments';
 import { CertificateCompletionHook } from './certificate-completion.hook';
 import { CertificateIssuanceService } from './certificate-issuance.service';
 import { CertificateQueue } from './certificate-queue';
-import './certificates.errors';
 
 /**
  * Shared by the API and the worker: whichever process completes an enrollment (an HTTP call,

@@ -6,8 +6,8 @@ import { renderCertificatePdf } from '@app/certificate-pdf';
 import type { BlobStorage } from '@app/storage';
 import { AppConfig } from '../../config/app-config';
 import { returnedRows } from '../../database/raw';
-import { AuditService } from '../audit/audit.service';
-import { InjectBlobStorage } from '../storage/storage.module';
+import { AuditService } from '../audit';
+import { InjectBlobStorage } from '../storage';
 import { CertificateEvents } from './certificate-events';
 import { Certificate } from './entities/certificate.entity';
 

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { CertificateExportsService } from './certificate-exports.service';
 import { CertificateIssuanceModule } from './certificate-issuance.module';
 import { AdminCertificatesController, CertificatesController } from './certificates.controller';
-import './certificates.errors';
 import { CertificatesService } from './certificates.service';
 import { VerificationController } from './verification.controller';
 import { VerificationService } from './verification.service';

@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
-import { InjectRedis } from '../redis/redis.module';
+import { InjectRedis } from '../redis';
 
 /** Public verification is rate-limited per IP across API instances (in-process if Redis is down). */
 @Injectable()

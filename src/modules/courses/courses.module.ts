@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { StorageModule } from '../storage/storage.module';
-import './courses.errors';
+import { StorageModule } from '../storage';
 import { CoursesController } from './courses.controller';
 import { CoursesService } from './courses.service';
 import { CourseModuleEntity } from './entities/course-module.entity';

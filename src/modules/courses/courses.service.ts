@@ -5,7 +5,7 @@ import { AuthUser, Role } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { isUniqueViolation } from '../../database/pg-errors';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { isPermutation, publishProblems, resolveMinSeconds } from './domain/lesson-rules';
 import {
   CourseSummaryView,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { BlobStorage, detectContentType, DetectedType } from '@app/storage';
 import { DomainError } from '../../common/errors/domain-error';
 import type { UploadedFile } from '../../common/http/upload';
-import { InjectBlobStorage } from '../storage/storage.module';
+import { InjectBlobStorage } from '../storage';
 import { CoursesService } from './courses.service';
 import { Lesson } from './entities/lesson.entity';
 

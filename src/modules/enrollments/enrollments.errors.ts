@@ -1,6 +1,5 @@
-import { registerErrorStatuses } from '../../common/errors/domain-error';
-
-registerErrorStatuses({
+/** HTTP status of every code the enrollments module throws; combined into ErrorCode in src/common/errors. */
+export const ENROLLMENT_ERRORS = {
   ENROLLMENT_NOT_OPEN: 409,
   ENROLLMENT_WITHDRAWN: 409,
   ENROLLMENT_COMPLETED: 409,
@@ -9,4 +8,4 @@ registerErrorStatuses({
   MIN_TIME_NOT_REACHED: 409,
   QUIZ_MUST_BE_PASSED: 409,
   SELF_ENROLL_NOT_ALLOWED: 403,
-});
+} as const satisfies Record<string, number>;

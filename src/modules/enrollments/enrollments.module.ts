@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CoursesModule } from '../courses/courses.module';
+import { CoursesModule } from '../courses';
 import { AfterCommit } from './after-commit';
 import { HeartbeatPool } from './heartbeat-pool';
 import { EnrollmentEvents } from './enrollment-events';
-import './enrollments.errors';
 import {
   CourseEnrollmentsController,
   EnrollmentsController,

@@ -5,8 +5,8 @@ import { AuthUser, Role } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { returnedRows } from '../../database/raw';
-import { AuditService } from '../audit/audit.service';
-import { CoursesService } from '../courses/courses.service';
+import { AuditService } from '../audit';
+import { CoursesService } from '../courses';
 import { parseAssignmentCsv } from './domain/assignment-csv';
 import { courseProgress, displayStatus, isLessonUnlocked } from './domain/progress-rules';
 import {

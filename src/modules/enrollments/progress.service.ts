@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
-import { CoursesService, VersionOutline } from '../courses/courses.service';
+import { CoursesService, VersionOutline } from '../courses';
 import { AfterCommit } from './after-commit';
 import { HeartbeatPool } from './heartbeat-pool';
 import {

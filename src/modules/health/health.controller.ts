@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/roles';
-import { InjectRedis } from '../redis/redis.module';
+import { InjectRedis } from '../redis';
 
 type Check = { status: 'up' | 'down'; latencyMs: number; error?: string };
 

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/roles';
 import { notFound } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 
 export interface CourseNotificationSettingsView {
   courseId: string;

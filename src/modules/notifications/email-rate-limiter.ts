@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '../../config/app-config';
-import { InjectRedis } from '../redis/redis.module';
+import { InjectRedis } from '../redis';
 import { recipientDomain } from './domain/recipient';
 
 /** Per-recipient-domain budget shared by every worker (Redis). */

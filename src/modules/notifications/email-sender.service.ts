@@ -13,7 +13,7 @@ import {
 import type { BlobStorage } from '@app/storage';
 import { AppConfig } from '../../config/app-config';
 import { returnedRows } from '../../database/raw';
-import { BLOB_STORAGE } from '../storage/storage.module';
+import { BLOB_STORAGE } from '../storage';
 import { isUnsubscribable } from './domain/categories';
 import { decideAfterFailure, describeError, isUserUnknown } from './domain/send-outcome';
 import { EmailRateLimiter } from './email-rate-limiter';

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { CertificateEvents } from '../certificates/certificate-events';
-import { EnrollmentEvents } from '../enrollments/enrollment-events';
+import { CertificateEvents } from '../certificates';
+import { EnrollmentEvents } from '../enrollments';
 import { NotificationsService } from './notifications.service';
 
 /**

@@ -6,7 +6,6 @@ import { NotificationsService } from './notifications.service';
 import { OutboxAdminService } from './outbox-admin.service';
 import { OutboxDispatcher } from './outbox-dispatcher';
 import { PreferencesService } from './preferences.service';
-import './notifications.errors';
 
 /** Services shared by the API and the worker (no controllers, no processors). */
 @Module({

@@ -7,7 +7,6 @@ import {
 } from './notifications.controller';
 import { NotificationsCoreModule } from './notifications-core.module';
 import { OutboxMetrics } from './outbox-metrics';
-import './notifications.errors';
 
 /** API side of notifications: preferences, unsubscribe, admin outbox, course settings. */
 @Module({

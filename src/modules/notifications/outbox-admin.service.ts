@@ -15,7 +15,7 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { AppConfig } from '../../config/app-config';
 import { returnedRows } from '../../database/raw';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { isUnsubscribable } from './domain/categories';
 import { OutboxStatus } from './entities/email-outbox.entity';
 import { OutboxDispatcher } from './outbox-dispatcher';

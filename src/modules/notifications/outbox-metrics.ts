@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Gauge } from 'prom-client';
-import { MetricsService } from '../metrics/metrics.service';
+import { MetricsService } from '../metrics';
 import { OUTBOX_STATUSES } from './entities/email-outbox.entity';
 import { OutboxAdminService } from './outbox-admin.service';
 

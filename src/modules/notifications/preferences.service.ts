@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { signUnsubscribeToken, verifyUnsubscribeToken } from '@app/mailer';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import {
   isPreferenceCategory,
   PREFERENCE_CATEGORIES,

@@ -16,7 +16,7 @@ import { AuthUser } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { isUniqueViolation } from '../../database/pg-errors';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { draftFromVersion, VersionContent, versionFromDraft } from './domain/question-spec';
 import { ListQuestionsQueryDto, QuestionInputDto } from './dto/question.dto';
 import { QuestionBank, QuestionCategory } from './entities/question-bank.entity';

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CoursesModule } from '../courses/courses.module';
-import { EnrollmentsModule } from '../enrollments/enrollments.module';
-import { NotificationsCoreModule } from '../notifications/notifications-core.module';
+import { CoursesModule } from '../courses';
+import { EnrollmentsModule } from '../enrollments';
+import { NotificationsCoreModule } from '../notifications';
 import { AttemptsService } from './attempts.service';
 import { QuestionBank, QuestionCategory } from './entities/question-bank.entity';
 import { Question, QuestionVersion } from './entities/question.entity';
@@ -10,7 +10,6 @@ import { AttemptAnswer, QuizAttempt } from './entities/quiz-attempt.entity';
 import { Quiz } from './entities/quiz.entity';
 import { GradingService } from './grading.service';
 import { QuestionBankService } from './question-bank.service';
-import './quizzes.errors';
 import { QuizzesService } from './quizzes.service';
 import { VersionCache } from './version-cache';
 

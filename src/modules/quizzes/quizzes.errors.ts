@@ -1,6 +1,5 @@
-import { registerErrorStatuses } from '../../common/errors/domain-error';
-
-registerErrorStatuses({
+/** HTTP status of every code the quizzes module throws; combined into ErrorCode in src/common/errors. */
+export const QUIZ_ERRORS = {
   IMPORT_INVALID: 422,
   QUESTION_INVALID: 422,
   QUIZ_SETTINGS_INVALID: 422,
@@ -13,4 +12,4 @@ registerErrorStatuses({
   ATTEMPT_NOT_GRADABLE: 409,
   QUESTION_NOT_IN_ATTEMPT: 404,
   NOT_ENROLLED: 404,
-});
+} as const satisfies Record<string, number>;

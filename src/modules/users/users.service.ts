@@ -5,7 +5,7 @@ import { AuthUser, Role } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { constraintOf, isForeignKeyViolation, isUniqueViolation } from '../../database/pg-errors';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { parseEmployeeCsv, RowError } from './domain/employee-csv';
 import { CreateEmployeeDto, CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';

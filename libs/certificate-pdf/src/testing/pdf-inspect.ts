@@ -98,6 +98,11 @@ export function popplerBinary(
     const file = join(dir, 'certificate.pdf');
     writeFileSync(file, pdf);
     const result = spawnSync(tool, [...args, file, ...after], { cwd: dir });
+    if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+      throw new Error(
+        `${tool} not found: install poppler-utils (apt-get install -y poppler-utils, or run scripts/system-deps.sh)`,
+      );
+    }
     if (result.error) throw result.error;
     const err = result.stderr.toString('utf8');
     if (result.status !== 0) throw new Error(`${tool} failed: ${err}`);

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
-import { UserView } from '../../users/dto/user.dto';
+import { UserView } from '../../users';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@k3-lms.local' })

@@ -1,8 +1,10 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Timestamped } from '../../../database/timestamps';
-import { Enrollment } from '../../enrollments/entities/enrollment.entity';
-import { Organization } from '../../organizations/entities/organization.entity';
-import { User } from '../../users/entities/user.entity';
+// Another module's entity is named by string in the relation and imported as a type only, so
+// loading this entity (migrations, the TypeORM CLI) never loads that module's services.
+import type { Enrollment } from '../../enrollments';
+import type { Organization } from '../../organizations';
+import type { User } from '../../users';
 
 export enum CertificateStatus {
   Pending = 'pending',
@@ -35,7 +37,7 @@ export class Certificate extends Timestamped {
   @Column({ name: 'enrollment_id', type: 'uuid' })
   enrollmentId!: string;
 
-  @ManyToOne(() => Enrollment, { onDelete: 'RESTRICT' })
+  @ManyToOne('Enrollment', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'enrollment_id' })
   enrollment?: Enrollment;
 
@@ -45,14 +47,14 @@ export class Certificate extends Timestamped {
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'user_id' })
   user?: User;
 
   @Column({ name: 'organization_id', type: 'uuid', nullable: true })
   organizationId!: string | null;
 
-  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @ManyToOne('Organization', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organization_id' })
   organization?: Organization;
 

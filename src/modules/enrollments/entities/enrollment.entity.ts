@@ -1,8 +1,9 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Timestamped } from '../../../database/timestamps';
-import { CourseVersion } from '../../courses/entities/course-version.entity';
-import { Course } from '../../courses/entities/course.entity';
-import { User } from '../../users/entities/user.entity';
+// Another module's entity is named by string in the relation and imported as a type only, so
+// loading this entity (migrations, the TypeORM CLI) never loads that module's services.
+import type { Course, CourseVersion } from '../../courses';
+import type { User } from '../../users';
 
 export type EnrollmentStatus = 'not_started' | 'in_progress' | 'completed' | 'withdrawn';
 
@@ -21,7 +22,7 @@ export class Enrollment extends Timestamped {
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'user_id' })
   user?: User;
 
@@ -31,14 +32,14 @@ export class Enrollment extends Timestamped {
   @Column({ name: 'course_id', type: 'uuid' })
   courseId!: string;
 
-  @ManyToOne(() => Course, { onDelete: 'RESTRICT' })
+  @ManyToOne('Course', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'course_id' })
   course?: Course;
 
   @Column({ name: 'course_version_id', type: 'uuid' })
   courseVersionId!: string;
 
-  @ManyToOne(() => CourseVersion, { onDelete: 'RESTRICT' })
+  @ManyToOne('CourseVersion', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'course_version_id' })
   version?: CourseVersion;
 

@@ -1,5 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Lesson } from '../../courses/entities/lesson.entity';
+// Another module's entity is named by string in the relation and imported as a type only, so
+// loading this entity (migrations, the TypeORM CLI) never loads that module's services.
+import type { Lesson } from '../../courses';
 import { Enrollment } from './enrollment.entity';
 
 export type LessonProgressStatus = 'in_progress' | 'completed';
@@ -16,7 +18,7 @@ export class LessonProgress {
   @PrimaryColumn({ name: 'lesson_id', type: 'uuid' })
   lessonId!: string;
 
-  @ManyToOne(() => Lesson, { onDelete: 'RESTRICT' })
+  @ManyToOne('Lesson', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'lesson_id' })
   lesson?: Lesson;
 

@@ -1,6 +1,8 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Timestamped } from '../../../database/timestamps';
-import { Course } from '../../courses/entities/course.entity';
+// Another module's entity is named by string in the relation and imported as a type only, so
+// loading this entity (migrations, the TypeORM CLI) never loads that module's services.
+import type { Course } from '../../courses';
 
 /** One bank per course; quizzes of every version of the course draw from it. */
 @Entity('question_banks')
@@ -12,7 +14,7 @@ export class QuestionBank extends Timestamped {
   @Column({ name: 'course_id', type: 'uuid' })
   courseId!: string;
 
-  @ManyToOne(() => Course, { onDelete: 'CASCADE' })
+  @ManyToOne('Course', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'course_id' })
   course?: Course;
 }

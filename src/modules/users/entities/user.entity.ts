@@ -1,7 +1,9 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '../../../common/auth/roles';
 import { Timestamped } from '../../../database/timestamps';
-import { Organization } from '../../organizations/entities/organization.entity';
+// Another module's entity is named by string in the relation and imported as a type only, so
+// loading this entity (migrations, the TypeORM CLI) never loads that module's services.
+import type { Organization } from '../../organizations';
 
 @Entity('users')
 @Index('uq_users_org_employee_id', ['organizationId', 'employeeId'], {
@@ -30,7 +32,7 @@ export class User extends Timestamped {
   @Column({ name: 'organization_id', type: 'uuid', nullable: true })
   organizationId!: string | null;
 
-  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @ManyToOne('Organization', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organization_id' })
   organization?: Organization;
 

@@ -1,0 +1,2 @@
+// Public surface of the auth module.
+export { AuthModule } from './auth.module';

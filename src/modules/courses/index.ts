@@ -1,0 +1,8 @@
+// Public surface of the courses module: other modules import only from here.
+export type { LessonRef, VersionOutline } from './courses.service';
+export { CoursesModule } from './courses.module';
+export { CoursesService } from './courses.service';
+export { CourseVersion } from './entities/course-version.entity';
+export { Course } from './entities/course.entity';
+export { Lesson } from './entities/lesson.entity';
+export { LessonFilesService } from './lesson-files.service';

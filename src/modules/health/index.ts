@@ -1,0 +1,2 @@
+// Public surface of the health module.
+export { HealthModule } from './health.module';

@@ -1,0 +1,3 @@
+// Public surface of the metrics module: other modules import only from here.
+export { MetricsModule } from './metrics.module';
+export { MetricsService } from './metrics.service';

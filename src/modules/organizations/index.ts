@@ -1,0 +1,4 @@
+// Public surface of the organizations module: other modules import only from here.
+export { Organization } from './entities/organization.entity';
+export { OrganizationsModule } from './organizations.module';
+export { OrganizationsService } from './organizations.service';

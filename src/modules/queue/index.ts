@@ -1,0 +1,2 @@
+// Public surface of the queue module.
+export { QueueModule } from './queue.module';

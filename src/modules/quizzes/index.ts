@@ -1,0 +1,3 @@
+// Public surface of the quizzes module.
+export { QuizzesJobsModule } from './quizzes-jobs.module';
+export { QuizzesModule } from './quizzes.module';

@@ -1,0 +1,2 @@
+// Public surface of the redis module: other modules import only from here.
+export { InjectRedis, REDIS, RedisModule } from './redis.module';

@@ -1,0 +1,7 @@
+// Public surface of the users module: other modules import only from here.
+export { UserView } from './dto/user.dto';
+export { User } from './entities/user.entity';
+export { PasswordHasher } from './password-hasher';
+export { toUserView } from './users.controller';
+export { UsersModule } from './users.module';
+export { UsersService } from './users.service';
