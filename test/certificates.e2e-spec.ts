@@ -26,6 +26,7 @@ import { checkRoleMatrix, RouteCase } from './support/role-matrix';
 import {
   bearer,
   createTestContext,
+  metricsAuth,
   SeededUser,
   seedOrganization,
   seedUser,
@@ -157,7 +158,7 @@ describe('certificates: issuance, lifecycle, verification, downloads', () => {
       'certificate.issued',
     ]);
 
-    const metrics = await ctx.http().get('/metrics').expect(200);
+    const metrics = await ctx.http().get('/metrics').set(metricsAuth(ctx)).expect(200);
     const completed =
       /k3_queue_job_outcomes_total\{queue="certificates",outcome="completed"\} (\d+)/.exec(
         metrics.text,
@@ -418,6 +419,10 @@ describe('certificates: issuance, lifecycle, verification, downloads', () => {
         const { port } = ctx.app.getHttpServer().address() as { port: number };
         const page = await browser.newPage({ locale: 'en-US' });
         const external: string[] = [];
+        const cspViolations: string[] = [];
+        page.on('console', (m) => {
+          if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+        });
         page.on('request', (r) => {
           if (!r.url().startsWith(`http://127.0.0.1:${port}/`)) external.push(r.url());
         });
@@ -432,6 +437,11 @@ describe('certificates: issuance, lifecycle, verification, downloads', () => {
         await page.getByRole('link', { name: 'Bahasa Indonesia' }).click();
         await page.waitForURL(/lang=id/);
         expect(await page.locator('[data-status]').innerText()).toBe('Berlaku');
+        // The badge colour comes from the page's own stylesheet, allowed by the CSP.
+        expect(
+          await page.locator('[data-status]').evaluate((el) => getComputedStyle(el).backgroundColor),
+        ).toBe('rgb(27, 127, 59)');
+        expect(cspViolations).toEqual([]);
         expect(external).toEqual([]);
       } finally {
         await browser.close();

@@ -82,10 +82,29 @@ export class EnvSchema {
   @Matches(/^[A-Za-z0-9:_{}-]{1,64}$/, { message: 'letters, digits and : _ - { } only' })
   QUEUE_PREFIX = 'k3';
 
+  /** Hard lock: failed attempts per (account, client IP) per window. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  LOGIN_MAX_FAILURES_PER_ACCOUNT = 100;
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_IP = 20;
+
+  /** Failed attempts per account across all IPs after which every attempt is delayed (no lock). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_SLOWDOWN_AFTER_FAILURES_PER_ACCOUNT = 100;
+
+  /** First delay above the slowdown threshold; doubles with every further failure. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  LOGIN_SLOWDOWN_BASE_DELAY_MS = 500;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  LOGIN_SLOWDOWN_MAX_DELAY_MS = 10000;
 
   @Type(() => Number)
   @IsInt()
@@ -148,6 +167,42 @@ export class EnvSchema {
   @IsInt()
   @Min(1)
   VERIFY_MAX_REQUESTS_PER_MINUTE = 60;
+
+  /** How the public verification page, JSON and document check show a NIK. */
+  @IsIn(['masked', 'full', 'hidden'])
+  VERIFY_NIK_DISPLAY: 'masked' | 'full' | 'hidden' = 'masked';
+
+  /** Per-user budget of heavy requests (ZIP, CSV/XLSX exports, imports) per window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  HEAVY_ROUTE_MAX_REQUESTS_PER_USER = 30;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  HEAVY_ROUTE_WINDOW_SECONDS = 600;
+
+  // --- metrics ---
+  /** Serve /metrics only on this port (API port answers 404); 0 picks a free port (tests). */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Interface of the METRICS_PORT listener; keep it private. */
+  @IsString()
+  @MinLength(1)
+  METRICS_HOST = '127.0.0.1';
+
+  /** Without METRICS_PORT: /metrics on the API port needs `Authorization: Bearer <token>`. */
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : value))
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  METRICS_TOKEN?: string;
   // --- notifications ---
   /** Signs one-click unsubscribe links; derived from JWT_SECRET when unset (dev only). */
   @IsOptional()
@@ -222,7 +277,7 @@ export function validateEnv(raw: Record<string, unknown>): EnvSchema {
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) {
     const lines = errors.map((e) => {
-      const value = e.property.match(/SECRET|PASSWORD|URL/)
+      const value = e.property.match(/SECRET|PASSWORD|URL|TOKEN/)
         ? '(hidden)'
         : JSON.stringify(raw[e.property]);
       return `${e.property}=${value}: ${Object.values(e.constraints ?? {}).join(', ')}`;
