@@ -439,7 +439,9 @@ describe('certificates: issuance, lifecycle, verification, downloads', () => {
         expect(await page.locator('[data-status]').innerText()).toBe('Berlaku');
         // The badge colour comes from the page's own stylesheet, allowed by the CSP.
         expect(
-          await page.locator('[data-status]').evaluate((el) => getComputedStyle(el).backgroundColor),
+          await page
+            .locator('[data-status]')
+            .evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).backgroundColor),
         ).toBe('rgb(27, 127, 59)');
         expect(cspViolations).toEqual([]);
         expect(external).toEqual([]);

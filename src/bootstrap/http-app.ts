@@ -18,6 +18,7 @@ import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { DomainError } from '../common/errors/domain-error';
 import { createValidationPipe } from '../common/http/validation';
 import { AppConfig } from '../config/app-config';
+import { MetricsListener } from '../modules/metrics/metrics-listener';
 import { MetricsService } from '../modules/metrics/metrics.service';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -81,6 +82,12 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   if (undeclared.length) {
     await app.close();
     throw new Error(`Routes without @Roles or @Public: ${undeclared.join(', ')}`);
+  }
+  try {
+    await app.get(MetricsListener).start();
+  } catch (e) {
+    await app.close();
+    throw e;
   }
   return app;
 }

@@ -1,15 +1,16 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { MetricsService } from './metrics.service';
 
 /**
  * With METRICS_PORT set, a second small HTTP listener in the API process serves GET /metrics
- * (and nothing else) on METRICS_HOST, started and stopped with the application.
+ * (and nothing else) on METRICS_HOST. The API bootstrap starts it (the worker, which shares
+ * this module, never does); it stops with the application.
  */
 @Injectable()
-export class MetricsListener implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MetricsListener implements OnApplicationShutdown {
   private readonly logger = new Logger(MetricsListener.name);
   private server: Server | null = null;
 
@@ -24,9 +25,9 @@ export class MetricsListener implements OnApplicationBootstrap, OnApplicationShu
     return address && typeof address === 'object' ? (address as AddressInfo).port : null;
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  async start(): Promise<void> {
     const { port, host } = this.config.metrics;
-    if (port === null) return;
+    if (port === null || this.server) return;
     const server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -7,6 +7,6 @@ import { MetricsService } from './metrics.service';
 @Module({
   controllers: [MetricsController],
   providers: [MetricsService, MetricsListener],
-  exports: [MetricsService],
+  exports: [MetricsService, MetricsListener],
 })
 export class MetricsModule {}
