@@ -14,7 +14,7 @@ import './users.errors';
 
 const EMPLOYEE_CONFLICT = 'EMPLOYEE_CONFLICT';
 const EMPLOYEE_CONFLICT_MESSAGE =
-  'The employee cannot be registered with this e-mail address; use another address or contact support';
+  'The employee cannot be registered with this e-mail address; choose a different address or contact support';
 
 function employeeConflict(): DomainError {
   return new DomainError(EMPLOYEE_CONFLICT, EMPLOYEE_CONFLICT_MESSAGE);
