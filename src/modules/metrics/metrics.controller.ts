@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Headers, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/auth/roles';
@@ -21,8 +21,6 @@ export class MetricsController {
 
   @Get()
   @Public()
-  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
   async render(
     @Headers('authorization') authorization: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -36,6 +34,10 @@ export class MetricsController {
       void reply.header('WWW-Authenticate', 'Bearer realm="metrics"');
       throw new DomainError('UNAUTHENTICATED', 'A metrics bearer token is required');
     }
-    return this.metrics.render();
+    const body = await this.metrics.render();
+    void reply
+      .header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+      .header('Cache-Control', 'no-store');
+    return body;
   }
 }
