@@ -21,7 +21,11 @@ export class AppConfig {
   readonly corsOrigins: string[];
   readonly queuePrefix: string;
   readonly loginMaxFailuresPerAccountIp: number;
-  readonly loginSlowdown: { afterFailuresPerAccount: number; baseDelayMs: number; maxDelayMs: number };
+  readonly loginSlowdown: {
+    afterFailuresPerAccount: number;
+    baseDelayMs: number;
+    maxDelayMs: number;
+  };
   readonly loginMaxFailuresPerIp: number;
   readonly loginFailureWindowSeconds: number;
   readonly maxUploadBytes: number;

@@ -14,10 +14,16 @@ describe('statusLabelOf', () => {
   it('names the kind of supersession, else the status', () => {
     expect(statusLabelOf({ status: 'valid', superseded: null })).toBe('valid');
     expect(
-      statusLabelOf({ status: 'superseded', superseded: { reason: 'renewal', at: null, by: null } }),
+      statusLabelOf({
+        status: 'superseded',
+        superseded: { reason: 'renewal', at: null, by: null },
+      }),
     ).toBe('supersededRenewal');
     expect(
-      statusLabelOf({ status: 'superseded', superseded: { reason: 'reissue', at: null, by: null } }),
+      statusLabelOf({
+        status: 'superseded',
+        superseded: { reason: 'reissue', at: null, by: null },
+      }),
     ).toBe('supersededReissue');
   });
 });

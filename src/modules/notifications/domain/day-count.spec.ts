@@ -19,9 +19,7 @@ describe('calendarDaysLeft', () => {
 
   it('depends on the zone: the same instants are 4 calendar days apart in UTC', () => {
     // 5 Dec 23:59 WIB is 5 Dec 16:59 UTC; 2 Dec 00:05 WIB is 1 Dec 17:05 UTC.
-    expect(
-      calendarDaysLeft(dueWib, new Date('2026-12-02T00:05:00+07:00'), 'UTC'),
-    ).toBe(4);
+    expect(calendarDaysLeft(dueWib, new Date('2026-12-02T00:05:00+07:00'), 'UTC')).toBe(4);
   });
 
   it('is at least 1 for a deadline later the same day', () => {
