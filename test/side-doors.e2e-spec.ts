@@ -187,6 +187,37 @@ describe('side doors: login lock per (account, IP), slowdown per account', () =>
   });
 });
 
+describe('side doors: TRUST_PROXY as a hop count', () => {
+  it('a client cannot pick its own address by prepending X-Forwarded-For entries', async () => {
+    const ctx = await createTestContext({
+      TRUST_PROXY: '1',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: '2',
+    });
+    try {
+      const victim = await seedUser(ctx, Role.Learner, await seedOrganization(ctx));
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        const res = await ctx
+          .http()
+          .post('/api/v1/auth/login')
+          // The nearest proxy appended the real client address; the first entry is the client's lie.
+          .set('X-Forwarded-For', `10.9.9.${i}, 203.0.113.77`)
+          .send({ email: victim.email, password: `wrong-${i}` });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([401, 401, 429]);
+      const other = await ctx
+        .http()
+        .post('/api/v1/auth/login')
+        .set('X-Forwarded-For', '203.0.113.78')
+        .send({ email: victim.email, password: TEST_PASSWORD });
+      expect(other.status).toBe(200);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
 describe('side doors: per-user limit on heavy routes', () => {
   let ctx: TestContext;
   let hr: SeededUser;

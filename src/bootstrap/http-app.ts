@@ -30,11 +30,18 @@ function requestIdOf(raw: IncomingMessage): string {
   return id;
 }
 
+/** A hop count becomes the function proxy-addr uses for it (the adapter's type lacks numbers). */
+function trustProxyOption(
+  trust: AppConfig['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 /** Builds the configured HTTP API (Fastify), ready to `listen`. Shared by main, start and tests. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     genReqId: (raw: IncomingMessage) => requestIdOf(raw),
     logger: false,
   });

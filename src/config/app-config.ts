@@ -29,7 +29,7 @@ export class AppConfig {
   readonly loginMaxFailuresPerIp: number;
   readonly loginFailureWindowSeconds: number;
   readonly maxUploadBytes: number;
-  readonly trustProxy: boolean;
+  readonly trustProxy: boolean | number | string[];
   readonly certificateNumberPattern: string;
   readonly certificateIssuer: { organizationName: string; signerName: string; signerTitle: string };
   readonly certificateSweepAfterSeconds: number;
@@ -73,7 +73,7 @@ export class AppConfig {
     this.loginMaxFailuresPerIp = env.LOGIN_MAX_FAILURES_PER_IP;
     this.loginFailureWindowSeconds = env.LOGIN_FAILURE_WINDOW_SECONDS;
     this.maxUploadBytes = env.MAX_UPLOAD_BYTES;
-    this.trustProxy = env.TRUST_PROXY;
+    this.trustProxy = env.TRUST_PROXY as boolean | number | string[];
     this.notifications = notificationSettings(env, this.jwtSecret);
     this.certificateNumberPattern = env.CERTIFICATE_NUMBER_PATTERN;
     this.certificateIssuer = {

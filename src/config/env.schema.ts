@@ -10,8 +10,23 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
   validateSync,
 } from 'class-validator';
+
+const PROXY_ADDRESS = /^[0-9A-Fa-f.:]+(\/\d{1,3})?$/;
+
+/** TRUST_PROXY as Fastify takes it; an invalid value stays a string so validation names it. */
+function parseTrustProxy(value: unknown): boolean | number | string[] | string {
+  if (value === undefined || value === null || value === false || value === 'false' || value === '')
+    return false;
+  if (value === true || value === 'true') return true;
+  if (typeof value === 'number') return value;
+  const text = String(value).trim();
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const addresses = text.split(',').map((a) => a.trim());
+  return addresses.every((a) => PROXY_ADDRESS.test(a)) ? addresses : `invalid:${text}`;
+}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -121,8 +136,17 @@ export class EnvSchema {
   @Min(1024)
   MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
-  TRUST_PROXY = false;
+  /**
+   * Which X-Forwarded-For hops to believe: `false`, `true` (every hop: only safe when the proxy
+   * overwrites the header), a hop count (`1` = the address the nearest proxy saw), or a
+   * comma-separated list of proxy addresses / CIDRs. Per-IP throttling depends on it.
+   */
+  @Transform(({ value }) => parseTrustProxy(value))
+  @ValidateIf((_env, value) => typeof value === 'string')
+  @Matches(/^$/, {
+    message: 'must be true, false, a hop count or a comma-separated list of IPs/CIDRs',
+  })
+  TRUST_PROXY: boolean | number | string[] | string = false;
 
   /** Tokens: {COMPETENCY} {YYYY} {SEQ} {SEQ<n>} (zero-padded to n digits). */
   @IsString()
