@@ -1,6 +1,5 @@
+/** HTML of the public verification page; what to show (status, NIK masking) is decided in ../domain. */
 import { Lang, statusLabelOf, VerificationView } from '../domain/verification-view';
-
-/** HTML of the public verification page; what to show is decided in ../domain. */
 
 const LABELS = {
   id: {
