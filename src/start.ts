@@ -9,6 +9,7 @@ import { AppConfig } from './config/app-config';
 import { runMigrations } from './database/migrate';
 import { ensureLocalServices } from './embedded/local-services';
 import { RedisUnavailableError } from './embedded/embedded-redis';
+import { MetricsListener } from './modules/metrics/metrics-listener';
 import { demoLoginsText, hasAnyUser, seedDemo } from './seed/demo-seed';
 import './seed/demo-course';
 
@@ -46,9 +47,15 @@ async function start(): Promise<void> {
   const base = `http://localhost:${config.port}`;
   say(`API        ${base}/api/v1`);
   say(`Docs       ${base}/docs   (OpenAPI JSON: ${base}/docs-json)`);
-  say(
-    `Health     ${base}/health   Metrics: ${base}/metrics   Queues: ${base}/admin/queues (admin)`,
-  );
+  const metricsPort = api.get(MetricsListener).port;
+  const metrics =
+    metricsPort !== null
+      ? `http://${config.metrics.host}:${metricsPort}/metrics`
+      : config.metrics.token
+        ? `${base}/metrics (Bearer METRICS_TOKEN)`
+        : 'off (set METRICS_TOKEN or METRICS_PORT)';
+  say(`Health     ${base}/health   Queues: ${base}/admin/queues (admin)`);
+  say(`Metrics    ${metrics}`);
   say(`Demo logins (POST /api/v1/auth/login):\n${demoLoginsText()}`);
 }
 

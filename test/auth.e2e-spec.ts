@@ -12,7 +12,7 @@ describe('auth: login, refresh rotation, reuse detection, logout, throttling', (
   let ctx: TestContext;
   beforeAll(async () => {
     ctx = await createTestContext({
-      LOGIN_MAX_FAILURES_PER_ACCOUNT: '5',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: '5',
       LOGIN_MAX_FAILURES_PER_IP: '50',
     });
   });
@@ -173,7 +173,7 @@ describe('auth: per-IP throttling', () => {
   let ctx: TestContext;
   beforeAll(async () => {
     ctx = await createTestContext({
-      LOGIN_MAX_FAILURES_PER_ACCOUNT: '100',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: '100',
       LOGIN_MAX_FAILURES_PER_IP: '3',
     });
   });

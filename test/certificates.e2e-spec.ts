@@ -27,6 +27,7 @@ import { chromiumPath } from './support/system-tools';
 import {
   bearer,
   createTestContext,
+  metricsAuth,
   SeededUser,
   seedOrganization,
   seedUser,
@@ -158,7 +159,7 @@ describe('certificates: issuance, lifecycle, verification, downloads', () => {
       'certificate.issued',
     ]);
 
-    const metrics = await ctx.http().get('/metrics').expect(200);
+    const metrics = await ctx.http().get('/metrics').set(metricsAuth(ctx)).expect(200);
     const completed =
       /k3_queue_job_outcomes_total\{queue="certificates",outcome="completed"\} (\d+)/.exec(
         metrics.text,
@@ -419,6 +420,10 @@ describe('certificates: issuance, lifecycle, verification, downloads', () => {
         const { port } = ctx.app.getHttpServer().address() as { port: number };
         const page = await browser.newPage({ locale: 'en-US' });
         const external: string[] = [];
+        const cspViolations: string[] = [];
+        page.on('console', (m) => {
+          if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+        });
         page.on('request', (r) => {
           if (!r.url().startsWith(`http://127.0.0.1:${port}/`)) external.push(r.url());
         });
@@ -433,6 +438,13 @@ describe('certificates: issuance, lifecycle, verification, downloads', () => {
         await page.getByRole('link', { name: 'Bahasa Indonesia' }).click();
         await page.waitForURL(/lang=id/);
         expect(await page.locator('[data-status]').innerText()).toBe('Berlaku');
+        // The badge colour comes from the page's own stylesheet, allowed by the CSP.
+        expect(
+          await page
+            .locator('[data-status]')
+            .evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).backgroundColor),
+        ).toBe('rgb(27, 127, 59)');
+        expect(cspViolations).toEqual([]);
         expect(external).toEqual([]);
       } finally {
         await browser.close();

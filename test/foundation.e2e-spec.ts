@@ -3,6 +3,7 @@ import { checkRoleMatrix, RouteCase } from './support/role-matrix';
 import {
   bearer,
   createTestContext,
+  metricsAuth,
   seedOrganization,
   seedUser,
   SeededUser,
@@ -63,7 +64,7 @@ describe('foundation: access, validation, CSV import, docs, metrics', () => {
 
   it('keeps public routes public and the queue dashboard admin-only', async () => {
     await ctx.http().get('/health').expect(200);
-    await ctx.http().get('/metrics').expect(200);
+    await ctx.http().get('/metrics').set(metricsAuth(ctx)).expect(200);
     await ctx.http().get('/admin/queues').expect(401);
     await ctx.http().get('/admin/queues').set(bearer(users[Role.Hr])).expect(403);
     const board = await ctx.http().get('/admin/queues').set(bearer(users[Role.Admin]));
@@ -133,7 +134,7 @@ describe('foundation: access, validation, CSV import, docs, metrics', () => {
       .set(bearer(users[Role.Hr]))
       .send({ email: 'new.hire@k3.test', name: 'Again', employeeId: 'E-102' });
     expect(dup.status).toBe(409);
-    expect(dup.body.error).toBe('EMAIL_TAKEN');
+    expect(dup.body.error).toBe('EMPLOYEE_CONFLICT');
   });
 
   it('returns the stable validation error shape', async () => {
@@ -213,7 +214,7 @@ describe('foundation: access, validation, CSV import, docs, metrics', () => {
       .attach('file', Buffer.from(conflict), 'staff.csv')
       .expect(422);
     expect(res2.body.details.errors).toEqual([
-      expect.objectContaining({ line: 3, code: 'EMAIL_TAKEN' }),
+      expect.objectContaining({ line: 3, code: 'EMPLOYEE_CONFLICT' }),
     ]);
     expect(await count()).toBe(before);
 
@@ -367,7 +368,7 @@ describe('foundation: access, validation, CSV import, docs, metrics', () => {
   });
 
   it('exposes Prometheus metrics: HTTP latency histogram and queue depth', async () => {
-    const res = await ctx.http().get('/metrics').expect(200);
+    const res = await ctx.http().get('/metrics').set(metricsAuth(ctx)).expect(200);
     expect(res.text).toContain('k3_http_request_duration_seconds_bucket');
     expect(res.text).toMatch(/k3_queue_jobs\{queue="certificates",state="waiting"\} \d+/);
   });

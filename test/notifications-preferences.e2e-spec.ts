@@ -5,6 +5,7 @@ import { rawHeader, startSmtpSink, SmtpSink, waitFor } from './support/smtp-sink
 import {
   bearer,
   createTestContext,
+  metricsAuth,
   seedOrganization,
   seedUser,
   SeededUser,
@@ -253,7 +254,7 @@ describe('notifications: preferences, one-click unsubscribe, admin outbox', () =
       .set(bearer(admin))
       .expect(400);
 
-    const metrics = await ctx.http().get('/metrics').expect(200);
+    const metrics = await ctx.http().get('/metrics').set(metricsAuth(ctx)).expect(200);
     const [{ n }] = await ctx.db.query(
       `SELECT count(*)::int AS n FROM email_outbox WHERE status = 'sent'`,
     );

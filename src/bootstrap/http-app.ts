@@ -18,7 +18,7 @@ import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { DomainError } from '../common/errors/domain-error';
 import { createValidationPipe } from '../common/http/validation';
 import { AppConfig } from '../config/app-config';
-import { MetricsService } from '../modules/metrics';
+import { MetricsListener, MetricsService } from '../modules/metrics';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -29,11 +29,18 @@ function requestIdOf(raw: IncomingMessage): string {
   return id;
 }
 
+/** A hop count becomes the function proxy-addr uses for it (the adapter's type lacks numbers). */
+function trustProxyOption(
+  trust: AppConfig['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 /** Builds the configured HTTP API (Fastify), ready to `listen`. Shared by main, start and tests. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     genReqId: (raw: IncomingMessage) => requestIdOf(raw),
     logger: false,
   });
@@ -50,7 +57,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         frameAncestors: ["'none'"],
@@ -81,6 +88,12 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   if (undeclared.length) {
     await app.close();
     throw new Error(`Routes without @Roles or @Public: ${undeclared.join(', ')}`);
+  }
+  try {
+    await app.get(MetricsListener).start();
+  } catch (e) {
+    await app.close();
+    throw e;
   }
   return app;
 }

@@ -20,11 +20,16 @@ export class AppConfig {
   readonly storageDir: string;
   readonly corsOrigins: string[];
   readonly queuePrefix: string;
-  readonly loginMaxFailuresPerAccount: number;
+  readonly loginMaxFailuresPerAccountIp: number;
+  readonly loginSlowdown: {
+    afterFailuresPerAccount: number;
+    baseDelayMs: number;
+    maxDelayMs: number;
+  };
   readonly loginMaxFailuresPerIp: number;
   readonly loginFailureWindowSeconds: number;
   readonly maxUploadBytes: number;
-  readonly trustProxy: boolean;
+  readonly trustProxy: boolean | number | string[];
   readonly certificateNumberPattern: string;
   readonly certificateIssuer: { organizationName: string; signerName: string; signerTitle: string };
   readonly certificateSweepAfterSeconds: number;
@@ -32,6 +37,9 @@ export class AppConfig {
   readonly certificateRenderAttempts: number;
   readonly certificateRenderBackoffMs: number;
   readonly verifyMaxRequestsPerMinute: number;
+  readonly verifyNikDisplay: EnvSchema['VERIFY_NIK_DISPLAY'];
+  readonly heavyRoutes: { maxRequestsPerUser: number; windowSeconds: number };
+  readonly metrics: { port: number | null; host: string; token: string | null };
   readonly notifications: NotificationSettings;
 
   constructor(env: EnvSchema) {
@@ -56,11 +64,16 @@ export class AppConfig {
       .map((o) => o.trim())
       .filter(Boolean);
     this.queuePrefix = env.QUEUE_PREFIX;
-    this.loginMaxFailuresPerAccount = env.LOGIN_MAX_FAILURES_PER_ACCOUNT;
+    this.loginMaxFailuresPerAccountIp = env.LOGIN_MAX_FAILURES_PER_ACCOUNT_IP;
+    this.loginSlowdown = {
+      afterFailuresPerAccount: env.LOGIN_SLOWDOWN_AFTER_FAILURES_PER_ACCOUNT,
+      baseDelayMs: env.LOGIN_SLOWDOWN_BASE_DELAY_MS,
+      maxDelayMs: env.LOGIN_SLOWDOWN_MAX_DELAY_MS,
+    };
     this.loginMaxFailuresPerIp = env.LOGIN_MAX_FAILURES_PER_IP;
     this.loginFailureWindowSeconds = env.LOGIN_FAILURE_WINDOW_SECONDS;
     this.maxUploadBytes = env.MAX_UPLOAD_BYTES;
-    this.trustProxy = env.TRUST_PROXY;
+    this.trustProxy = env.TRUST_PROXY as boolean | number | string[];
     this.notifications = notificationSettings(env, this.jwtSecret);
     this.certificateNumberPattern = env.CERTIFICATE_NUMBER_PATTERN;
     this.certificateIssuer = {
@@ -73,6 +86,16 @@ export class AppConfig {
     this.certificateRenderAttempts = env.CERTIFICATE_RENDER_ATTEMPTS;
     this.certificateRenderBackoffMs = env.CERTIFICATE_RENDER_BACKOFF_MS;
     this.verifyMaxRequestsPerMinute = env.VERIFY_MAX_REQUESTS_PER_MINUTE;
+    this.verifyNikDisplay = env.VERIFY_NIK_DISPLAY;
+    this.heavyRoutes = {
+      maxRequestsPerUser: env.HEAVY_ROUTE_MAX_REQUESTS_PER_USER,
+      windowSeconds: env.HEAVY_ROUTE_WINDOW_SECONDS,
+    };
+    this.metrics = {
+      port: env.METRICS_PORT ?? null,
+      host: env.METRICS_HOST,
+      token: env.METRICS_TOKEN ?? null,
+    };
   }
 
   static fromEnv(raw: Record<string, unknown> = process.env): AppConfig {

@@ -33,4 +33,18 @@ describe('validateEnv', () => {
   it('rejects an unknown locale', () => {
     expect(() => validateEnv({ ...base, DEFAULT_LOCALE: 'fr' })).toThrow(/DEFAULT_LOCALE/);
   });
+
+  it('reads TRUST_PROXY as false, true, a hop count or a list of proxy addresses', () => {
+    expect(validateEnv(base).TRUST_PROXY).toBe(false);
+    expect(validateEnv({ ...base, TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(validateEnv({ ...base, TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(validateEnv({ ...base, TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(validateEnv({ ...base, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+    ]);
+    expect(() => validateEnv({ ...base, TRUST_PROXY: 'yes please' })).toThrow(
+      /^Invalid configuration: TRUST_PROXY=/,
+    );
+  });
 });

@@ -10,8 +10,23 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
   validateSync,
 } from 'class-validator';
+
+const PROXY_ADDRESS = /^[0-9A-Fa-f.:]+(\/\d{1,3})?$/;
+
+/** TRUST_PROXY as Fastify takes it; an invalid value stays a string so validation names it. */
+function parseTrustProxy(value: unknown): boolean | number | string[] | string {
+  if (value === undefined || value === null || value === false || value === 'false' || value === '')
+    return false;
+  if (value === true || value === 'true') return true;
+  if (typeof value === 'number') return value;
+  const text = String(value).trim();
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const addresses = text.split(',').map((a) => a.trim());
+  return addresses.every((a) => PROXY_ADDRESS.test(a)) ? addresses : `invalid:${text}`;
+}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -82,10 +97,29 @@ export class EnvSchema {
   @Matches(/^[A-Za-z0-9:_{}-]{1,64}$/, { message: 'letters, digits and : _ - { } only' })
   QUEUE_PREFIX = 'k3';
 
+  /** Hard lock: failed attempts per (account, client IP) per window. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  LOGIN_MAX_FAILURES_PER_ACCOUNT = 100;
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_IP = 20;
+
+  /** Failed attempts per account across all IPs after which every attempt is delayed (no lock). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_SLOWDOWN_AFTER_FAILURES_PER_ACCOUNT = 100;
+
+  /** First delay above the slowdown threshold; doubles with every further failure. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  LOGIN_SLOWDOWN_BASE_DELAY_MS = 500;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  LOGIN_SLOWDOWN_MAX_DELAY_MS = 10000;
 
   @Type(() => Number)
   @IsInt()
@@ -102,8 +136,17 @@ export class EnvSchema {
   @Min(1024)
   MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
-  TRUST_PROXY = false;
+  /**
+   * Which X-Forwarded-For hops to believe: `false`, `true` (every hop: only safe when the proxy
+   * overwrites the header), a hop count (`1` = the address the nearest proxy saw), or a
+   * comma-separated list of proxy addresses / CIDRs. Per-IP throttling depends on it.
+   */
+  @Transform(({ value }) => parseTrustProxy(value))
+  @ValidateIf((_env, value) => typeof value === 'string')
+  @Matches(/^$/, {
+    message: 'must be true, false, a hop count or a comma-separated list of IPs/CIDRs',
+  })
+  TRUST_PROXY: boolean | number | string[] | string = false;
 
   /** Tokens: {COMPETENCY} {YYYY} {SEQ} {SEQ<n>} (zero-padded to n digits). */
   @IsString()
@@ -148,6 +191,42 @@ export class EnvSchema {
   @IsInt()
   @Min(1)
   VERIFY_MAX_REQUESTS_PER_MINUTE = 60;
+
+  /** How the public verification page, JSON and document check show a NIK. */
+  @IsIn(['masked', 'full', 'hidden'])
+  VERIFY_NIK_DISPLAY: 'masked' | 'full' | 'hidden' = 'masked';
+
+  /** Per-user budget of heavy requests (ZIP, CSV/XLSX exports, imports) per window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  HEAVY_ROUTE_MAX_REQUESTS_PER_USER = 30;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  HEAVY_ROUTE_WINDOW_SECONDS = 600;
+
+  // --- metrics ---
+  /** Serve /metrics only on this port (API port answers 404); 0 picks a free port (tests). */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Interface of the METRICS_PORT listener; keep it private. */
+  @IsString()
+  @MinLength(1)
+  METRICS_HOST = '127.0.0.1';
+
+  /** Without METRICS_PORT: /metrics on the API port needs `Authorization: Bearer <token>`. */
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : value))
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  METRICS_TOKEN?: string;
   // --- notifications ---
   /** Signs one-click unsubscribe links; derived from JWT_SECRET when unset (dev only). */
   @IsOptional()
@@ -222,7 +301,7 @@ export function validateEnv(raw: Record<string, unknown>): EnvSchema {
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) {
     const lines = errors.map((e) => {
-      const value = e.property.match(/SECRET|PASSWORD|URL/)
+      const value = e.property.match(/SECRET|PASSWORD|URL|TOKEN/)
         ? '(hidden)'
         : JSON.stringify(raw[e.property]);
       return `${e.property}=${value}: ${Object.values(e.constraints ?? {}).join(', ')}`;

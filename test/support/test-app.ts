@@ -58,6 +58,7 @@ export async function createTestContext(
     STORAGE_DIR: storageDir,
     PUBLIC_BASE_URL: 'http://k3.test',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    METRICS_TOKEN: `metrics-${suffix}-${randomBytes(8).toString('hex')}`,
     ...overrides,
   };
   const config = AppConfig.fromEnv(env);
@@ -104,6 +105,11 @@ async function clearRedisPrefix(redisUrl: string, prefix: string): Promise<void>
   } finally {
     redis.disconnect();
   }
+}
+
+/** The scrape credential /metrics wants on the API port (METRICS_TOKEN of this context). */
+export function metricsAuth(ctx: TestContext): Record<string, string> {
+  return { Authorization: `Bearer ${ctx.env.METRICS_TOKEN}` };
 }
 
 export const TEST_PASSWORD = 'correct horse battery';

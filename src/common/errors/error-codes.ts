@@ -6,6 +6,7 @@ import { COURSE_ERRORS } from '../../modules/courses/courses.errors';
 import { ENROLLMENT_ERRORS } from '../../modules/enrollments/enrollments.errors';
 import { NOTIFICATION_ERRORS } from '../../modules/notifications/notifications.errors';
 import { QUIZ_ERRORS } from '../../modules/quizzes/quizzes.errors';
+import { USER_ERRORS } from '../../modules/users/users.errors';
 import { COMMON_ERRORS } from './common.errors';
 
 /** Every map, by owner; codes must not repeat across maps (checked by error-codes.spec.ts). */
@@ -16,6 +17,7 @@ export const ERROR_MAPS = {
   quizzes: QUIZ_ERRORS,
   certificates: CERTIFICATE_ERRORS,
   notifications: NOTIFICATION_ERRORS,
+  users: USER_ERRORS,
 } as const;
 
 export const ERROR_STATUS = {
@@ -25,6 +27,7 @@ export const ERROR_STATUS = {
   ...QUIZ_ERRORS,
   ...CERTIFICATE_ERRORS,
   ...NOTIFICATION_ERRORS,
+  ...USER_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

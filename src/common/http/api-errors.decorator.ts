@@ -18,7 +18,7 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'Upload too large (PAYLOAD_TOO_LARGE)',
   415: 'Unsupported file type (UNSUPPORTED_MEDIA_TYPE)',
   422: 'Semantically invalid (e.g. CSV_INVALID with per-row errors)',
-  429: 'Rate limited (TOO_MANY_LOGIN_ATTEMPTS)',
+  429: 'Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After',
 };
 
 /** Documents the error responses a route can give, all with the one error body. */

@@ -40,6 +40,7 @@ interface ExportRow {
   learner_name: string;
   learner_id_kind: string | null;
   learner_id_value: string | null;
+  employee_id: string | null;
   course_title_id: string;
   competency_code: string;
   jp_hours: number;
@@ -57,7 +58,8 @@ const REGISTER_HEADER = [
   'version',
   'status',
   'learner_name',
-  'employee_id_or_nik',
+  'employee_id',
+  'nik',
   'course',
   'competency_code',
   'jp_hours',
@@ -178,7 +180,8 @@ export class CertificateExportsService {
       row.version,
       effectiveStatus({ status: row.status, expiresAt: row.expires_at }, now),
       row.learner_name,
-      row.learner_id_value,
+      row.employee_id ?? (row.learner_id_kind === 'employee_id' ? row.learner_id_value : null),
+      row.learner_id_kind === 'nik' ? row.learner_id_value : null,
       row.course_title_id,
       row.competency_code,
       row.jp_hours,
@@ -211,6 +214,7 @@ export class CertificateExportsService {
           'c.learner_name AS learner_name',
           'c.learner_id_kind AS learner_id_kind',
           'c.learner_id_value AS learner_id_value',
+          'holder.employee_id AS employee_id',
           'c.course_title_id AS course_title_id',
           'c.competency_code AS competency_code',
           'c.jp_hours AS jp_hours',
@@ -222,6 +226,8 @@ export class CertificateExportsService {
           'c.sha256 AS sha256',
           'c.verification_code AS verification_code',
         ])
+        // The employee id HR knows the person by today; the NIK as printed on the certificate.
+        .leftJoin('users', 'holder', 'holder.id = c.user_id')
         .orderBy('c.created_at', 'DESC')
         .addOrderBy('c.id', 'DESC')
         .limit(BATCH);

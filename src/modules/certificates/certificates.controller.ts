@@ -17,6 +17,7 @@ import {
   RegisterQueryDto,
   RenewDto,
 } from './dto/certificate.dto';
+import { HeavyRoute } from '../rate-limit';
 
 /** Aborts when the client goes away, so bulk downloads stop reading rows. */
 function abortOnClose(request: FastifyRequest, reply: FastifyReply): AbortSignal {
@@ -55,6 +56,7 @@ export class CertificatesController {
   }
 
   @Get('export.zip')
+  @HeavyRoute()
   @Roles(Role.Hr, Role.Admin)
   @ApiProduces('application/zip')
   zip(
@@ -68,6 +70,7 @@ export class CertificatesController {
   }
 
   @Get('register')
+  @HeavyRoute()
   @Roles(Role.Hr, Role.Admin)
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   register(

@@ -7,7 +7,7 @@ import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { readSingleUpload } from '../../common/http/upload';
 import { AppConfig } from '../../config/app-config';
 import { pickLanguage } from './domain/verification-view';
-import { renderNotFoundPage, renderVerifyPage } from './domain/verify-page';
+import { renderNotFoundPage, renderVerifyPage } from './views/verify-page';
 import { VerifyCodeParamDto, VerifyPageQueryDto } from './dto/certificate.dto';
 import { DocumentCheck, VerificationService } from './verification.service';
 import { VerifyThrottle } from './verify-throttle';

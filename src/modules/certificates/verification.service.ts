@@ -5,6 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { notFound } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { effectiveStatus } from './domain/certificate-status';
+import { publicLearnerId } from './domain/nik-display';
 import { normalizeVerificationCode } from './domain/verification-code';
 import { VerificationView } from './domain/verification-view';
 import { Certificate, CertificateStatus } from './entities/certificate.entity';
@@ -21,7 +22,10 @@ export interface DocumentCheck {
   certificate: VerificationView | null;
 }
 
-/** Public look-ups. Only certificates that were issued are visible; anything else is a 404. */
+/**
+ * Public look-ups. Only certificates that were issued are visible; anything else is a 404.
+ * A NIK is shown as VERIFY_NIK_DISPLAY says (masked by default); the PDF keeps what it prints.
+ */
 @Injectable()
 export class VerificationService {
   constructor(
@@ -63,10 +67,12 @@ export class VerificationService {
       version: cert.version,
       status,
       learnerName: cert.learnerName,
-      learnerId:
+      learnerId: publicLearnerId(
         cert.learnerIdKind && cert.learnerIdValue
           ? { kind: cert.learnerIdKind, value: cert.learnerIdValue }
           : null,
+        this.config.verifyNikDisplay,
+      ),
       courseTitle: { id: cert.courseTitleId, en: cert.courseTitleEn },
       competencyCode: cert.competencyCode,
       jpHours: cert.jpHours,

@@ -28,6 +28,7 @@ import {
 import { EnrollmentsService } from './enrollments.service';
 import { LessonContentService } from './lesson-content.service';
 import { ProgressService } from './progress.service';
+import { HeavyRoute } from '../rate-limit';
 
 const CSV_MAX_BYTES = 2 * 1024 * 1024;
 
@@ -66,6 +67,7 @@ export class CourseEnrollmentsController {
   }
 
   @Post('assignments/import')
+  @HeavyRoute()
   @HttpCode(200)
   @Roles(Role.Hr)
   @ApiConsumes('multipart/form-data')

@@ -12,6 +12,7 @@ import {
   OrganizationReportRowView,
 } from './dto/enrollment.dto';
 import { ReportsService } from './reports.service';
+import { HeavyRoute } from '../rate-limit';
 
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -45,6 +46,7 @@ export class ReportsController {
   }
 
   @Get('organization/export')
+  @HeavyRoute()
   @Roles(Role.Hr, Role.Admin)
   @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
   @ApiOkResponse({ description: 'The whole report as CSV or XLSX, streamed' })

@@ -1,3 +1,4 @@
 // Public surface of the metrics module: other modules import only from here.
 export { MetricsModule } from './metrics.module';
 export { MetricsService } from './metrics.service';
+export { MetricsListener } from './metrics-listener';

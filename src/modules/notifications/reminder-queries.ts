@@ -18,6 +18,9 @@ const OPEN = `e.status IN ('not_started', 'in_progress')`;
 const NOW = `$2::timestamptz`;
 const DAYS_BETWEEN = (later: string, earlier: string) =>
   `(extract(epoch FROM ${later} - ${earlier}) / 86400)`;
+/** Calendar days in the recipient's time zone, at least 1: domain/day-count.ts calendarDaysLeft. */
+const CALENDAR_DAYS_LEFT = (deadline: string) =>
+  `greatest(1, (${deadline} AT TIME ZONE u.time_zone)::date - (${NOW} AT TIME ZONE u.time_zone)::date)`;
 
 function pagedInsert(
   pageSql: string,
@@ -50,7 +53,7 @@ export const DUE_SOON: ReminderKind = {
     'enrollment_due_soon',
     'reminder',
     `jsonb_build_object('learnerName', u.name, 'courseTitle', ${TITLE}, 'dueAt', p.due_at,
-        'daysLeft', greatest(1, ceil(${DAYS_BETWEEN('p.due_at', NOW)}))::int,
+        'daysLeft', ${CALENDAR_DAYS_LEFT('p.due_at')},
         'courseUrl', '/courses/' || p.course_id),
      'due:' || p.id || ':' || CASE WHEN p.due_at <= ${NOW} + interval '1 day' THEN 1
                                    WHEN p.due_at <= ${NOW} + interval '3 days' THEN 3 ELSE 7 END`,
@@ -114,7 +117,7 @@ export const CERT_EXPIRING: ReminderKind = {
     'reminder',
     `jsonb_build_object('learnerName', u.name, 'courseTitle', ${CERT_TITLE},
         'certificateNumber', p.number, 'expiresAt', p.expires_at,
-        'daysLeft', greatest(1, ceil(${DAYS_BETWEEN('p.expires_at', NOW)}))::int,
+        'daysLeft', ${CALENDAR_DAYS_LEFT('p.expires_at')},
         'renewUrl', '/courses/' || p.course_id),
      'cert-expiring:' || p.id || ':' || CASE WHEN p.expires_at <= ${NOW} + interval '7 days' THEN 7
                                           WHEN p.expires_at <= ${NOW} + interval '30 days' THEN 30 ELSE 90 END`,

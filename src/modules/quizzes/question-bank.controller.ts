@@ -29,6 +29,7 @@ import {
   QuestionInputDto,
 } from './dto/question.dto';
 import { QuestionBankService } from './question-bank.service';
+import { HeavyRoute } from '../rate-limit';
 
 const AUTHORS = [Role.Admin, Role.Instructor];
 
@@ -67,6 +68,7 @@ export class QuestionBankController {
   }
 
   @Post('import')
+  @HeavyRoute()
   @HttpCode(200)
   @ApiConsumes('multipart/form-data', 'text/plain')
   @ApiBody({
@@ -85,6 +87,7 @@ export class QuestionBankController {
   }
 
   @Get('export')
+  @HeavyRoute()
   async export(
     @Param('id', UuidParam) courseId: string,
     @Query() query: ExportQueryDto,

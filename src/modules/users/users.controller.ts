@@ -27,6 +27,7 @@ import {
 } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { UsersService } from './users.service';
+import { HeavyRoute } from '../rate-limit';
 
 export const toUserView = (u: User): UserView => ({
   id: u.id,
@@ -125,6 +126,7 @@ export class EmployeesController {
   }
 
   @Post('import')
+  @HeavyRoute()
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
   @ApiBody({

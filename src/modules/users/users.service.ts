@@ -11,6 +11,14 @@ import { CreateEmployeeDto, CreateUserDto, ListUsersQueryDto, UpdateUserDto } fr
 import { User } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
 
+const EMPLOYEE_CONFLICT = 'EMPLOYEE_CONFLICT';
+const EMPLOYEE_CONFLICT_MESSAGE =
+  'The employee cannot be registered with this e-mail address; choose a different address or contact support';
+
+function employeeConflict(): DomainError {
+  return new DomainError(EMPLOYEE_CONFLICT, EMPLOYEE_CONFLICT_MESSAGE);
+}
+
 const ORG_ROLES: Role[] = [Role.Hr, Role.Learner];
 
 @Injectable()
@@ -55,9 +63,18 @@ export class UsersService {
     return saved;
   }
 
-  /** HR: a learner in the HR user's own organization. */
+  /**
+   * HR: a learner in the HR user's own organization. An e-mail already registered anywhere gets
+   * one generic conflict, whichever organization holds it: HR must not learn that an address
+   * belongs to someone in another organization.
+   */
   async createEmployee(dto: CreateEmployeeDto, hr: AuthUser): Promise<User> {
-    return this.create({ ...dto, role: Role.Learner, organizationId: this.orgOf(hr) }, hr);
+    try {
+      return await this.create({ ...dto, role: Role.Learner, organizationId: this.orgOf(hr) }, hr);
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'EMAIL_TAKEN') throw employeeConflict();
+      throw e;
+    }
   }
 
   async list(query: ListUsersQueryDto, actor: AuthUser): Promise<Page<User>> {
@@ -199,8 +216,8 @@ export class UsersService {
           dbErrors.push({
             line: row.line,
             field: 'email',
-            code: 'EMAIL_TAKEN',
-            message: `${row.email} is already used by another account`,
+            code: EMPLOYEE_CONFLICT,
+            message: EMPLOYEE_CONFLICT_MESSAGE,
           });
         }
       }

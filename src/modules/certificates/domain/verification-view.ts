@@ -26,6 +26,18 @@ export interface VerificationView {
 
 export type Lang = 'id' | 'en';
 
+export type StatusLabel =
+  | Exclude<VerificationView['status'], 'superseded'>
+  | 'supersededRenewal'
+  | 'supersededReissue'
+  | 'superseded';
+
+/** Which status the page names: a superseded certificate says whether a renewal or a re-issue replaced it. */
+export function statusLabelOf(view: Pick<VerificationView, 'status' | 'superseded'>): StatusLabel {
+  if (view.status !== 'superseded' || !view.superseded) return view.status;
+  return view.superseded.reason === 'renewal' ? 'supersededRenewal' : 'supersededReissue';
+}
+
 /** `?lang=` wins, then the best `Accept-Language` match, then the default. */
 export function pickLanguage(
   query: string | undefined,

@@ -1,4 +1,5 @@
-import type { Lang, VerificationView } from './verification-view';
+/** HTML of the public verification page; what to show (status, NIK masking) is decided in ../domain. */
+import { Lang, statusLabelOf, VerificationView } from '../domain/verification-view';
 
 const LABELS = {
   id: {
@@ -72,6 +73,10 @@ const STATUS_COLOURS = {
   superseded: '#475467',
 } as const;
 
+const STATUS_CSS = Object.entries(STATUS_COLOURS)
+  .map(([status, colour]) => `.status-${status}{background:${colour}}`)
+  .join('');
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`=/]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -97,6 +102,7 @@ h1{font-size:1.4rem;margin-top:0}
 dl{display:grid;grid-template-columns:minmax(10rem,max-content) 1fr;gap:.5rem 1rem}
 dt{font-weight:600;color:#475467}dd{margin:0;overflow-wrap:anywhere}
 .status{display:inline-block;padding:.35rem .8rem;border-radius:999px;color:#fff;font-weight:700}
+${STATUS_CSS}
 .hash{font-family:ui-monospace,monospace;font-size:.85rem}
 nav{text-align:right;font-size:.9rem}
 </style></head>
@@ -126,16 +132,11 @@ export function renderVerifyPage(
   const l = LABELS[lang];
   const date = (iso: string) => escapeHtml(formatDate(iso, lang, timeZone));
   const row = (label: string, value: string) => `<dt>${escapeHtml(label)}</dt><dd>${value}</dd>`;
-  const statusText =
-    view.status === 'superseded' && view.superseded
-      ? view.superseded.reason === 'renewal'
-        ? l.supersededRenewal
-        : l.supersededReissue
-      : l[view.status];
+  const statusText = l[statusLabelOf(view)];
   const rows = [
     row(
       l.status,
-      `<span class="status" data-status="${view.status}" style="background:${STATUS_COLOURS[view.status]}">${escapeHtml(statusText)}</span>`,
+      `<span class="status status-${view.status}" data-status="${view.status}">${escapeHtml(statusText)}</span>`,
     ),
   ];
   if (view.revoked) {

@@ -1,5 +1,5 @@
+import { VerificationView } from '../domain/verification-view';
 import { escapeHtml, renderNotFoundPage, renderVerifyPage } from './verify-page';
-import { pickLanguage, VerificationView } from './verification-view';
 
 const view: VerificationView = {
   code: 'A'.repeat(26),
@@ -62,15 +62,5 @@ describe('verification page', () => {
     const html = renderNotFoundPage('en', '?lang=id');
     expect(html).toContain('Certificate not found');
     expect(escapeHtml('a&b')).toBe('a&#38;b');
-  });
-});
-
-describe('pickLanguage', () => {
-  it('prefers the query, then Accept-Language by weight, then the default', () => {
-    expect(pickLanguage('en', 'id', 'id')).toBe('en');
-    expect(pickLanguage(undefined, 'fr;q=1, en;q=0.8, id;q=0.5', 'id')).toBe('en');
-    expect(pickLanguage(undefined, 'id-ID,id;q=0.9,en;q=0.1', 'en')).toBe('id');
-    expect(pickLanguage(undefined, 'de', 'id')).toBe('id');
-    expect(pickLanguage('xx', undefined, 'en')).toBe('en');
   });
 });
