@@ -5,13 +5,14 @@ import {
   MyNotificationPreferencesController,
   UnsubscribeController,
 } from './notifications.controller';
+import { CoursesModule } from '../courses/courses.module';
 import { NotificationsCoreModule } from './notifications-core.module';
 import { OutboxMetrics } from './outbox-metrics';
 import './notifications.errors';
 
 /** API side of notifications: preferences, unsubscribe, admin outbox, course settings. */
 @Module({
-  imports: [NotificationsCoreModule],
+  imports: [NotificationsCoreModule, CoursesModule],
   controllers: [
     MyNotificationPreferencesController,
     UnsubscribeController,

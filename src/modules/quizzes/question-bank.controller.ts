@@ -28,6 +28,7 @@ import {
   ListQuestionsQueryDto,
   QuestionInputDto,
 } from './dto/question.dto';
+import { CourseStaffOnly } from '../courses/course-staff.guard';
 import { QuestionBankService } from './question-bank.service';
 
 const AUTHORS = [Role.Admin, Role.Instructor];
@@ -37,6 +38,7 @@ const AUTHORS = [Role.Admin, Role.Instructor];
 @ApiErrors(400, 401, 403, 404)
 @Controller('api/v1/courses/:id/question-bank')
 @Roles(...AUTHORS)
+@CourseStaffOnly()
 export class QuestionBankController {
   constructor(private readonly bank: QuestionBankService) {}
 
@@ -112,8 +114,8 @@ export class QuestionsController {
   constructor(private readonly bank: QuestionBankService) {}
 
   @Get()
-  get(@Param('id', UuidParam) id: string) {
-    return this.bank.get(id);
+  get(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser) {
+    return this.bank.get(id, actor);
   }
 
   @Put()

@@ -116,6 +116,12 @@ export class ModuleDto {
 
 export class UpdateModuleDto extends PartialType(ModuleDto) {}
 
+export class AddStaffDto {
+  @ApiProperty({ description: 'A user whose role is instructor' })
+  @IsUUID('all')
+  userId!: string;
+}
+
 export class ReorderDto {
   @ApiProperty({ type: [String], description: 'Every current id, in the new order' })
   @ArrayMaxSize(500)
