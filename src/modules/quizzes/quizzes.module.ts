@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { CoursesModule } from '../courses/courses.module';
 import { QuestionBankController, QuestionsController } from './question-bank.controller';
 import { QuizzesCoreModule } from './quizzes-core.module';
 import { AttemptsController, QuizzesController } from './quizzes.controller';
 import './quizzes.errors';
 
 @Module({
-  imports: [QuizzesCoreModule],
+  imports: [QuizzesCoreModule, CoursesModule],
   controllers: [QuestionBankController, QuestionsController, QuizzesController, AttemptsController],
 })
 export class QuizzesModule {}
