@@ -16,7 +16,13 @@ import { LessonFilesService } from './lesson-files.service';
 @Module({
   imports: [
     StorageModule,
-    TypeOrmModule.forFeature([Course, CourseStaffMember, CourseVersion, CourseModuleEntity, Lesson]),
+    TypeOrmModule.forFeature([
+      Course,
+      CourseStaffMember,
+      CourseVersion,
+      CourseModuleEntity,
+      Lesson,
+    ]),
   ],
   controllers: [CoursesController],
   providers: [CoursesService, LessonFilesService, CourseAccess, CourseStaffGuard],

@@ -256,7 +256,10 @@ export class EnrollmentsService {
     if (actor.role === Role.Hr) where.organizationId = this.orgOf(actor);
     const enrollment = await (manager ?? this.dataSource.manager).findOneBy(Enrollment, where);
     if (!enrollment) throw notFound('Enrollment');
-    if (actor.role === Role.Instructor && !(await this.access.isStaff(actor, enrollment.courseId))) {
+    if (
+      actor.role === Role.Instructor &&
+      !(await this.access.isStaff(actor, enrollment.courseId))
+    ) {
       throw notFound('Enrollment');
     }
     return enrollment;

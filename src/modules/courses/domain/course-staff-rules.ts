@@ -3,9 +3,7 @@
 export type StaffRole = 'owner' | 'co_instructor';
 
 export type StaffChangeRefusal =
-  | 'NOT_COURSE_OWNER'
-  | 'STAFF_MUST_BE_INSTRUCTOR'
-  | 'COURSE_OWNER_NOT_REMOVABLE';
+  'NOT_COURSE_OWNER' | 'STAFF_MUST_BE_INSTRUCTOR' | 'COURSE_OWNER_NOT_REMOVABLE';
 
 /** Only the owner or an admin adds co-instructors, and only users whose role is instructor. */
 export function addStaffRefusal(input: {
