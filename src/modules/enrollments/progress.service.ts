@@ -257,10 +257,17 @@ export class ProgressService {
     const progress = await loadProgressMap(this.dataSource.manager, enrollmentId);
     this.assertLessonOpen(enrollment, outline, progress, lessonId);
     if (!options.start || (enrollment.status !== 'not_started' && progress.has(lessonId))) return;
-    await this.dataSource.transaction(async (tx) => {
-      const locked = await this.lockOwn(tx, enrollmentId, enrollment.userId);
-      await this.recordStart(tx, locked, lessonId);
-    });
+    // One statement on the attempt-start hot path; only a not_started row changes status.
+    await this.dataSource.query(
+      `WITH started AS (
+         INSERT INTO lesson_progress (enrollment_id, lesson_id, last_heartbeat_at)
+         VALUES ($1, $2, now()) ON CONFLICT (enrollment_id, lesson_id) DO NOTHING)
+       UPDATE enrollments SET last_activity_at = now(), updated_at = now(),
+              started_at = COALESCE(started_at, now()),
+              status = CASE WHEN status = 'not_started' THEN $3::enrollment_status ELSE status END
+        WHERE id = $1`,
+      [enrollmentId, lessonId, statusAfterActivity('not_started', false)],
+    );
   }
 
   /** For reads of a lesson (content, file): the same decision as every progress route. */
