@@ -299,6 +299,17 @@ describe('course staff: instructors act on their own courses only', () => {
     await http().delete(`${staffPath}/${third.id}`).set(bearer(admin)).expect(204);
     await http().delete(`${staffPath}/${instructorB.id}`).set(bearer(ownerA)).expect(204);
     await http().delete(`${staffPath}/${instructorB.id}`).set(bearer(ownerA)).expect(404);
+    const audit = await ctx.db.query(
+      `SELECT action, actor_id, data->>'userId' AS user_id FROM audit_log
+        WHERE entity_id = $1 AND action LIKE 'course.staff_%' ORDER BY created_at, action`,
+      [course.courseId],
+    );
+    expect(audit).toEqual([
+      { action: 'course.staff_added', actor_id: ownerA.id, user_id: instructorB.id },
+      { action: 'course.staff_added', actor_id: admin.id, user_id: third.id },
+      { action: 'course.staff_removed', actor_id: admin.id, user_id: third.id },
+      { action: 'course.staff_removed', actor_id: ownerA.id, user_id: instructorB.id },
+    ]);
     await http()
       .get(`/api/v1/courses/${course.courseId}/roster`)
       .set(bearer(instructorB))

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, Role } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
 import { addStaffRefusal, removeStaffRefusal, StaffRole } from './domain/course-staff-rules';
 
 export interface CourseStaffView {
@@ -28,7 +29,10 @@ const STAFF_MESSAGES = {
  */
 @Injectable()
 export class CourseAccess {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async isStaff(actor: AuthUser, courseId: string, manager?: EntityManager): Promise<boolean> {
     if (actor.role === Role.Admin) return true;
@@ -90,6 +94,15 @@ export class CourseAccess {
        VALUES ($1, $2, 'co_instructor', $3) ON CONFLICT DO NOTHING RETURNING user_id`,
       [courseId, userId, actor.id],
     );
+    if (inserted.length) {
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'course.staff_added',
+        entityType: 'course',
+        entityId: courseId,
+        data: { userId, role: 'co_instructor' },
+      });
+    }
     return { staff: await this.list(courseId, actor), created: inserted.length > 0 };
   }
 
@@ -108,6 +121,13 @@ export class CourseAccess {
       `DELETE FROM course_staff WHERE course_id = $1 AND user_id = $2 AND role <> 'owner'`,
       [courseId, userId],
     );
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'course.staff_removed',
+      entityType: 'course',
+      entityId: courseId,
+      data: { userId },
+    });
   }
 
   private async staffRole(
