@@ -295,7 +295,14 @@ describe('course staff: instructors act on their own courses only', () => {
       expect(res.body.error).toBe('COURSE_OWNER_NOT_REMOVABLE');
     }
 
-    await http().post(staffPath).set(bearer(admin)).send({ userId: third.id }).expect(201);
+    // By e-mail: only instructors are found; other accounts look absent.
+    await http().post(staffPath).set(bearer(admin)).send({ email: learner.email }).expect(404);
+    await http().post(staffPath).set(bearer(admin)).send({}).expect(400);
+    await http()
+      .post(staffPath)
+      .set(bearer(admin))
+      .send({ email: third.email.toUpperCase() })
+      .expect(201);
     await http().delete(`${staffPath}/${third.id}`).set(bearer(admin)).expect(204);
     await http().delete(`${staffPath}/${instructorB.id}`).set(bearer(ownerA)).expect(204);
     await http().delete(`${staffPath}/${instructorB.id}`).set(bearer(ownerA)).expect(404);

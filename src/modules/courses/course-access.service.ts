@@ -73,15 +73,24 @@ export class CourseAccess {
   /** Adds a co-instructor; adding someone already on the staff changes nothing. */
   async add(
     courseId: string,
-    userId: string,
+    who: { userId?: string; email?: string },
     actor: AuthUser,
   ): Promise<{ staff: CourseStaffView[]; created: boolean }> {
     await this.assertCourseVisible(actor, courseId);
-    const [candidate]: { role: string }[] = await this.dataSource.query(
-      'SELECT role FROM users WHERE id = $1 AND is_active',
-      [userId],
-    );
+    if (!who.userId && !who.email) {
+      throw new DomainError('VALIDATION_FAILED', 'Give userId or email');
+    }
+    // By e-mail only instructors are found, so the route tells nothing about other accounts.
+    const [candidate]: { id: string; role: string }[] = who.userId
+      ? await this.dataSource.query('SELECT id, role FROM users WHERE id = $1 AND is_active', [
+          who.userId,
+        ])
+      : await this.dataSource.query(
+          `SELECT id, role FROM users WHERE email = $1 AND role = 'instructor' AND is_active`,
+          [who.email!.trim().toLowerCase()],
+        );
     if (!candidate) throw notFound('User');
+    const userId = candidate.id;
     this.refuse(
       addStaffRefusal({
         actorIsAdmin: actor.role === Role.Admin,

@@ -150,7 +150,7 @@ export class CoursesController {
     @CurrentUser() actor: AuthUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CourseStaffView[]> {
-    const result = await this.access.add(id, dto.userId, actor);
+    const result = await this.access.add(id, dto, actor);
     void reply.status(result.created ? 201 : 200);
     return result.staff;
   }
