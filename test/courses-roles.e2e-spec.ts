@@ -91,6 +91,18 @@ describe('courses and enrollments: role x route matrix', () => {
       { method: 'delete', path: `/api/v1/courses/${c}/lessons/${l}`, allowed: AUTHORS },
       { method: 'delete', path: `/api/v1/courses/${c}/modules/${m}`, allowed: AUTHORS },
       { method: 'post', path: `/api/v1/courses/${c}/archive`, allowed: AUTHORS },
+      { method: 'get', path: `/api/v1/courses/${c}/staff`, allowed: AUTHORS },
+      {
+        method: 'post',
+        path: `/api/v1/courses/${c}/staff`,
+        allowed: AUTHORS,
+        body: { userId: users[Instructor].id },
+      },
+      {
+        method: 'delete',
+        path: `/api/v1/courses/${c}/staff/${users[Learner].id}`,
+        allowed: AUTHORS,
+      },
       { method: 'post', path: `/api/v1/courses/${A}/enroll`, allowed: [Learner] },
       { method: 'post', path: `/api/v1/courses/${A}/assignments`, allowed: [Hr] },
       { method: 'post', path: `/api/v1/courses/${A}/assignments/import`, allowed: [Hr] },

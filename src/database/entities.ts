@@ -5,6 +5,7 @@ import { User } from '../modules/users/entities/user.entity';
 import { CourseModuleEntity } from '../modules/courses/entities/course-module.entity';
 import { CourseVersion } from '../modules/courses/entities/course-version.entity';
 import { Course } from '../modules/courses/entities/course.entity';
+import { CourseStaffMember } from '../modules/courses/entities/course-staff.entity';
 import { Lesson } from '../modules/courses/entities/lesson.entity';
 import { Enrollment } from '../modules/enrollments/entities/enrollment.entity';
 import { LessonProgress } from '../modules/enrollments/entities/lesson-progress.entity';
@@ -28,6 +29,7 @@ export const ALL_ENTITIES = [
   RefreshToken,
   AuditLogEntry,
   Course,
+  CourseStaffMember,
   CourseVersion,
   CourseModuleEntity,
   Lesson,

@@ -46,3 +46,38 @@ export async function checkRoleMatrix(
   }
   return failures;
 }
+
+export interface StaffRouteCase {
+  method: RouteCase['method'];
+  path: string;
+  body?: object;
+}
+
+/**
+ * Course staff x route check for one instructor (or admin) token. `refused`: every route
+ * answers 404, as a record outside one's scope does; `allowed`: no route answers 401, 403 or
+ * 404 (the status then depends on the body and data, which feature tests cover).
+ */
+export async function checkCourseStaffMatrix(
+  ctx: TestContext,
+  routes: StaffRouteCase[],
+  token: string,
+  expectation: 'refused' | 'allowed',
+): Promise<string[]> {
+  const failures: string[] = [];
+  for (const route of routes) {
+    const res = await ctx
+      .http()
+      [route.method](route.path)
+      .set('Authorization', `Bearer ${token}`)
+      .send(route.body ?? {});
+    const ok =
+      expectation === 'refused' ? res.status === 404 : ![401, 403, 404].includes(res.status);
+    if (!ok) {
+      failures.push(
+        `${route.method.toUpperCase()} ${route.path} -> ${res.status} (${res.body?.error}), want ${expectation === 'refused' ? '404' : 'allowed'}`,
+      );
+    }
+  }
+  return failures;
+}

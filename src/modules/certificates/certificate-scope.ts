@@ -6,7 +6,8 @@ import { Certificate } from './entities/certificate.entity';
 
 /**
  * Who sees which certificates: learners their own, HR their organization's, admins all.
- * Instructors may revoke any certificate (for now), so they see any when revoking.
+ * Instructors reach certificates only to revoke or re-issue them, and only for courses they
+ * staff (checked with the courses module's CourseAccess in CertificatesService).
  */
 export function scopeTo(qb: SelectQueryBuilder<Certificate>, actor: AuthUser, alias = 'c') {
   if (actor.role === Role.Learner) {

@@ -148,7 +148,7 @@ export class CertificatesController {
 
   @Post(':id/reissue')
   @HttpCode(201)
-  @Roles(Role.Admin)
+  @Roles(Role.Admin, Role.Instructor)
   @ApiErrors(404, 409)
   async reissue(
     @Param('id', UuidParam) id: string,

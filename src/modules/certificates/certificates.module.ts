@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CoursesModule } from '../courses';
 import { CertificateExportsService } from './certificate-exports.service';
 import { CertificateIssuanceModule } from './certificate-issuance.module';
 import { AdminCertificatesController, CertificatesController } from './certificates.controller';
@@ -9,7 +10,7 @@ import { VerifyThrottle } from './verify-throttle';
 
 /** API side: issuance hook, lifecycle, listings, downloads and public verification. */
 @Module({
-  imports: [CertificateIssuanceModule],
+  imports: [CertificateIssuanceModule, CoursesModule],
   controllers: [CertificatesController, AdminCertificatesController, VerificationController],
   providers: [CertificatesService, CertificateExportsService, VerificationService, VerifyThrottle],
   exports: [CertificatesService],

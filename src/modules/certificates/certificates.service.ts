@@ -9,6 +9,7 @@ import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { AppConfig } from '../../config/app-config';
 import { returnedRows } from '../../database/raw';
 import { AuditService } from '../audit';
+import { CourseAccess } from '../courses';
 import { EnrollmentsService } from '../enrollments';
 import { InjectBlobStorage } from '../storage';
 import { CertificateIssuanceService } from './certificate-issuance.service';
@@ -37,6 +38,7 @@ export class CertificatesService {
     private readonly issuance: CertificateIssuanceService,
     private readonly producer: CertificateQueue,
     private readonly enrollments: EnrollmentsService,
+    private readonly access: CourseAccess,
   ) {}
 
   toView(c: Certificate, now = new Date()): CertificateView {
@@ -103,6 +105,13 @@ export class CertificatesService {
     return cert;
   }
 
+  /** Revoke and re-issue: admins, or instructors on the staff of the certificate's course. */
+  private async getForCourseStaff(id: string, actor: AuthUser): Promise<Certificate> {
+    const cert = await this.getScoped(id, actor);
+    if (!(await this.access.isStaff(actor, cert.courseId))) throw notFound('Certificate');
+    return cert;
+  }
+
   async download(id: string, actor: AuthUser): Promise<PdfDownload> {
     const cert = await this.getScoped(id, actor);
     if (!cert.storageKey || !cert.sha256 || cert.byteSize === null) {
@@ -117,7 +126,7 @@ export class CertificatesService {
   }
 
   async revoke(id: string, reason: string, actor: AuthUser): Promise<Certificate> {
-    const cert = await this.getScoped(id, actor);
+    const cert = await this.getForCourseStaff(id, actor);
     await this.db.transaction(async (tx) => {
       const rows = returnedRows(
         await tx.query(
@@ -152,7 +161,7 @@ export class CertificatesService {
   }
 
   async reissue(id: string, reason: string, actor: AuthUser): Promise<Certificate> {
-    const cert = await this.getScoped(id, actor);
+    const cert = await this.getForCourseStaff(id, actor);
     const newId = await this.db.transaction((tx) =>
       this.issuance.createReissue(cert, actor.id, reason, tx),
     );

@@ -9,15 +9,25 @@ import {
   Post,
   Query,
   Req,
+  Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { ALL_ROLES, AuthUser, Role, Roles } from '../../common/auth/roles';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { readSingleUpload } from '../../common/http/upload';
 import { UuidParam } from '../../common/http/uuid-param';
 import { AppConfig } from '../../config/app-config';
+import { CourseAccess, CourseStaffView } from './course-access.service';
+import { CourseStaffOnly } from './course-staff.guard';
 import { CoursesService } from './courses.service';
 import { toLessonView } from './courses.views';
 import {
@@ -27,6 +37,7 @@ import {
   LessonView,
   ListCoursesQueryDto,
   ModuleDto,
+  AddStaffDto,
   ReorderDto,
   UpdateCourseDto,
   UpdateLessonDto,
@@ -45,6 +56,7 @@ export class CoursesController {
   constructor(
     private readonly courses: CoursesService,
     private readonly files: LessonFilesService,
+    private readonly access: CourseAccess,
     private readonly config: AppConfig,
   ) {}
 
@@ -71,6 +83,7 @@ export class CoursesController {
 
   @Patch(':id')
   @Roles(...AUTHORS)
+  @CourseStaffOnly()
   @ApiErrors(404, 409)
   update(
     @Param('id', UuidParam) id: string,
@@ -82,6 +95,7 @@ export class CoursesController {
 
   @Get(':id/versions')
   @Roles(...AUTHORS)
+  @CourseStaffOnly()
   @ApiErrors(404)
   versions(@Param('id', UuidParam) id: string): Promise<VersionView[]> {
     return this.courses.listVersions(id);
@@ -89,6 +103,7 @@ export class CoursesController {
 
   @Post(':id/versions')
   @Roles(...AUTHORS)
+  @CourseStaffOnly()
   @ApiErrors(404, 409)
   newDraft(
     @Param('id', UuidParam) id: string,
@@ -100,6 +115,7 @@ export class CoursesController {
   @Post(':id/publish')
   @HttpCode(200)
   @Roles(...AUTHORS)
+  @CourseStaffOnly()
   @ApiErrors(404, 409, 422)
   publish(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<CourseView> {
     return this.courses.publish(id, actor);
@@ -108,13 +124,52 @@ export class CoursesController {
   @Post(':id/archive')
   @HttpCode(200)
   @Roles(...AUTHORS)
+  @CourseStaffOnly()
   @ApiErrors(404, 409)
   archive(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<CourseView> {
     return this.courses.archive(id, actor);
   }
 
+  @Get(':id/staff')
+  @Roles(...AUTHORS)
+  @ApiErrors(404)
+  staff(
+    @Param('id', UuidParam) id: string,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<CourseStaffView[]> {
+    return this.access.list(id, actor);
+  }
+
+  @Post(':id/staff')
+  @Roles(...AUTHORS)
+  @ApiCreatedResponse({ description: 'The staff list; 201 when added, 200 when already there' })
+  @ApiErrors(404, 422)
+  async addStaff(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: AddStaffDto,
+    @CurrentUser() actor: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CourseStaffView[]> {
+    const result = await this.access.add(id, dto, actor);
+    void reply.status(result.created ? 201 : 200);
+    return result.staff;
+  }
+
+  @Delete(':id/staff/:userId')
+  @HttpCode(204)
+  @Roles(...AUTHORS)
+  @ApiErrors(404, 409)
+  async removeStaff(
+    @Param('id', UuidParam) id: string,
+    @Param('userId', UuidParam) userId: string,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<void> {
+    await this.access.remove(id, userId, actor);
+  }
+
   @Post(':id/modules')
   @Roles(...AUTHORS)
+  @CourseStaffOnly()
   @ApiErrors(404, 409)
   async addModule(@Param('id', UuidParam) id: string, @Body() dto: ModuleDto) {
     const m = await this.courses.addModule(id, dto);
@@ -124,6 +179,7 @@ export class CoursesController {
   @Post(':id/modules/reorder')
   @HttpCode(204)
   @Roles(...AUTHORS)
+  @CourseStaffOnly()
   @ApiErrors(404, 409, 422)
   async reorderModules(@Param('id', UuidParam) id: string, @Body() dto: ReorderDto) {
     await this.courses.reorderModules(id, dto.ids);
@@ -131,6 +187,7 @@ export class CoursesController {
 
   @Patch(':id/modules/:moduleId')
   @Roles(...AUTHORS)
+  @CourseStaffOnly()
   @ApiErrors(404, 409)
   async updateModule(
     @Param('id', UuidParam) id: string,
@@ -144,6 +201,7 @@ export class CoursesController {
   @Delete(':id/modules/:moduleId')
   @HttpCode(204)
   @Roles(...AUTHORS)
+  @CourseStaffOnly()
   @ApiErrors(404, 409)
   async deleteModule(
     @Param('id', UuidParam) id: string,
@@ -154,6 +212,7 @@ export class CoursesController {
 
   @Post(':id/modules/:moduleId/lessons')
   @Roles(...AUTHORS)
+  @CourseStaffOnly()
   @ApiErrors(404, 409, 422)
   async addLesson(
     @Param('id', UuidParam) id: string,
@@ -166,6 +225,7 @@ export class CoursesController {
   @Post(':id/modules/:moduleId/lessons/reorder')
   @HttpCode(204)
   @Roles(...AUTHORS)
+  @CourseStaffOnly()
   @ApiErrors(404, 409, 422)
   async reorderLessons(
     @Param('id', UuidParam) id: string,
@@ -177,6 +237,7 @@ export class CoursesController {
 
   @Patch(':id/lessons/:lessonId')
   @Roles(...AUTHORS)
+  @CourseStaffOnly()
   @ApiErrors(404, 409, 422)
   async updateLesson(
     @Param('id', UuidParam) id: string,
@@ -189,6 +250,7 @@ export class CoursesController {
   @Delete(':id/lessons/:lessonId')
   @HttpCode(204)
   @Roles(...AUTHORS)
+  @CourseStaffOnly()
   @ApiErrors(404, 409)
   async deleteLesson(
     @Param('id', UuidParam) id: string,
@@ -199,6 +261,7 @@ export class CoursesController {
 
   @Post(':id/lessons/:lessonId/file')
   @Roles(...AUTHORS)
+  @CourseStaffOnly()
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     description: 'A PDF or PPT/PPTX in the field "file"; the type is checked by magic bytes',

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { StorageModule } from '../storage';
+import { CourseAccess } from './course-access.service';
+import { CourseStaffGuard } from './course-staff.guard';
 import { CoursesController } from './courses.controller';
 import { CoursesService } from './courses.service';
+import { CourseStaffMember } from './entities/course-staff.entity';
 import { CourseModuleEntity } from './entities/course-module.entity';
 import { CourseVersion } from './entities/course-version.entity';
 import { Course } from './entities/course.entity';
@@ -12,10 +15,16 @@ import { LessonFilesService } from './lesson-files.service';
 @Module({
   imports: [
     StorageModule,
-    TypeOrmModule.forFeature([Course, CourseVersion, CourseModuleEntity, Lesson]),
+    TypeOrmModule.forFeature([
+      Course,
+      CourseStaffMember,
+      CourseVersion,
+      CourseModuleEntity,
+      Lesson,
+    ]),
   ],
   controllers: [CoursesController],
-  providers: [CoursesService, LessonFilesService],
-  exports: [CoursesService, LessonFilesService],
+  providers: [CoursesService, LessonFilesService, CourseAccess, CourseStaffGuard],
+  exports: [CoursesService, LessonFilesService, CourseAccess, CourseStaffGuard],
 })
 export class CoursesModule {}

@@ -6,6 +6,7 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { isUniqueViolation } from '../../database/pg-errors';
 import { AuditService } from '../audit';
+import { CourseAccess } from './course-access.service';
 import { isPermutation, publishProblems, resolveMinSeconds } from './domain/lesson-rules';
 import {
   CourseSummaryView,
@@ -24,9 +25,6 @@ import { CourseVersion } from './entities/course-version.entity';
 import { Course } from './entities/course.entity';
 import { Lesson, LessonContent } from './entities/lesson.entity';
 import { CourseSummaryRow, toCourseSummary, toVersionView } from './courses.views';
-
-const AUTHORS: Role[] = [Role.Admin, Role.Instructor];
-const isAuthor = (actor: AuthUser) => AUTHORS.includes(actor.role);
 
 /** What the quizzes and enrollments modules need to know about a lesson. */
 export interface LessonRef {
@@ -62,6 +60,7 @@ export class CoursesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: CourseAccess,
   ) {}
 
   // ---- authoring ---------------------------------------------------------------------------
@@ -69,6 +68,7 @@ export class CoursesService {
   async create(dto: CreateCourseDto, actor: AuthUser): Promise<CourseView> {
     const { code, ...fields } = dto;
     try {
+      // A trigger on courses puts the creator on the course staff as owner.
       const courseId = await this.dataSource.transaction(async (tx) => {
         const course = await tx.save(tx.create(Course, { code, createdById: actor.id }));
         await tx.insert(CourseVersion, {
@@ -98,11 +98,20 @@ export class CoursesService {
     }
   }
 
-  /** Authors see every course (its newest version); others the published catalogue. */
+  /**
+   * Admins see every course (its newest version); instructors the courses they staff (newest
+   * version) and the published catalogue; HR and learners the published catalogue.
+   */
   async list(query: ListCoursesQueryDto, actor: AuthUser): Promise<Page<CourseSummaryView>> {
     const params: unknown[] = [];
     const where: string[] = [];
-    if (!isAuthor(actor)) where.push(`v.status = 'published'`);
+    let versionFilter = `AND cv.status = 'published'`;
+    if (actor.role === Role.Admin) versionFilter = '';
+    if (actor.role === Role.Instructor) {
+      params.push(actor.id);
+      versionFilter = `AND (cv.status = 'published' OR EXISTS (SELECT 1 FROM course_staff s
+                             WHERE s.course_id = c.id AND s.user_id = $${params.length}))`;
+    }
     if (query.search) {
       params.push(`%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       where.push(
@@ -115,9 +124,8 @@ export class CoursesService {
       where.push(`(c.created_at, c.id) < ($${params.length - 1}, $${params.length})`);
     }
     params.push(query.limit + 1);
-    const versionPick = isAuthor(actor)
-      ? `SELECT * FROM course_versions cv WHERE cv.course_id = c.id ORDER BY cv.version_no DESC LIMIT 1`
-      : `SELECT * FROM course_versions cv WHERE cv.course_id = c.id AND cv.status = 'published'`;
+    const versionPick = `SELECT * FROM course_versions cv WHERE cv.course_id = c.id ${versionFilter}
+                          ORDER BY cv.version_no DESC LIMIT 1`;
     const rows: CourseSummaryRow[] = await this.dataSource.query(
       `SELECT c.id, c.code, c.created_at, v.id AS version_id, v.version_no, v.status, v.title_id,
               v.title_en, v.competency_code, v.jp_hours, v.enrollment_mode, v.tags
@@ -136,7 +144,8 @@ export class CoursesService {
     const course = await this.dataSource.manager.findOneBy(Course, { id });
     if (!course) throw notFound('Course');
     const published = await this.versionWithOutline(id, 'published');
-    if (!isAuthor(actor)) {
+    // Instructors outside the course staff see what the catalogue shows.
+    if (!(await this.access.isStaff(actor, id))) {
       if (!published) throw notFound('Course');
       // The outline only: learners read content through their enrollment (rendered, in order).
       for (const module of published.modules ?? []) {

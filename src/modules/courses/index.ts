@@ -6,3 +6,5 @@ export { CourseVersion } from './entities/course-version.entity';
 export { Course } from './entities/course.entity';
 export { Lesson } from './entities/lesson.entity';
 export { LessonFilesService } from './lesson-files.service';
+export { CourseAccess } from './course-access.service';
+export { CourseStaffGuard, CourseStaffOnly } from './course-staff.guard';

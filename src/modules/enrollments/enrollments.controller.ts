@@ -14,6 +14,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { readSingleUpload, uploadAsText } from '../../common/http/upload';
 import { UuidParam } from '../../common/http/uuid-param';
+import { CourseStaffOnly } from '../courses';
 import { parseDueDate } from './domain/assignment-csv';
 import {
   AssignDto,
@@ -101,6 +102,7 @@ export class CourseEnrollmentsController {
 
   @Get('roster')
   @Roles(Role.Admin, Role.Instructor)
+  @CourseStaffOnly()
   @ApiOkResponse({ description: '{ items: RosterItemView[], nextCursor }', type: [RosterItemView] })
   @ApiErrors(404)
   roster(@Param('id', UuidParam) courseId: string, @Query() query: EnrollmentListQueryDto) {

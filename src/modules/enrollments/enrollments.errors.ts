@@ -8,4 +8,5 @@ export const ENROLLMENT_ERRORS = {
   MIN_TIME_NOT_REACHED: 409,
   QUIZ_MUST_BE_PASSED: 409,
   SELF_ENROLL_NOT_ALLOWED: 403,
+  WITHDRAWAL_NOT_ALLOWED: 403,
 } as const satisfies Record<string, number>;

@@ -6,9 +6,16 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { returnedRows } from '../../database/raw';
 import { AuditService } from '../audit';
-import { CoursesService } from '../courses';
+import { CourseAccess, CoursesService } from '../courses';
 import { parseAssignmentCsv } from './domain/assignment-csv';
-import { courseProgress, displayStatus, isLessonUnlocked } from './domain/progress-rules';
+import {
+  courseProgress,
+  displayStatus,
+  EnrollmentChannel,
+  enrollmentModeRefusal,
+  isLessonUnlocked,
+  withdrawalRefusal,
+} from './domain/progress-rules';
 import {
   AssignmentResultView,
   EnrollmentListQueryDto,
@@ -63,14 +70,13 @@ export class EnrollmentsService {
     private readonly courses: CoursesService,
     private readonly events: EnrollmentEvents,
     private readonly audit: AuditService,
+    private readonly access: CourseAccess,
   ) {}
 
   /** Learner self-enrolment in an open course; calling it again returns the same enrollment. */
   async enrollSelf(courseId: string, actor: AuthUser): Promise<{ id: string; created: boolean }> {
     const version = await this.courses.publishedVersion(courseId);
-    if (version.enrollmentMode !== 'open') {
-      throw new DomainError('SELF_ENROLL_NOT_ALLOWED', 'This course is assigned by HR only');
-    }
+    this.assertEnrollmentMode(version.enrollmentMode, 'self');
     const inserted: { id: string }[] = await this.dataSource.query(
       `INSERT INTO enrollments (user_id, organization_id, course_id, course_version_id)
        SELECT u.id, u.organization_id, $2, $3 FROM users u WHERE u.id = $1
@@ -215,6 +221,11 @@ export class EnrollmentsService {
     actor: AuthUser;
   }): Promise<{ id: string }> {
     const version = await this.courses.publishedVersion(input.courseId);
+    // HR (or an admin) renewing is an assignment; a learner renewing their own is self-enrolment.
+    this.assertEnrollmentMode(
+      version.enrollmentMode,
+      input.actor.role === Role.Learner ? 'self' : 'hr',
+    );
     const [row]: { id: string }[] = await this.dataSource.query(
       `INSERT INTO enrollments (user_id, organization_id, course_id, course_version_id, due_at,
                                 assigned_by_id, renewal_of_certificate_id)
@@ -244,6 +255,12 @@ export class EnrollmentsService {
     if (actor.role === Role.Hr) where.organizationId = this.orgOf(actor);
     const enrollment = await (manager ?? this.dataSource.manager).findOneBy(Enrollment, where);
     if (!enrollment) throw notFound('Enrollment');
+    if (
+      actor.role === Role.Instructor &&
+      !(await this.access.isStaff(actor, enrollment.courseId))
+    ) {
+      throw notFound('Enrollment');
+    }
     return enrollment;
   }
 
@@ -336,6 +353,12 @@ export class EnrollmentsService {
 
   async withdraw(id: string, actor: AuthUser): Promise<EnrollmentView> {
     const enrollment = await this.getScoped(id, actor);
+    if (withdrawalRefusal(actor.role, enrollment)) {
+      throw new DomainError(
+        'WITHDRAWAL_NOT_ALLOWED',
+        'This training was assigned by HR: only HR or an admin can withdraw it',
+      );
+    }
     const result = await this.dataSource.query(
       `UPDATE enrollments SET status = 'withdrawn', updated_at = now()
         WHERE id = $1 AND status IN ('not_started', 'in_progress') RETURNING id`,
@@ -391,6 +414,12 @@ export class EnrollmentsService {
     );
     if (!row) throw new DomainError('CONFLICT', 'The enrollment changed concurrently; retry');
     return row.id;
+  }
+
+  private assertEnrollmentMode(mode: 'open' | 'assigned', channel: EnrollmentChannel): void {
+    if (enrollmentModeRefusal(mode, channel)) {
+      throw new DomainError('SELF_ENROLL_NOT_ALLOWED', 'This course is assigned by HR only');
+    }
   }
 
   private csvError(errors: { line: number; code: string; message: string }[]): DomainError {

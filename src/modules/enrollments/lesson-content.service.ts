@@ -1,22 +1,19 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/roles';
-import { DomainError, notFound } from '../../common/errors/domain-error';
+import { notFound } from '../../common/errors/domain-error';
 import { renderMarkdown } from '../../common/text/render-markdown';
 import { CoursesService, LessonFilesService } from '../courses';
-import { isLessonUnlocked } from './domain/progress-rules';
 import { LessonContentView } from './dto/enrollment.dto';
 import { EnrollmentsService } from './enrollments.service';
-import { loadProgressMap } from './progress-map';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ProgressService } from './progress.service';
 
 /** What a learner reads: the pinned version's lesson, markdown rendered and sanitised. */
 @Injectable()
 export class LessonContentService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly enrollments: EnrollmentsService,
+    private readonly progress: ProgressService,
     private readonly courses: CoursesService,
     private readonly files: LessonFilesService,
   ) {}
@@ -63,12 +60,7 @@ export class LessonContentService {
 
   private async openLesson(enrollmentId: string, lessonId: string, actor: AuthUser) {
     const enrollment = await this.enrollments.getScoped(enrollmentId, actor);
-    const outline = await this.courses.outline(enrollment.courseVersionId);
-    if (!outline.lessons.some((l) => l.id === lessonId)) throw notFound('Lesson');
-    const progress = await loadProgressMap(this.dataSource.manager, enrollmentId);
-    if (!isLessonUnlocked(outline.lessons, progress, outline.sequential, lessonId)) {
-      throw new DomainError('LESSON_LOCKED', 'Complete the earlier required lessons first');
-    }
+    await this.progress.assertLessonAccess(enrollment.id, lessonId);
     return this.courses.lesson(lessonId);
   }
 }

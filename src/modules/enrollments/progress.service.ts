@@ -11,7 +11,10 @@ import {
   courseProgress,
   displayStatus,
   HEARTBEAT_RULES,
-  isLessonUnlocked,
+  LessonAccessRefusal,
+  lessonAccessRefusal,
+  ProgressMap,
+  statusAfterActivity,
 } from './domain/progress-rules';
 import { HeartbeatResultView, ProgressResultView } from './dto/enrollment.dto';
 import { EnrollmentCompletedEvent, EnrollmentEvents } from './enrollment-events';
@@ -78,23 +81,10 @@ export class ProgressService {
   ): Promise<ProgressResultView> {
     return this.dataSource.transaction(async (tx) => {
       const enrollment = await this.lockOwn(tx, enrollmentId, actor.id);
-      if (enrollment.status === 'withdrawn') throw this.withdrawn();
       const outline = await this.courses.outline(enrollment.courseVersionId);
       const progress = await loadProgressMap(tx, enrollmentId);
-      this.assertLessonOpen(outline, progress, lessonId);
-      await tx.query(
-        `INSERT INTO lesson_progress (enrollment_id, lesson_id, last_heartbeat_at)
-         VALUES ($1, $2, now()) ON CONFLICT (enrollment_id, lesson_id) DO NOTHING`,
-        [enrollmentId, lessonId],
-      );
-      await tx.query(
-        `UPDATE enrollments SET last_activity_at = now(), updated_at = now(),
-                started_at = COALESCE(started_at, now()),
-                status = CASE WHEN status = 'not_started' THEN 'in_progress'::enrollment_status
-                              ELSE status END
-          WHERE id = $1`,
-        [enrollmentId],
-      );
+      this.assertLessonOpen(enrollment, outline, progress, lessonId);
+      await this.recordStart(tx, enrollment, lessonId);
       return this.result(tx, enrollmentId, lessonId, outline);
     });
   }
@@ -121,7 +111,10 @@ export class ProgressService {
         ).rows;
     if (!row) throw notFound('Enrollment');
     if (row.status === 'withdrawn') throw this.withdrawn();
+    // A progress row exists only for a lesson that was open when it started, and lessons
+    // never lock again, so the hot path needs no lock check; a refusal says why.
     if (row.lesson_seconds === null || row.status === 'not_started') {
+      await this.assertLessonAccess(enrollmentId, lessonId, manager);
       throw new DomainError('LESSON_NOT_STARTED', 'Start the lesson before sending heartbeats');
     }
     const credited = row.credit !== null;
@@ -140,17 +133,15 @@ export class ProgressService {
   ): Promise<ProgressResultView> {
     return this.dataSource.transaction(async (tx) => {
       const enrollment = await this.lockOwn(tx, enrollmentId, actor.id);
-      if (enrollment.status === 'withdrawn') throw this.withdrawn();
       const outline = await this.courses.outline(enrollment.courseVersionId);
-      const lesson = outline.lessons.find((l) => l.id === lessonId);
-      if (!lesson) throw notFound('Lesson');
+      this.assertLessonOpen(enrollment, outline, await loadProgressMap(tx, enrollmentId), lessonId);
+      const lesson = outline.lessons.find((l) => l.id === lessonId)!;
       if (enrollment.status !== 'not_started') {
         await this.heartbeat(enrollmentId, lessonId, actor, tx).catch((e: DomainError) => {
           if (e.code !== 'LESSON_NOT_STARTED') throw e;
         });
       }
       const progress = await loadProgressMap(tx, enrollmentId);
-      this.assertLessonOpen(outline, progress, lessonId);
       const refusal = completeRefusal(lesson, progress.get(lessonId));
       if (refusal) {
         const { code, ...details } = refusal;
@@ -169,22 +160,31 @@ export class ProgressService {
     enrollmentId: string,
     lessonId: string,
     tx?: EntityManager,
-  ): Promise<void> {
-    const run = async (manager: EntityManager) => {
+  ): Promise<boolean> {
+    const run = async (manager: EntityManager): Promise<boolean> => {
       const [locked] = await manager.query('SELECT id FROM enrollments WHERE id = $1 FOR UPDATE', [
         enrollmentId,
       ]);
       if (!locked) throw notFound('Enrollment');
       const enrollment = await manager.findOneByOrFail(Enrollment, { id: enrollmentId });
-      if (enrollment.status === 'withdrawn') throw this.withdrawn();
       const outline = await this.courses.outline(enrollment.courseVersionId, manager);
-      if (!outline.lessons.some((l) => l.id === lessonId)) throw notFound('Lesson');
+      const refusal = this.refusalFor(
+        enrollment,
+        outline,
+        await loadProgressMap(manager, enrollmentId),
+        lessonId,
+      );
+      // The attempt routes refuse a locked quiz before it is graded; an attempt that reaches
+      // here anyway (e.g. auto-submitted) is graded but cannot complete a locked lesson.
+      if (refusal === 'LESSON_LOCKED') return false;
+      if (refusal) throw this.refusalError(refusal);
       await manager.query(
         `INSERT INTO lesson_progress (enrollment_id, lesson_id, last_heartbeat_at)
          VALUES ($1, $2, now()) ON CONFLICT (enrollment_id, lesson_id) DO NOTHING`,
         [enrollmentId, lessonId],
       );
       await this.markCompleted(manager, enrollment, outline, lessonId);
+      return true;
     };
     if (tx) return run(tx);
     return this.dataSource.transaction(run);
@@ -202,15 +202,16 @@ export class ProgressService {
       [enrollment.id, lessonId],
     );
     const state = courseProgress(outline.lessons, await loadProgressMap(tx, enrollment.id));
-    const completes = state.complete && enrollment.status !== 'completed';
+    const status = statusAfterActivity(enrollment.status, state.complete);
+    const completes = status === 'completed' && enrollment.status !== 'completed';
     const [row]: { completed_at: Date }[] = returnedRows(
       await tx.query(
         `UPDATE enrollments SET percent = $2, updated_at = now(),
-                status = CASE WHEN $3 THEN 'completed'::enrollment_status ELSE status END,
+                status = $4::enrollment_status,
                 started_at = COALESCE(started_at, now()),
                 completed_at = CASE WHEN $3 THEN now() ELSE completed_at END
           WHERE id = $1 RETURNING completed_at`,
-        [enrollment.id, state.percent, completes],
+        [enrollment.id, state.percent, completes, status],
       ),
     );
     if (!completes) return;
@@ -240,14 +241,95 @@ export class ProgressService {
     return tx.findOneByOrFail(Enrollment, { id: enrollmentId });
   }
 
-  private assertLessonOpen(
+  /**
+   * For the quizzes module: refuses (LESSON_LOCKED, ...) a quiz lesson the learner may not act
+   * on yet, before an attempt is opened, saved or submitted. With `start`, the lesson also
+   * counts as started (progress row, enrollment in progress), as the lesson route does.
+   */
+  async openLessonForQuiz(
+    enrollmentId: string,
+    lessonId: string,
+    options: { start: boolean },
+  ): Promise<void> {
+    const enrollment = await this.dataSource.manager.findOneBy(Enrollment, { id: enrollmentId });
+    if (!enrollment) throw notFound('Enrollment');
+    const outline = await this.courses.outline(enrollment.courseVersionId);
+    const progress = await loadProgressMap(this.dataSource.manager, enrollmentId);
+    this.assertLessonOpen(enrollment, outline, progress, lessonId);
+    if (!options.start || (enrollment.status !== 'not_started' && progress.has(lessonId))) return;
+    // One statement on the attempt-start hot path; only a not_started row changes status.
+    await this.dataSource.query(
+      `WITH started AS (
+         INSERT INTO lesson_progress (enrollment_id, lesson_id, last_heartbeat_at)
+         VALUES ($1, $2, now()) ON CONFLICT (enrollment_id, lesson_id) DO NOTHING)
+       UPDATE enrollments SET last_activity_at = now(), updated_at = now(),
+              started_at = COALESCE(started_at, now()),
+              status = CASE WHEN status = 'not_started' THEN $3::enrollment_status ELSE status END
+        WHERE id = $1`,
+      [enrollmentId, lessonId, statusAfterActivity('not_started', false)],
+    );
+  }
+
+  /** For reads of a lesson (content, file): the same decision as every progress route. */
+  async assertLessonAccess(
+    enrollmentId: string,
+    lessonId: string,
+    manager?: EntityManager,
+  ): Promise<void> {
+    const m = manager ?? this.dataSource.manager;
+    const enrollment = await m.findOneBy(Enrollment, { id: enrollmentId });
+    if (!enrollment) throw notFound('Enrollment');
+    const outline = await this.courses.outline(enrollment.courseVersionId);
+    this.assertLessonOpen(enrollment, outline, await loadProgressMap(m, enrollmentId), lessonId);
+  }
+
+  private async recordStart(tx: EntityManager, enrollment: Enrollment, lessonId: string) {
+    await tx.query(
+      `INSERT INTO lesson_progress (enrollment_id, lesson_id, last_heartbeat_at)
+       VALUES ($1, $2, now()) ON CONFLICT (enrollment_id, lesson_id) DO NOTHING`,
+      [enrollment.id, lessonId],
+    );
+    await tx.query(
+      `UPDATE enrollments SET last_activity_at = now(), updated_at = now(),
+              started_at = COALESCE(started_at, now()), status = $2::enrollment_status
+        WHERE id = $1`,
+      [enrollment.id, statusAfterActivity(enrollment.status, false)],
+    );
+  }
+
+  private refusalFor(
+    enrollment: Enrollment,
     outline: VersionOutline,
-    progress: Map<string, { status: 'in_progress' | 'completed'; timeSpentSeconds: number }>,
+    progress: ProgressMap,
+    lessonId: string,
+  ): LessonAccessRefusal | null {
+    return lessonAccessRefusal({
+      enrollmentStatus: enrollment.status,
+      lessons: outline.lessons,
+      progress,
+      sequential: outline.sequential,
+      lessonId,
+    });
+  }
+
+  private assertLessonOpen(
+    enrollment: Enrollment,
+    outline: VersionOutline,
+    progress: ProgressMap,
     lessonId: string,
   ): void {
-    if (!outline.lessons.some((l) => l.id === lessonId)) throw notFound('Lesson');
-    if (!isLessonUnlocked(outline.lessons, progress, outline.sequential, lessonId)) {
-      throw new DomainError('LESSON_LOCKED', 'Complete the earlier required lessons first');
+    const refusal = this.refusalFor(enrollment, outline, progress, lessonId);
+    if (refusal) throw this.refusalError(refusal);
+  }
+
+  private refusalError(refusal: LessonAccessRefusal): DomainError {
+    switch (refusal) {
+      case 'ENROLLMENT_WITHDRAWN':
+        return this.withdrawn();
+      case 'LESSON_NOT_FOUND':
+        return notFound('Lesson');
+      default:
+        return new DomainError('LESSON_LOCKED', 'Complete the earlier required lessons first');
     }
   }
 

@@ -11,6 +11,7 @@ import {
   OrganizationReportQueryDto,
   OrganizationReportRowView,
 } from './dto/enrollment.dto';
+import { CourseStaffOnly } from '../courses';
 import { ReportsService } from './reports.service';
 import { HeavyRoute } from '../rate-limit';
 
@@ -28,6 +29,7 @@ export class ReportsController {
 
   @Get('courses/:id')
   @Roles(Role.Admin, Role.Instructor)
+  @CourseStaffOnly()
   @ApiOkResponse({ description: 'Status counts, averages and per-lesson completion' })
   course(@Param('id', UuidParam) id: string) {
     return this.reports.courseReport(id);

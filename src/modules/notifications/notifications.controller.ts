@@ -14,6 +14,7 @@ import {
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { CourseStaffOnly } from '../courses';
 import { AuthUser, ALL_ROLES, Public, Role, Roles } from '../../common/auth/roles';
 import { DomainError } from '../../common/errors/domain-error';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
@@ -136,6 +137,7 @@ export class AdminEmailController {
 @ApiErrors(400, 401, 403, 404)
 @Controller('api/v1/courses/:courseId/notification-settings')
 @Roles(Role.Admin, Role.Instructor)
+@CourseStaffOnly('courseId')
 export class CourseNotificationSettingsController {
   constructor(private readonly settings: CourseSettingsService) {}
 

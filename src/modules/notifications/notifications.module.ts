@@ -5,12 +5,13 @@ import {
   MyNotificationPreferencesController,
   UnsubscribeController,
 } from './notifications.controller';
+import { CoursesModule } from '../courses';
 import { NotificationsCoreModule } from './notifications-core.module';
 import { OutboxMetrics } from './outbox-metrics';
 
 /** API side of notifications: preferences, unsubscribe, admin outbox, course settings. */
 @Module({
-  imports: [NotificationsCoreModule],
+  imports: [NotificationsCoreModule, CoursesModule],
   controllers: [
     MyNotificationPreferencesController,
     UnsubscribeController,

@@ -27,6 +27,8 @@ import {
 import { QuizOptions, ReviewFlags } from './domain/quiz-settings';
 import { QuestionResponse } from './domain/scoring';
 import { SaveAnswerDto } from './dto/quiz.dto';
+import { CourseAccess } from '../courses';
+import { ProgressService } from '../enrollments';
 import { GradingService } from './grading.service';
 import { isAuthor } from './quizzes.service';
 import { VersionCache } from './version-cache';
@@ -67,13 +69,13 @@ export interface AttemptView {
 
 const START_CONTEXT = `
   SELECT q.id, q.course_id, q.time_limit_seconds, q.attempts_allowed, q.open_at, q.close_at,
-         q.options, now() AS db_now, en.enrollment_id,
+         q.options, now() AS db_now, en.enrollment_id, en.lesson_id,
          (SELECT count(*)::int FROM quiz_attempts a WHERE a.quiz_id = q.id AND a.user_id = $2) AS used,
          (SELECT a.id FROM quiz_attempts a
            WHERE a.quiz_id = q.id AND a.user_id = $2 AND a.status = 'open') AS open_id
     FROM quizzes q
     LEFT JOIN LATERAL (
-      SELECT e.id AS enrollment_id FROM enrollments e
+      SELECT e.id AS enrollment_id, l.id AS lesson_id FROM enrollments e
         JOIN lessons l ON l.course_version_id = e.course_version_id AND l.quiz_id = q.id
        WHERE e.user_id = $2 AND e.status <> 'withdrawn'
        ORDER BY e.created_at DESC LIMIT 1) en ON true
@@ -100,6 +102,8 @@ export class AttemptsService {
     @InjectQueue(QueueName.Quizzes) private readonly queue: Queue,
     private readonly versions: VersionCache,
     private readonly grading: GradingService,
+    private readonly progress: ProgressService,
+    private readonly access: CourseAccess,
   ) {}
 
   /**
@@ -109,6 +113,8 @@ export class AttemptsService {
   async start(quizId: string, actor: AuthUser): Promise<AttemptView> {
     const [ctx] = await this.dataSource.query(START_CONTEXT, [quizId, actor.id]);
     if (!ctx || !ctx.enrollment_id) throw notFound('Quiz');
+    // Same rule as the lesson route: a locked quiz lesson opens no attempt.
+    await this.progress.openLessonForQuiz(ctx.enrollment_id, ctx.lesson_id, { start: true });
     if (ctx.open_id) return this.view(ctx.open_id, actor);
     const now: Date = ctx.db_now;
     const refusal = quizWindowRefusal(now, ctx.open_at, ctx.close_at);
@@ -194,13 +200,16 @@ export class AttemptsService {
     let meta = this.openAttempts.get(attemptId);
     if (!meta) {
       const [row] = await this.dataSource.query(
-        `SELECT status, questions, (deadline IS NOT NULL AND deadline <= now()) AS expired
+        `SELECT status, questions, (deadline IS NOT NULL AND deadline <= now()) AS expired,
+                enrollment_id, quiz_id
            FROM quiz_attempts WHERE id = $1 AND user_id = $2`,
         [attemptId, actor.id],
       );
       if (!row) throw notFound('Attempt');
       if (row.status !== 'open') throw notOpen();
       if (row.expired) throw deadlinePassed();
+      // Cached attempts were checked when cached; a lesson never locks again once open.
+      await this.assertQuizLessonOpen(row.enrollment_id, row.quiz_id);
       meta = { userId: actor.id, questions: row.questions };
       this.remember(attemptId, meta);
     }
@@ -235,20 +244,35 @@ export class AttemptsService {
   }
 
   async submit(attemptId: string, actor: AuthUser): Promise<AttemptView> {
+    if (!this.openAttempts.has(attemptId)) {
+      const [row] = await this.dataSource.query(
+        `SELECT enrollment_id, quiz_id, status FROM quiz_attempts WHERE id = $1 AND user_id = $2`,
+        [attemptId, actor.id],
+      );
+      if (!row) throw notFound('Attempt');
+      if (row.status === 'open') await this.assertQuizLessonOpen(row.enrollment_id, row.quiz_id);
+    }
     await this.grading.submit(attemptId, actor.id);
     this.openAttempts.delete(attemptId);
     return this.view(attemptId, actor);
   }
 
   async view(attemptId: string, actor: AuthUser): Promise<AttemptView> {
-    const [row]: (AttemptRow & { options: QuizOptions; close_at: Date | null; db_now: Date })[] =
-      await this.dataSource.query(
-        `SELECT a.*, q.options, q.close_at, now() AS db_now
-           FROM quiz_attempts a JOIN quizzes q ON q.id = a.quiz_id WHERE a.id = $1`,
-        [attemptId],
-      );
+    const [row]: (AttemptRow & {
+      options: QuizOptions;
+      close_at: Date | null;
+      db_now: Date;
+      course_id: string;
+    })[] = await this.dataSource.query(
+      `SELECT a.*, q.options, q.close_at, q.course_id, now() AS db_now
+         FROM quiz_attempts a JOIN quizzes q ON q.id = a.quiz_id WHERE a.id = $1`,
+      [attemptId],
+    );
     if (!row) throw notFound('Attempt');
-    if (!isAuthor(actor) && row.user_id !== actor.id) throw notFound('Attempt');
+    const mayRead = isAuthor(actor)
+      ? await this.access.isStaff(actor, row.course_id)
+      : row.user_id === actor.id;
+    if (!mayRead) throw notFound('Attempt');
     return this.render(row, row.options.review, row.close_at, row.db_now, actor, true);
   }
 
@@ -325,6 +349,16 @@ export class AttemptsService {
     }
     if (author) view.userId = attempt.user_id;
     return view;
+  }
+
+  private async assertQuizLessonOpen(enrollmentId: string, quizId: string): Promise<void> {
+    const [lesson] = await this.dataSource.query(
+      `SELECT l.id FROM lessons l JOIN enrollments e ON e.course_version_id = l.course_version_id
+        WHERE e.id = $1 AND l.quiz_id = $2 LIMIT 1`,
+      [enrollmentId, quizId],
+    );
+    if (!lesson) throw notFound('Quiz');
+    await this.progress.openLessonForQuiz(enrollmentId, lesson.id, { start: false });
   }
 
   private remember(attemptId: string, meta: AttemptMeta): void {

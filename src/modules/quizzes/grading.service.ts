@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { AuditService } from '../audit';
+import { CourseAccess } from '../courses';
 import { ProgressService } from '../enrollments';
 import { NotificationsService } from '../notifications';
 import { isPassing, SnapshotItem } from './domain/attempt-rules';
@@ -24,6 +25,7 @@ interface LockedAttempt {
   percent_hundredths: number | null;
   passing_percent: number;
   quiz_title: string;
+  course_id?: string;
   /** Answers saved before the deadline (only read with the lock for a submit). */
   answers?: { question_version_id: string; response: QuestionResponse }[];
 }
@@ -41,7 +43,8 @@ const LOCK_ATTEMPT_WITH_ANSWERS = `
 
 const LOCK_ATTEMPT = `
   SELECT a.id, a.quiz_id, a.user_id, a.enrollment_id, a.status, a.questions, a.deadline,
-         a.score_hundredths, a.percent_hundredths, q.passing_percent, q.title AS quiz_title
+         a.score_hundredths, a.percent_hundredths, q.passing_percent, q.title AS quiz_title,
+         q.course_id
     FROM quiz_attempts a JOIN quizzes q ON q.id = a.quiz_id
    WHERE a.id = $1 FOR UPDATE OF a`;
 
@@ -56,6 +59,7 @@ export class GradingService {
     private readonly progress: ProgressService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly access: CourseAccess,
   ) {}
 
   /**
@@ -147,6 +151,7 @@ export class GradingService {
     await this.dataSource.transaction(async (tx) => {
       const attempt = await this.lock(tx, attemptId);
       if (!attempt) throw notFound('Attempt');
+      if (!(await this.access.isStaff(actor, attempt.course_id!, tx))) throw notFound('Attempt');
       if (attempt.status !== 'needs_grading' && attempt.status !== 'graded') {
         throw new DomainError('ATTEMPT_NOT_GRADABLE', 'Only submitted attempts can be graded');
       }
@@ -201,6 +206,12 @@ export class GradingService {
   /** Re-scores finished attempts of a quiz with the question's current version. */
   async regrade(quizId: string, questionId: string, actor: AuthUser) {
     return this.dataSource.transaction(async (tx) => {
+      const [quiz]: { course_id: string }[] = await tx.query(
+        'SELECT course_id FROM quizzes WHERE id = $1',
+        [quizId],
+      );
+      if (!quiz) throw notFound('Quiz');
+      await this.access.assertStaff(actor, quiz.course_id, tx);
       const [question] = await tx.query(
         `SELECT q.current_version_id FROM questions q JOIN quizzes z ON z.id = $2
            JOIN question_banks b ON b.id = q.bank_id AND b.course_id = z.course_id

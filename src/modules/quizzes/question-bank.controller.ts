@@ -28,6 +28,7 @@ import {
   ListQuestionsQueryDto,
   QuestionInputDto,
 } from './dto/question.dto';
+import { CourseStaffOnly } from '../courses';
 import { QuestionBankService } from './question-bank.service';
 import { HeavyRoute } from '../rate-limit';
 
@@ -38,6 +39,7 @@ const AUTHORS = [Role.Admin, Role.Instructor];
 @ApiErrors(400, 401, 403, 404)
 @Controller('api/v1/courses/:id/question-bank')
 @Roles(...AUTHORS)
+@CourseStaffOnly()
 export class QuestionBankController {
   constructor(private readonly bank: QuestionBankService) {}
 
@@ -115,8 +117,8 @@ export class QuestionsController {
   constructor(private readonly bank: QuestionBankService) {}
 
   @Get()
-  get(@Param('id', UuidParam) id: string) {
-    return this.bank.get(id);
+  get(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser) {
+    return this.bank.get(id, actor);
   }
 
   @Put()

@@ -17,6 +17,7 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { isUniqueViolation } from '../../database/pg-errors';
 import { AuditService } from '../audit';
+import { CourseAccess } from '../courses';
 import { draftFromVersion, VersionContent, versionFromDraft } from './domain/question-spec';
 import { ListQuestionsQueryDto, QuestionInputDto } from './dto/question.dto';
 import { QuestionBank, QuestionCategory } from './entities/question-bank.entity';
@@ -73,6 +74,7 @@ export class QuestionBankService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: CourseAccess,
   ) {}
 
   /** The course's bank, created on first use. */
@@ -135,7 +137,9 @@ export class QuestionBankService {
     return { items: page.items.map(toQuestionView), nextCursor: page.nextCursor };
   }
 
-  async get(questionId: string): Promise<QuestionView> {
+  /** Questions live in a course's bank: only that course's staff (and admins) reach them. */
+  async get(questionId: string, actor?: AuthUser): Promise<QuestionView> {
+    if (actor) await this.assertQuestionStaff(questionId, actor);
     const [row]: QuestionRow[] = await this.dataSource.query(
       `${QUESTION_SELECT} WHERE q.id = $1 AND q.deleted_at IS NULL`,
       [questionId],
@@ -171,6 +175,7 @@ export class QuestionBankService {
 
   /** Every edit is a new version: attempts that showed the old one keep it. */
   async update(questionId: string, dto: QuestionInputDto, actor: AuthUser): Promise<QuestionView> {
+    await this.assertQuestionStaff(questionId, actor);
     await this.dataSource.transaction(async (tx) => {
       const [current] = await tx.query(
         `SELECT q.id, q.bank_id, v.spec, v.version_no FROM questions q
@@ -209,6 +214,7 @@ export class QuestionBankService {
   }
 
   async remove(questionId: string, actor: AuthUser): Promise<void> {
+    await this.assertQuestionStaff(questionId, actor);
     const result = await this.dataSource.manager.update(
       Question,
       { id: questionId, deletedAt: IsNull() },
@@ -221,6 +227,16 @@ export class QuestionBankService {
       entityType: 'question',
       entityId: questionId,
     });
+  }
+
+  private async assertQuestionStaff(questionId: string, actor: AuthUser): Promise<void> {
+    const [row]: { course_id: string }[] = await this.dataSource.query(
+      `SELECT b.course_id FROM questions q JOIN question_banks b ON b.id = q.bank_id
+        WHERE q.id = $1 AND q.deleted_at IS NULL`,
+      [questionId],
+    );
+    if (!row) throw notFound('Question');
+    await this.access.assertStaff(actor, row.course_id);
   }
 
   /** All or nothing: any error in the file and nothing is created. */

@@ -38,7 +38,9 @@ export class QuizzesController {
   @Get(':id')
   @Roles(Role.Admin, Role.Instructor, Role.Learner)
   get(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser) {
-    return isAuthor(actor) ? this.quizzes.getForAuthor(id) : this.quizzes.getForLearner(id, actor);
+    return isAuthor(actor)
+      ? this.quizzes.getForAuthor(id, actor)
+      : this.quizzes.getForLearner(id, actor);
   }
 
   @Patch(':id')

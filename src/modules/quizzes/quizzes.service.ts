@@ -5,7 +5,7 @@ import { AuthUser, Role } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { isUniqueViolation } from '../../database/pg-errors';
 import { AuditService } from '../audit';
-import { CoursesService } from '../courses';
+import { CourseAccess, CoursesService } from '../courses';
 import { quizGrade } from './domain/attempt-rules';
 import { NO_REVIEW, QuizOptions } from './domain/quiz-settings';
 import { CreateQuizDto, QuizSettingsDto, UpdateQuizDto } from './dto/quiz.dto';
@@ -27,10 +27,12 @@ export class QuizzesService {
     private readonly courses: CoursesService,
     private readonly bank: QuestionBankService,
     private readonly audit: AuditService,
+    private readonly access: CourseAccess,
   ) {}
 
   async create(dto: CreateQuizDto, actor: AuthUser): Promise<Quiz> {
     const ref = await this.courses.getLessonRef(dto.lessonId);
+    await this.access.assertStaff(actor, ref.courseId);
     if (ref.type !== 'quiz') {
       throw new DomainError('LESSON_TYPE_MISMATCH', 'Only quiz lessons take a quiz');
     }
@@ -64,7 +66,7 @@ export class QuizzesService {
   }
 
   async update(id: string, dto: UpdateQuizDto, actor: AuthUser): Promise<Quiz> {
-    const quiz = await this.getForAuthor(id);
+    const quiz = await this.getForAuthor(id, actor);
     const merged: QuizSettingsDto = {
       ...toSettingsDto(quiz),
       ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)),
@@ -81,7 +83,14 @@ export class QuizzesService {
     return quiz;
   }
 
-  async getForAuthor(id: string): Promise<Quiz> {
+  /** The full quiz, for admins and the course staff. */
+  async getForAuthor(id: string, actor: AuthUser): Promise<Quiz> {
+    const quiz = await this.find(id);
+    await this.access.assertStaff(actor, quiz.courseId);
+    return quiz;
+  }
+
+  private async find(id: string): Promise<Quiz> {
     const quiz = await this.dataSource.manager.findOneBy(Quiz, { id });
     if (!quiz) throw notFound('Quiz');
     return quiz;
@@ -89,7 +98,7 @@ export class QuizzesService {
 
   /** Learners see the quiz only through an enrollment on a version that contains it. */
   async getForLearner(id: string, actor: AuthUser) {
-    const quiz = await this.getForAuthor(id);
+    const quiz = await this.find(id);
     await this.enrollmentFor(quiz.id, actor.id);
     const attempts: {
       id: string;

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -15,6 +16,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/paging/cursor';
@@ -115,6 +117,20 @@ export class ModuleDto {
 }
 
 export class UpdateModuleDto extends PartialType(ModuleDto) {}
+
+/** The co-instructor to add, by id or by e-mail (exactly one of them). */
+export class AddStaffDto {
+  @ApiPropertyOptional({ description: 'A user whose role is instructor' })
+  @ValidateIf((o: AddStaffDto) => o.email === undefined)
+  @IsUUID('all')
+  userId?: string;
+
+  @ApiPropertyOptional({ description: "The instructor's e-mail (only instructors are found)" })
+  @ValidateIf((o: AddStaffDto) => o.userId === undefined)
+  @IsEmail()
+  @MaxLength(320)
+  email?: string;
+}
 
 export class ReorderDto {
   @ApiProperty({ type: [String], description: 'Every current id, in the new order' })

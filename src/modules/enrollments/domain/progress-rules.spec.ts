@@ -2,10 +2,14 @@ import {
   completeRefusal,
   courseProgress,
   displayStatus,
+  enrollmentModeRefusal,
   heartbeatCredit,
   isLessonUnlocked,
+  lessonAccessRefusal,
   LessonState,
   OutlineLesson,
+  statusAfterActivity,
+  withdrawalRefusal,
 } from './progress-rules';
 
 const lesson = (id: string, over: Partial<OutlineLesson> = {}): OutlineLesson => ({
@@ -115,5 +119,77 @@ describe('displayStatus', () => {
     expect(displayStatus('completed', at(50), now)).toBe('completed');
     expect(displayStatus('in_progress', at(150), now)).toBe('in_progress');
     expect(displayStatus('withdrawn', at(50), now)).toBe('withdrawn');
+  });
+});
+
+describe('lessonAccessRefusal', () => {
+  const lessons = [lesson('a'), lesson('b', { type: 'quiz' })];
+  const base = { lessons, sequential: true, progress: new Map<string, LessonState>() };
+
+  it('locks a later lesson of a sequential course until the earlier required ones are done', () => {
+    expect(lessonAccessRefusal({ ...base, enrollmentStatus: 'in_progress', lessonId: 'a' })).toBe(
+      null,
+    );
+    expect(lessonAccessRefusal({ ...base, enrollmentStatus: 'not_started', lessonId: 'b' })).toBe(
+      'LESSON_LOCKED',
+    );
+    const done = new Map<string, LessonState>([
+      ['a', { status: 'completed', timeSpentSeconds: 0 }],
+    ]);
+    expect(
+      lessonAccessRefusal({
+        ...base,
+        progress: done,
+        enrollmentStatus: 'in_progress',
+        lessonId: 'b',
+      }),
+    ).toBe(null);
+    expect(
+      lessonAccessRefusal({
+        ...base,
+        sequential: false,
+        enrollmentStatus: 'in_progress',
+        lessonId: 'b',
+      }),
+    ).toBe(null);
+  });
+
+  it('refuses withdrawn enrollments and lessons of another version', () => {
+    expect(lessonAccessRefusal({ ...base, enrollmentStatus: 'withdrawn', lessonId: 'a' })).toBe(
+      'ENROLLMENT_WITHDRAWN',
+    );
+    expect(lessonAccessRefusal({ ...base, enrollmentStatus: 'in_progress', lessonId: 'x' })).toBe(
+      'LESSON_NOT_FOUND',
+    );
+  });
+});
+
+describe('statusAfterActivity', () => {
+  it('never leaves an enrollment with activity as not_started', () => {
+    expect(statusAfterActivity('not_started', false)).toBe('in_progress');
+    expect(statusAfterActivity('not_started', true)).toBe('completed');
+    expect(statusAfterActivity('in_progress', true)).toBe('completed');
+    expect(statusAfterActivity('completed', false)).toBe('completed');
+    expect(statusAfterActivity('withdrawn', true)).toBe('withdrawn');
+  });
+});
+
+describe('enrollment mode and withdrawal', () => {
+  it('an HR-assigned-only course admits no self-enrolment or self-renewal', () => {
+    expect(enrollmentModeRefusal('assigned', 'self')).toBe('SELF_ENROLL_NOT_ALLOWED');
+    expect(enrollmentModeRefusal('assigned', 'hr')).toBe(null);
+    expect(enrollmentModeRefusal('open', 'self')).toBe(null);
+  });
+
+  it('a learner withdraws only what they enrolled in themselves', () => {
+    const own = { userId: 'u', assignedById: null };
+    const selfRenewed = { userId: 'u', assignedById: 'u' };
+    const assigned = { userId: 'u', assignedById: 'hr' };
+    expect(withdrawalRefusal('learner', own)).toBe(null);
+    expect(withdrawalRefusal('learner', selfRenewed)).toBe(null);
+    expect(withdrawalRefusal('learner', assigned)).toBe('WITHDRAWAL_NOT_ALLOWED');
+    expect(withdrawalRefusal('hr', assigned)).toBe(null);
+    expect(withdrawalRefusal('admin', assigned)).toBe(null);
+    expect(withdrawalRefusal('instructor', own)).toBe('WITHDRAWAL_NOT_ALLOWED');
   });
 });

@@ -126,3 +126,66 @@ export function displayStatus(
   }
   return status;
 }
+
+export type EnrollmentStatus = 'not_started' | 'in_progress' | 'completed' | 'withdrawn';
+
+export type LessonAccessRefusal = 'ENROLLMENT_WITHDRAWN' | 'LESSON_NOT_FOUND' | 'LESSON_LOCKED';
+
+/**
+ * The one decision for every route that reads a lesson or creates progress on it (lesson
+ * start, heartbeat, complete, content and file, quiz attempt start, answer save, submit, and
+ * a passed quiz completing its lesson): null when the learner may act on the lesson now.
+ */
+export function lessonAccessRefusal(input: {
+  enrollmentStatus: EnrollmentStatus;
+  lessons: readonly OutlineLesson[];
+  progress: ProgressMap;
+  sequential: boolean;
+  lessonId: string;
+}): LessonAccessRefusal | null {
+  if (input.enrollmentStatus === 'withdrawn') return 'ENROLLMENT_WITHDRAWN';
+  if (!input.lessons.some((l) => l.id === input.lessonId)) return 'LESSON_NOT_FOUND';
+  if (!isLessonUnlocked(input.lessons, input.progress, input.sequential, input.lessonId)) {
+    return 'LESSON_LOCKED';
+  }
+  return null;
+}
+
+/**
+ * The stored status after activity on a lesson: any started or completed lesson means the
+ * enrollment is at least in progress; it completes when every required lesson is done.
+ */
+export function statusAfterActivity(
+  current: EnrollmentStatus,
+  courseComplete: boolean,
+): EnrollmentStatus {
+  if (current === 'withdrawn' || current === 'completed') return current;
+  return courseComplete ? 'completed' : 'in_progress';
+}
+
+export type EnrollmentChannel = 'self' | 'hr';
+
+/** Whether a course's enrollment mode admits a new enrollment (or a renewal) this way. */
+export function enrollmentModeRefusal(
+  mode: 'open' | 'assigned',
+  channel: EnrollmentChannel,
+): 'SELF_ENROLL_NOT_ALLOWED' | null {
+  return mode === 'assigned' && channel === 'self' ? 'SELF_ENROLL_NOT_ALLOWED' : null;
+}
+
+/**
+ * Learners may withdraw what they enrolled in themselves; an enrollment HR assigned (someone
+ * else is its assigner) is withdrawn only by HR of the organization or an admin.
+ */
+export function withdrawalRefusal(
+  actorRole: 'admin' | 'instructor' | 'hr' | 'learner',
+  enrollment: { userId: string; assignedById: string | null },
+): 'WITHDRAWAL_NOT_ALLOWED' | null {
+  if (actorRole === 'admin' || actorRole === 'hr') return null;
+  if (actorRole === 'learner') {
+    const assignedBySomeoneElse =
+      enrollment.assignedById !== null && enrollment.assignedById !== enrollment.userId;
+    return assignedBySomeoneElse ? 'WITHDRAWAL_NOT_ALLOWED' : null;
+  }
+  return 'WITHDRAWAL_NOT_ALLOWED';
+}
