@@ -10,6 +10,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CoursesModule } from './modules/courses/courses.module';
 import { EnrollmentsModule } from './modules/enrollments/enrollments.module';
 import { HealthModule } from './modules/health/health.module';
+import { MetricsHttpModule } from './modules/metrics/metrics-http.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
@@ -40,6 +41,7 @@ export const FEATURE_MODULES = [
   UsersModule,
   AuthModule,
   HealthModule,
+  MetricsHttpModule,
   CoursesModule,
   EnrollmentsModule,
   NotificationsModule,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { EnrollmentsModule } from '../enrollments/enrollments.module';
+import { EnrollmentsCoreModule } from '../enrollments/enrollments-core.module';
 import { CertificateCompletionHook } from './certificate-completion.hook';
 import { CertificateIssuanceService } from './certificate-issuance.service';
 import { CertificateQueue } from './certificate-queue';
@@ -10,8 +10,8 @@ import './certificates.errors';
  * a quiz auto-submit job) creates the certificate. Loaded once per process, so one subscription.
  */
 @Module({
-  imports: [EnrollmentsModule],
+  imports: [EnrollmentsCoreModule],
   providers: [CertificateIssuanceService, CertificateQueue, CertificateCompletionHook],
-  exports: [CertificateIssuanceService, CertificateQueue, EnrollmentsModule],
+  exports: [CertificateIssuanceService, CertificateQueue, EnrollmentsCoreModule],
 })
 export class CertificateIssuanceModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuthUser, Role } from '../../common/auth/roles';
+import { AuthUser, isAuthor } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { isUniqueViolation } from '../../database/pg-errors';
@@ -25,8 +25,6 @@ import { Course } from './entities/course.entity';
 import { Lesson, LessonContent } from './entities/lesson.entity';
 import { CourseSummaryRow, toCourseSummary, toVersionView } from './courses.views';
 
-const AUTHORS: Role[] = [Role.Admin, Role.Instructor];
-const isAuthor = (actor: AuthUser) => AUTHORS.includes(actor.role);
 
 /** What the quizzes and enrollments modules need to know about a lesson. */
 export interface LessonRef {

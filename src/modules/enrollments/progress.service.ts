@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { CoursesService, VersionOutline } from '../courses/courses.service';
-import { AfterCommit } from './after-commit';
+import { AfterCommit } from '../../database/after-commit';
 import { HeartbeatPool } from './heartbeat-pool';
 import {
   completeRefusal,
@@ -228,7 +228,7 @@ export class ProgressService {
       [JSON.stringify(event)],
     );
     await this.events.completedInTransaction(event, tx);
-    this.afterCommit.schedule(tx, () => this.events.completedAfterCommit(event));
+    await this.afterCommit.schedule(tx, () => this.events.completedAfterCommit(event));
   }
 
   private async lockOwn(tx: EntityManager, enrollmentId: string, userId: string) {

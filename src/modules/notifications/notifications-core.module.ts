@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AfterCommit } from './after-commit';
+import { EnrollmentsCoreModule } from '../enrollments/enrollments-core.module';
 import { CourseSettingsService } from './course-settings.service';
 import { NotificationSubscriptions } from './notification-subscriptions';
 import { NotificationsService } from './notifications.service';
@@ -10,8 +10,8 @@ import './notifications.errors';
 
 /** Services shared by the API and the worker (no controllers, no processors). */
 @Module({
+  imports: [EnrollmentsCoreModule],
   providers: [
-    AfterCommit,
     OutboxDispatcher,
     NotificationsService,
     PreferencesService,
@@ -20,7 +20,6 @@ import './notifications.errors';
     NotificationSubscriptions,
   ],
   exports: [
-    AfterCommit,
     OutboxDispatcher,
     NotificationsService,
     PreferencesService,

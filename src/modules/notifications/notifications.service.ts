@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Locale, TEMPLATE_NAMES, TemplateName, templateCategory } from '@app/mailer';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
-import { AfterCommit } from './after-commit';
+import { AfterCommit } from '../../database/after-commit';
 import { certIssuedKey, enrolledKey } from './domain/reminder-keys';
 import { normalizeEmail } from './domain/recipient';
 import { OutboxAttachmentRef } from './entities/email-outbox.entity';

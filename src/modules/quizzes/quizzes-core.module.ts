@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CoursesModule } from '../courses/courses.module';
-import { EnrollmentsModule } from '../enrollments/enrollments.module';
+import { CoursesCoreModule } from '../courses/courses-core.module';
+import { EnrollmentsCoreModule } from '../enrollments/enrollments-core.module';
 import { NotificationsCoreModule } from '../notifications/notifications-core.module';
 import { AttemptsService } from './attempts.service';
 import { QuestionBank, QuestionCategory } from './entities/question-bank.entity';
@@ -17,8 +17,8 @@ import { VersionCache } from './version-cache';
 /** Services shared by the API and the worker (no controllers, no processors). */
 @Module({
   imports: [
-    CoursesModule,
-    EnrollmentsModule,
+    CoursesCoreModule,
+    EnrollmentsCoreModule,
     NotificationsCoreModule,
     TypeOrmModule.forFeature([
       QuestionBank,

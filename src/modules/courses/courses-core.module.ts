@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { StorageModule } from '../storage/storage.module';
+import './courses.errors';
+import { CoursesService } from './courses.service';
+import { CourseModuleEntity } from './entities/course-module.entity';
+import { CourseVersion } from './entities/course-version.entity';
+import { Course } from './entities/course.entity';
+import { Lesson } from './entities/lesson.entity';
+import { LessonFilesService } from './lesson-files.service';
+
+/** Services shared by the API and the worker (no controllers). */
+@Module({
+  imports: [
+    StorageModule,
+    TypeOrmModule.forFeature([Course, CourseVersion, CourseModuleEntity, Lesson]),
+  ],
+  providers: [CoursesService, LessonFilesService],
+  exports: [CoursesService, LessonFilesService],
+})
+export class CoursesCoreModule {}
