@@ -8,7 +8,6 @@ import { Course } from '../modules/courses/entities/course.entity';
 import { Lesson } from '../modules/courses/entities/lesson.entity';
 import { Enrollment } from '../modules/enrollments/entities/enrollment.entity';
 import { LessonProgress } from '../modules/enrollments/entities/lesson-progress.entity';
-import { OutboxEvent } from '../modules/enrollments/entities/outbox-event.entity';
 import { CourseNotificationSettings } from '../modules/notifications/entities/course-notification-settings.entity';
 import { EmailOutbox } from '../modules/notifications/entities/email-outbox.entity';
 import { EmailSuppression } from '../modules/notifications/entities/email-suppression.entity';
@@ -33,7 +32,6 @@ export const ALL_ENTITIES = [
   Lesson,
   Enrollment,
   LessonProgress,
-  OutboxEvent,
   EmailOutbox,
   NotificationPreference,
   EmailSuppression,

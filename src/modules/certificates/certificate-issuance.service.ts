@@ -120,9 +120,6 @@ export class CertificateIssuanceService {
     action: string,
     data: Record<string, unknown>,
   ): Promise<void> {
-    await tx.query(`INSERT INTO outbox_events (type, payload) VALUES ('certificate.render', $1)`, [
-      JSON.stringify({ certificateId: id }),
-    ]);
     await this.audit.record(
       { actorId, action, entityType: 'certificate', entityId: id, organizationId, data },
       tx,

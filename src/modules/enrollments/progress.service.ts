@@ -223,10 +223,6 @@ export class ProgressService {
       completedAt: row.completed_at,
       renewalOfCertificateId: enrollment.renewalOfCertificateId,
     };
-    await tx.query(
-      `INSERT INTO outbox_events (type, payload) VALUES ('enrollment.completed', $1)`,
-      [JSON.stringify(event)],
-    );
     await this.events.completedInTransaction(event, tx);
     await this.afterCommit.schedule(tx, () => this.events.completedAfterCommit(event));
   }
