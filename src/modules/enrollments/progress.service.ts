@@ -10,7 +10,7 @@ import {
   completeRefusal,
   courseProgress,
   displayStatus,
-  HEARTBEAT_RULES,
+  heartbeatSqlParameters,
   isLessonUnlocked,
 } from './domain/progress-rules';
 import { HeartbeatResultView, ProgressResultView } from './dto/enrollment.dto';
@@ -25,7 +25,8 @@ import { returnedRows } from '../../database/raw';
  * minInterval has passed. Concurrent heartbeats queue on the row lock and re-check that
  * condition against the committed row, so of N simultaneous ones exactly one credits and the
  * rest change nothing (and, writing nothing, cost no commit flush). Two tabs share one clock.
- * The lesson gets the same credit. Mirrors `heartbeatCredit` in domain/progress-rules.
+ * The lesson gets the same credit. `heartbeatCredit` in domain/progress-rules is the rule; $4 and
+ * $5 come from its `heartbeatSqlParameters`.
  */
 const HEARTBEAT_SQL = `
 WITH bump AS (
@@ -105,13 +106,7 @@ export class ProgressService {
     actor: AuthUser,
     manager?: EntityManager,
   ): Promise<HeartbeatResultView> {
-    const values = [
-      enrollmentId,
-      lessonId,
-      actor.id,
-      HEARTBEAT_RULES.minIntervalSeconds,
-      HEARTBEAT_RULES.capSeconds,
-    ];
+    const values = [enrollmentId, lessonId, actor.id, ...heartbeatSqlParameters()];
     const [row]: HeartbeatRow[] = manager
       ? await manager.query(HEARTBEAT_SQL, values)
       : (
