@@ -35,7 +35,6 @@ import {
 } from './dto/course.dto';
 import { LessonFilesService } from './lesson-files.service';
 
-
 @ApiTags('courses')
 @ApiBearerAuth()
 @ApiErrors(400, 401, 403)

@@ -25,7 +25,6 @@ import { Course } from './entities/course.entity';
 import { Lesson, LessonContent } from './entities/lesson.entity';
 import { CourseSummaryRow, toCourseSummary, toVersionView } from './courses.views';
 
-
 /** What the quizzes and enrollments modules need to know about a lesson. */
 export interface LessonRef {
   lessonId: string;

@@ -395,5 +395,4 @@ export class EnrollmentsService {
     if (!row) throw new DomainError('CONFLICT', 'The enrollment changed concurrently; retry');
     return row.id;
   }
-
 }

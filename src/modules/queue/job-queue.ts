@@ -48,16 +48,27 @@ export class JobQueue {
   async schedule<N extends JobName>(
     name: N,
     repeat: Omit<RepeatOptions, 'key'>,
-    template: { data?: JobPayloads[N]; opts?: Omit<JobsOptions, 'jobId' | 'repeat' | 'delay'> } = {},
+    template: {
+      data?: JobPayloads[N];
+      opts?: Omit<JobsOptions, 'jobId' | 'repeat' | 'delay'>;
+    } = {},
   ): Promise<boolean> {
     const queue = this.queueOf(name);
-    const upsert = queue.upsertJobScheduler(name, repeat, { name, data: template.data, opts: template.opts });
+    const upsert = queue.upsertJobScheduler(name, repeat, {
+      name,
+      data: template.data,
+      opts: template.opts,
+    });
     return this.bounded(`${name} schedule`, '', upsert);
   }
 
   /** Removes a scheduler declared under an older id. */
   async unschedule(name: JobName, schedulerId: string): Promise<boolean> {
-    return this.bounded(`${schedulerId} schedule removal`, '', this.queueOf(name).removeJobScheduler(schedulerId));
+    return this.bounded(
+      `${schedulerId} schedule removal`,
+      '',
+      this.queueOf(name).removeJobScheduler(schedulerId),
+    );
   }
 
   private async bounded(what: string, id: string, work: Promise<unknown>): Promise<boolean> {

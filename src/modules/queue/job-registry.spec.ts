@@ -75,9 +75,9 @@ describe('JobRegistry boot check', () => {
     await expect(registry.run(QueueName.Certificates, job('certificate.sweep', {}))).resolves.toBe(
       0,
     );
-    await expect(
-      registry.run(QueueName.Email, job('certificate.sweep', {})),
-    ).rejects.toThrow('unknown job certificate.sweep on the email queue');
+    await expect(registry.run(QueueName.Email, job('certificate.sweep', {}))).rejects.toThrow(
+      'unknown job certificate.sweep on the email queue',
+    );
     await expect(registry.run(QueueName.Certificates, job('nope', {}))).rejects.toThrow(
       'unknown job nope',
     );

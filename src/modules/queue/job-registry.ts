@@ -29,7 +29,9 @@ export function buildJobTable(
     const handlers = byName.get(name) ?? [];
     if (handlers.length === 0) problems.push(`${name} has no handler`);
     if (handlers.length > 1) {
-      problems.push(`${name} has ${handlers.length} handlers (${handlers.map((h) => h.where).join(', ')})`);
+      problems.push(
+        `${name} has ${handlers.length} handlers (${handlers.map((h) => h.where).join(', ')})`,
+      );
     }
   }
   for (const [name, handlers] of byName) {
@@ -61,7 +63,8 @@ export class JobRegistry implements OnModuleInit {
   async run(queue: QueueName, job: Job, token?: string): Promise<unknown> {
     const name = job.name as JobName;
     const run = this.handlers().get(name);
-    if (!run || JOB_QUEUE[name] !== queue) throw new Error(`unknown job ${job.name} on the ${queue} queue`);
+    if (!run || JOB_QUEUE[name] !== queue)
+      throw new Error(`unknown job ${job.name} on the ${queue} queue`);
     return run(job.data, job, token);
   }
 

@@ -166,7 +166,15 @@ export class AttemptsService {
        VALUES ($1, $2, $3, $4, 'open', $5, $6, $7)
        ON CONFLICT (quiz_id, user_id) WHERE status = 'open' DO NOTHING
        RETURNING ${ATTEMPT_COLUMNS}`,
-      [quizId, actor.id, enrollment.enrollmentId, ctx.used + 1, JSON.stringify(snapshot), now, deadline],
+      [
+        quizId,
+        actor.id,
+        enrollment.enrollmentId,
+        ctx.used + 1,
+        JSON.stringify(snapshot),
+        now,
+        deadline,
+      ],
     );
     if (!inserted.length) {
       const [open] = await this.dataSource.query(

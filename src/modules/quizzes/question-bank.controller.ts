@@ -30,7 +30,6 @@ import {
 } from './dto/question.dto';
 import { QuestionBankService } from './question-bank.service';
 
-
 @ApiTags('question bank')
 @ApiBearerAuth()
 @ApiErrors(400, 401, 403, 404)

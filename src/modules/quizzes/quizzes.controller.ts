@@ -15,7 +15,6 @@ import {
 import { GradingService } from './grading.service';
 import { QuizzesService } from './quizzes.service';
 
-
 @ApiTags('quizzes')
 @ApiBearerAuth()
 @ApiErrors(400, 401, 403, 404)

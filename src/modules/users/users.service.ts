@@ -68,12 +68,9 @@ export class UsersService {
       .orderBy('u.createdAt', 'DESC')
       .addOrderBy('u.id', 'DESC');
     if (actor.role === Role.Hr) {
-      qb.andWhere('u.organizationId = :org', { org: orgOf(actor) }).andWhere(
-        'u.role = :learner',
-        {
-          learner: Role.Learner,
-        },
-      );
+      qb.andWhere('u.organizationId = :org', { org: orgOf(actor) }).andWhere('u.role = :learner', {
+        learner: Role.Learner,
+      });
     } else {
       if (query.role) qb.andWhere('u.role = :role', { role: query.role });
       if (query.organizationId)
@@ -102,9 +99,7 @@ export class UsersService {
   /** A user the actor may see: admins see all; HR only learners of their organization. */
   async getScoped(id: string, actor: AuthUser): Promise<User> {
     const where =
-      actor.role === Role.Hr
-        ? { id, organizationId: orgOf(actor), role: Role.Learner }
-        : { id };
+      actor.role === Role.Hr ? { id, organizationId: orgOf(actor), role: Role.Learner } : { id };
     const user = await this.users.findOneBy(where);
     if (!user) throw notFound('User');
     return user;
