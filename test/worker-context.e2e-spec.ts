@@ -1,5 +1,8 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { APP_GUARD, ModulesContainer } from '@nestjs/core';
+import { Queue } from 'bullmq';
+import { QueueName } from '@app/queue';
 import { JobRegistry } from '../src/modules/queue/job-registry';
 import { createTestContext, TestContext } from './support/test-app';
 
@@ -22,6 +25,10 @@ describe('worker process context', () => {
   let worker: INestApplicationContext;
   beforeAll(async () => {
     ctx = await createTestContext();
+    // A scheduler under the id used before ids were spelled as job names.
+    await ctx.app
+      .get<Queue>(getQueueToken(QueueName.Email))
+      .upsertJobScheduler('reminders-scan', { every: 3_600_000 }, { name: 'reminders.scan' });
     worker = await ctx.startWorker();
   });
   afterAll(() => ctx?.close());
@@ -36,6 +43,18 @@ describe('worker process context', () => {
       expect.arrayContaining(['CoursesController', 'MetricsController']),
     );
     expect(api.guards.some((g) => g.startsWith(APP_GUARD))).toBe(true);
+  });
+
+  it('declares every schedule under its job name and removes the legacy ids', async () => {
+    const keysOf = async (name: QueueName) =>
+      (await ctx.app.get<Queue>(getQueueToken(name)).getJobSchedulers()).map((s) => s.key).sort();
+    expect(await keysOf(QueueName.Email)).toEqual([
+      'email.sweep',
+      'reminders.hr-digest',
+      'reminders.scan',
+    ]);
+    expect(await keysOf(QueueName.Certificates)).toEqual(['certificate.sweep']);
+    expect(await keysOf(QueueName.Quizzes)).toEqual(['quiz.sweep']);
   });
 
   it('booted with one handler for every declared job (the registry check passed)', () => {
