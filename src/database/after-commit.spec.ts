@@ -16,9 +16,9 @@ class FakeRunner {
   begin() {
     this.depth += 1;
   }
-  async commit() {
+  commit() {
     this.depth -= 1;
-    await this.helper.afterTransactionCommit(this.event());
+    this.helper.afterTransactionCommit(this.event());
   }
   rollback() {
     this.depth -= 1;
@@ -57,17 +57,36 @@ describe('AfterCommit', () => {
     await helper.schedule(runner.manager, task('a'));
     await helper.schedule(runner.manager, task('b'));
     expect(ran).toEqual([]);
-    await runner.commit();
+    runner.commit();
+    // Not inside the commit call: the committing connection is released first.
+    expect(ran).toEqual([]);
+    await helper.settled();
     expect(ran).toEqual(['a', 'b']);
+  });
+
+  it('a slow task does not hold up the commit, and shutdown waits for it', async () => {
+    let finish!: () => void;
+    runner.begin();
+    await helper.schedule(runner.manager, () => new Promise<void>((r) => (finish = r)));
+    await helper.schedule(runner.manager, task('after slow'));
+    runner.commit();
+    await new Promise((r) => setImmediate(r));
+    expect(ran).toEqual([]);
+    const shutdown = helper.beforeApplicationShutdown();
+    finish();
+    await shutdown;
+    expect(ran).toEqual(['after slow']);
   });
 
   it('waits for the outermost commit: a released savepoint is not a commit', async () => {
     runner.begin();
     runner.begin();
     await helper.schedule(runner.manager, task('inner'));
-    await runner.commit();
+    runner.commit();
+    await helper.settled();
     expect(ran).toEqual([]);
-    await runner.commit();
+    runner.commit();
+    await helper.settled();
     expect(ran).toEqual(['inner']);
   });
 
@@ -76,7 +95,8 @@ describe('AfterCommit', () => {
     await helper.schedule(runner.manager, task('lost'));
     runner.rollback();
     runner.begin();
-    await runner.commit();
+    runner.commit();
+    await helper.settled();
     expect(ran).toEqual([]);
   });
 
@@ -93,7 +113,8 @@ describe('AfterCommit', () => {
       throw new Error('redis down');
     });
     await helper.schedule(runner.manager, task('next'));
-    await expect(runner.commit()).resolves.toBeUndefined();
+    expect(() => runner.commit()).not.toThrow();
+    await expect(helper.settled()).resolves.toBeUndefined();
     expect(ran).toEqual(['next']);
     await expect(
       helper.schedule(undefined, () => Promise.reject(new Error('outside'))),

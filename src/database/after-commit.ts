@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   DataSource,
@@ -15,21 +15,31 @@ export type AfterCommitTask = () => Promise<unknown>;
  * The one way to run work (enqueue a job, publish an event) once a transaction has committed.
  *
  * - Inside a transaction: the task runs after the outermost COMMIT of `tx`'s connection (a
- *   released savepoint is not a commit), before the `transaction()` call returns, in the order
- *   scheduled; a rollback drops it.
- * - Outside a transaction (no `tx`, or `tx` not in one): it runs at once.
- * - A failing task is logged and never fails the caller; the next task still runs. Work
+ *   released savepoint is not a commit); a rollback drops it. It starts on the next turn of
+ *   the event loop, once the committing connection is back in the pool, so a task that queries
+ *   cannot wait for a connection held by the very commit it follows. The `transaction()` call
+ *   does not wait for it; tasks of one transaction run in the order scheduled.
+ * - Outside a transaction (no `tx`, or `tx` not in one): it runs at once and is awaited.
+ * - A failing task is logged, never thrown to the caller; the next task still runs. Work
  *   scheduled here must be recoverable (a sweeper re-enqueues what a lost task left pending).
+ * - Shutdown waits for tasks already started.
  */
 @Injectable()
-export class AfterCommit implements OnModuleInit, EntitySubscriberInterface {
+export class AfterCommit
+  implements OnModuleInit, BeforeApplicationShutdown, EntitySubscriberInterface
+{
   private readonly logger = new Logger(AfterCommit.name);
   private readonly pending = new WeakMap<QueryRunner, AfterCommitTask[]>();
+  private readonly running = new Set<Promise<void>>();
 
   constructor(@InjectDataSource() private readonly dataSource: Pick<DataSource, 'subscribers'>) {}
 
   onModuleInit(): void {
     if (!this.dataSource.subscribers.includes(this)) this.dataSource.subscribers.push(this);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.settled();
   }
 
   async schedule(tx: EntityManager | undefined, task: AfterCommitTask): Promise<void> {
@@ -43,12 +53,22 @@ export class AfterCommit implements OnModuleInit, EntitySubscriberInterface {
     this.pending.set(runner, tasks);
   }
 
-  async afterTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+  /** Resolves once every task started so far has finished. */
+  async settled(): Promise<void> {
+    while (this.running.size) await Promise.all([...this.running]);
+  }
+
+  afterTransactionCommit(event: TransactionCommitEvent): void {
     const runner = event.queryRunner;
     if (runner.isTransactionActive) return;
     const tasks = this.pending.get(runner);
     this.pending.delete(runner);
-    if (tasks) await this.run(tasks);
+    if (!tasks) return;
+    const started = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+      this.run(tasks),
+    );
+    this.running.add(started);
+    void started.finally(() => this.running.delete(started));
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {
