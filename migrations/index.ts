@@ -6,6 +6,7 @@ import { Notifications1795817541264 } from './1795817541264-Notifications';
 import { Certificates1795817636683 } from './1795817636683-Certificates';
 import { Quizzes1795818990451 } from './1795818990451-Quizzes';
 import { CourseStaff1796300000000 } from './1796300000000-CourseStaff';
+import { DropOutboxEvents1796500000000 } from './1796500000000-DropOutboxEvents';
 
 export const ALL_MIGRATIONS = [
   Init1795816656363,
@@ -14,4 +15,5 @@ export const ALL_MIGRATIONS = [
   Certificates1795817636683,
   Quizzes1795818990451,
   CourseStaff1796300000000,
+  DropOutboxEvents1796500000000,
 ];

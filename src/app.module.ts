@@ -10,7 +10,7 @@ import { AuthModule } from './modules/auth';
 import { CoursesModule } from './modules/courses';
 import { EnrollmentsModule } from './modules/enrollments';
 import { HealthModule } from './modules/health';
-import { MetricsModule } from './modules/metrics';
+import { MetricsHttpModule, MetricsModule } from './modules/metrics';
 import { NotificationsModule } from './modules/notifications';
 import { OrganizationsModule } from './modules/organizations';
 import { QueueModule } from './modules/queue';
@@ -40,6 +40,7 @@ export const FEATURE_MODULES = [
   UsersModule,
   AuthModule,
   HealthModule,
+  MetricsHttpModule,
   CoursesModule,
   EnrollmentsModule,
   NotificationsModule,

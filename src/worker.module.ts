@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { coreImports } from './app.module';
-import { AccessControlModule } from './common/auth/access-control.module';
 import { AppConfig } from './config/app-config';
 import { CertificatesJobsModule } from './modules/certificates';
 import { NotificationsJobsModule } from './modules/notifications';
+import { QueueJobsModule } from './modules/queue';
 import { QuizzesJobsModule } from './modules/quizzes';
 
 /** Queue processors and job schedulers; no HTTP. Feature job modules are added here. */
@@ -18,7 +18,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [...coreImports(config), AccessControlModule, ...(JOB_MODULES ?? [])],
+      imports: [...coreImports(config), QueueJobsModule, ...(JOB_MODULES ?? [])],
     };
   }
 }

@@ -115,17 +115,12 @@ describe('certificates under faults: worker killed mid-job, Redis down, sweeper'
     const [cert] = await certificatesOf(ctx, enrollmentId);
     expect(cert.status).toBe('pending');
 
-    // Hold the outbox row so the worker stops inside its final "mark issued" transaction,
-    // after it has claimed the job, rendered the PDF and stored the file.
+    // Hold the audit log so the worker stops inside its final "mark issued" transaction (its
+    // audit entry waits), after it has claimed the job, rendered the PDF and stored the file.
     const blocker = new Client({ connectionString: ctx.env.DATABASE_URL });
     await blocker.connect();
     await blocker.query('BEGIN');
-    const locked = await blocker.query(
-      `SELECT id FROM outbox_events WHERE type = 'certificate.render'
-         AND payload->>'certificateId' = $1 FOR UPDATE`,
-      [cert.id],
-    );
-    expect(locked.rowCount).toBe(1);
+    await blocker.query('LOCK TABLE audit_log IN SHARE MODE');
 
     const first = spawnWorker(ctx.env);
     children.push(first);

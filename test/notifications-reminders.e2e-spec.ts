@@ -206,9 +206,9 @@ describe('notifications: reminder scan, HR digest, event-driven mails', () => {
     const queue = ctx.app.get<Queue>(getQueueToken(QueueName.Email));
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.map((s) => s.key).sort()).toEqual([
-      'email-sweep',
-      'reminders-hr-digest',
-      'reminders-scan',
+      'email.sweep',
+      'reminders.hr-digest',
+      'reminders.scan',
     ]);
     const course = await seedCourse(ctx.db, instructor.id, 'Job path');
     const e = await seedEnrollment(ctx.db, {

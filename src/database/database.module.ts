@@ -1,8 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
+import { AfterCommit } from './after-commit';
 import { dataSourceOptions } from './data-source-options';
 
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -13,5 +15,7 @@ import { dataSourceOptions } from './data-source-options';
       }),
     }),
   ],
+  providers: [AfterCommit],
+  exports: [AfterCommit],
 })
 export class DatabaseModule {}

@@ -9,7 +9,6 @@ import { CourseStaffMember } from '../modules/courses/entities/course-staff.enti
 import { Lesson } from '../modules/courses/entities/lesson.entity';
 import { Enrollment } from '../modules/enrollments/entities/enrollment.entity';
 import { LessonProgress } from '../modules/enrollments/entities/lesson-progress.entity';
-import { OutboxEvent } from '../modules/enrollments/entities/outbox-event.entity';
 import { CourseNotificationSettings } from '../modules/notifications/entities/course-notification-settings.entity';
 import { EmailOutbox } from '../modules/notifications/entities/email-outbox.entity';
 import { EmailSuppression } from '../modules/notifications/entities/email-suppression.entity';
@@ -35,7 +34,6 @@ export const ALL_ENTITIES = [
   Lesson,
   Enrollment,
   LessonProgress,
-  OutboxEvent,
   EmailOutbox,
   NotificationPreference,
   EmailSuppression,

@@ -7,6 +7,8 @@ export enum Role {
   Learner = 'learner',
 }
 export const ALL_ROLES = [Role.Admin, Role.Instructor, Role.Hr, Role.Learner] as const;
+/** Who authors courses, quizzes and question banks. */
+export const AUTHORS: Role[] = [Role.Admin, Role.Instructor];
 
 export const ROLES_KEY = 'k3:roles';
 export const PUBLIC_KEY = 'k3:public';
@@ -22,3 +24,5 @@ export interface AuthUser {
   role: Role;
   organizationId: string | null;
 }
+
+export const isAuthor = (actor: AuthUser) => AUTHORS.includes(actor.role);

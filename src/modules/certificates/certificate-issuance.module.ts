@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { EnrollmentsModule } from '../enrollments';
+import { EnrollmentsCoreModule } from '../enrollments';
 import { CertificateCompletionHook } from './certificate-completion.hook';
 import { CertificateIssuanceService } from './certificate-issuance.service';
 import { CertificateQueue } from './certificate-queue';
@@ -9,8 +9,8 @@ import { CertificateQueue } from './certificate-queue';
  * a quiz auto-submit job) creates the certificate. Loaded once per process, so one subscription.
  */
 @Module({
-  imports: [EnrollmentsModule],
+  imports: [EnrollmentsCoreModule],
   providers: [CertificateIssuanceService, CertificateQueue, CertificateCompletionHook],
-  exports: [CertificateIssuanceService, CertificateQueue, EnrollmentsModule],
+  exports: [CertificateIssuanceService, CertificateQueue, EnrollmentsCoreModule],
 })
 export class CertificateIssuanceModule {}

@@ -10,17 +10,7 @@ import { expiryFrom } from './domain/certificate-status';
 import { formatCertificateNumber, yearIn } from './domain/numbering';
 import { generateVerificationCode } from './domain/verification-code';
 import { Certificate, CertificateStatus } from './entities/certificate.entity';
-
-interface IssueFacts {
-  name: string;
-  nik: string | null;
-  employee_id: string | null;
-  title_id: string;
-  title_en: string;
-  competency_code: string;
-  jp_hours: number;
-  certificate_validity_months: number;
-}
+import { IssueFacts, readIssueFacts } from './issue-facts.query';
 
 /** Creates `pending` certificate rows inside the caller's transaction (completion, re-issue). */
 @Injectable()
@@ -43,7 +33,7 @@ export class CertificateIssuanceService {
       event.enrollmentId,
     ]);
     if (existing.length > 0) return null;
-    const facts = await this.factsFor(tx, event.userId, event.courseVersionId);
+    const facts = await readIssueFacts(tx, event.userId, event.courseVersionId);
     const number = await this.nextNumber(tx, facts.competency_code, event.completedAt);
     const id = randomUUID();
     await tx.insert(Certificate, {
@@ -72,7 +62,7 @@ export class CertificateIssuanceService {
 
   /** New version of an issued certificate after a data fix: same number, new code. */
   async createReissue(old: Certificate, actorId: string, reason: string, tx: EntityManager) {
-    const facts = await this.factsFor(tx, old.userId, old.courseVersionId);
+    const facts = await readIssueFacts(tx, old.userId, old.courseVersionId);
     const id = randomUUID();
     const superseded = returnedRows<{ id: string }>(
       await tx.query(
@@ -120,25 +110,10 @@ export class CertificateIssuanceService {
     action: string,
     data: Record<string, unknown>,
   ): Promise<void> {
-    await tx.query(`INSERT INTO outbox_events (type, payload) VALUES ('certificate.render', $1)`, [
-      JSON.stringify({ certificateId: id }),
-    ]);
     await this.audit.record(
       { actorId, action, entityType: 'certificate', entityId: id, organizationId, data },
       tx,
     );
-  }
-
-  private async factsFor(tx: EntityManager, userId: string, courseVersionId: string) {
-    const rows: IssueFacts[] = await tx.query(
-      `SELECT u.name, u.nik, u.employee_id, cv.title_id, cv.title_en, cv.competency_code,
-              cv.jp_hours, cv.certificate_validity_months
-       FROM users u CROSS JOIN course_versions cv WHERE u.id = $1 AND cv.id = $2`,
-      [userId, courseVersionId],
-    );
-    if (rows.length === 0)
-      throw new Error(`No user ${userId} or course version ${courseVersionId}`);
-    return rows[0];
   }
 
   private snapshot(facts: IssueFacts) {

@@ -100,11 +100,6 @@ export class CertificateRenderService {
       ),
     );
     if (rows.length === 0) return false;
-    await tx.query(
-      `UPDATE outbox_events SET processed_at = now()
-       WHERE type = 'certificate.render' AND processed_at IS NULL AND payload->>'certificateId' = $1`,
-      [cert.id],
-    );
     const record = (action: string, entityId: string, data: Record<string, unknown>) =>
       this.audit.record(
         {

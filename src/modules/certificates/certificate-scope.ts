@@ -1,6 +1,6 @@
 import { SelectQueryBuilder } from 'typeorm';
+import { orgOf } from '../../common/auth/organization';
 import { AuthUser, Role } from '../../common/auth/roles';
-import { DomainError } from '../../common/errors/domain-error';
 import { CertificateFilterDto } from './dto/certificate.dto';
 import { Certificate } from './entities/certificate.entity';
 
@@ -13,8 +13,7 @@ export function scopeTo(qb: SelectQueryBuilder<Certificate>, actor: AuthUser, al
   if (actor.role === Role.Learner) {
     qb.andWhere(`${alias}.userId = :scopeUser`, { scopeUser: actor.id });
   } else if (actor.role === Role.Hr) {
-    if (!actor.organizationId) throw new DomainError('FORBIDDEN', 'HR user without organization');
-    qb.andWhere(`${alias}.organizationId = :scopeOrg`, { scopeOrg: actor.organizationId });
+    qb.andWhere(`${alias}.organizationId = :scopeOrg`, { scopeOrg: orgOf(actor) });
   }
   return qb;
 }

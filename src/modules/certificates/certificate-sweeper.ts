@@ -1,15 +1,12 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { QueueName } from '@app/queue';
 import { AppConfig } from '../../config/app-config';
+import { JobQueue } from '../queue';
 import { CertificateQueue } from './certificate-queue';
 import { CertificateRenderService } from './certificate-render.service';
 
 const SWEEP_BATCH = 500;
-export const SWEEP_SCHEDULER_ID = 'certificate.sweep';
 
 /**
  * Worker side: re-enqueues certificates still `pending` after CERTIFICATE_SWEEP_AFTER_SECONDS
@@ -23,7 +20,7 @@ export class CertificateSweeper implements OnApplicationBootstrap, OnApplication
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(QueueName.Certificates) private readonly queue: Queue,
+    private readonly jobs: JobQueue,
     private readonly producer: CertificateQueue,
     private readonly renderer: CertificateRenderService,
     private readonly config: AppConfig,
@@ -44,19 +41,11 @@ export class CertificateSweeper implements OnApplicationBootstrap, OnApplication
   }
 
   private async schedule(): Promise<void> {
-    try {
-      await this.queue.upsertJobScheduler(
-        SWEEP_SCHEDULER_ID,
-        { every: this.config.certificateSweepIntervalSeconds * 1000 },
-        {
-          name: 'certificate.sweep',
-          data: {},
-          opts: { removeOnComplete: true, removeOnFail: 100 },
-        },
-      );
-    } catch (e) {
-      this.logger.warn(`could not schedule the certificate sweep: ${(e as Error).message}`);
-    }
+    await this.jobs.schedule(
+      'certificate.sweep',
+      { every: this.config.certificateSweepIntervalSeconds * 1000 },
+      { data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
   }
 
   async sweep(): Promise<number> {
@@ -68,7 +57,7 @@ export class CertificateSweeper implements OnApplicationBootstrap, OnApplication
     );
     let enqueued = 0;
     for (const { id } of rows) {
-      const job = await this.queue.getJob(id);
+      const job = await this.jobs.queueOf('certificate.render').getJob(id);
       if (
         job &&
         (await job.getState()) === 'failed' &&

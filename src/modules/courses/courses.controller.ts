@@ -21,7 +21,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
-import { ALL_ROLES, AuthUser, Role, Roles } from '../../common/auth/roles';
+import { ALL_ROLES, AuthUser, AUTHORS, Roles } from '../../common/auth/roles';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { readSingleUpload } from '../../common/http/upload';
 import { UuidParam } from '../../common/http/uuid-param';
@@ -45,8 +45,6 @@ import {
   VersionView,
 } from './dto/course.dto';
 import { LessonFilesService } from './lesson-files.service';
-
-const AUTHORS = [Role.Admin, Role.Instructor];
 
 @ApiTags('courses')
 @ApiBearerAuth()

@@ -1,30 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { StorageModule } from '../storage';
-import { CourseAccess } from './course-access.service';
-import { CourseStaffGuard } from './course-staff.guard';
 import { CoursesController } from './courses.controller';
-import { CoursesService } from './courses.service';
-import { CourseStaffMember } from './entities/course-staff.entity';
-import { CourseModuleEntity } from './entities/course-module.entity';
-import { CourseVersion } from './entities/course-version.entity';
-import { Course } from './entities/course.entity';
-import { Lesson } from './entities/lesson.entity';
-import { LessonFilesService } from './lesson-files.service';
+import { CoursesCoreModule } from './courses-core.module';
 
+/** API side of courses. */
 @Module({
-  imports: [
-    StorageModule,
-    TypeOrmModule.forFeature([
-      Course,
-      CourseStaffMember,
-      CourseVersion,
-      CourseModuleEntity,
-      Lesson,
-    ]),
-  ],
+  imports: [CoursesCoreModule],
   controllers: [CoursesController],
-  providers: [CoursesService, LessonFilesService, CourseAccess, CourseStaffGuard],
-  exports: [CoursesService, LessonFilesService, CourseAccess, CourseStaffGuard],
+  exports: [CoursesCoreModule],
 })
 export class CoursesModule {}

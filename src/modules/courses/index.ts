@@ -8,3 +8,4 @@ export { Lesson } from './entities/lesson.entity';
 export { LessonFilesService } from './lesson-files.service';
 export { CourseAccess } from './course-access.service';
 export { CourseStaffGuard, CourseStaffOnly } from './course-staff.guard';
+export { CoursesCoreModule } from './courses-core.module';

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { orgOf } from '../../common/auth/organization';
 import { AuthUser, Role } from '../../common/auth/roles';
+import { csvError } from '../../common/csv/csv-error';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { returnedRows } from '../../database/raw';
@@ -96,7 +98,7 @@ export class EnrollmentsService {
     input: { userIds: string[]; dueAt?: Date | null; dueAtByUser?: Map<string, Date | null> },
     hr: AuthUser,
   ): Promise<AssignmentResultView> {
-    const organizationId = this.orgOf(hr);
+    const organizationId = orgOf(hr);
     const version = await this.courses.publishedVersion(courseId);
     const userIds = [...new Set(input.userIds)];
     const found: { id: string }[] = await this.dataSource.query(
@@ -182,9 +184,9 @@ export class EnrollmentsService {
     defaultDueAt: Date | null,
     hr: AuthUser,
   ): Promise<AssignmentResultView> {
-    const organizationId = this.orgOf(hr);
+    const organizationId = orgOf(hr);
     const { rows, errors } = parseAssignmentCsv(csv, defaultDueAt);
-    if (errors.length) throw this.csvError(errors);
+    if (errors.length) throw csvError(errors, 'assigned');
     const users: { id: string; employee_id: string }[] = await this.dataSource.query(
       `SELECT id, employee_id FROM users WHERE organization_id = $1 AND role = 'learner'
          AND is_active AND employee_id = ANY($2::text[])`,
@@ -193,13 +195,14 @@ export class EnrollmentsService {
     const idOf = new Map(users.map((u) => [u.employee_id, u.id]));
     const missing = rows.filter((r) => !idOf.has(r.employeeId));
     if (missing.length) {
-      throw this.csvError(
+      throw csvError(
         missing.map((r) => ({
           line: r.line,
           field: 'employee_id',
           code: 'UNKNOWN_EMPLOYEE',
           message: `No active learner with employee_id ${r.employeeId} in your organization`,
         })),
+        'assigned',
       );
     }
     return this.assign(
@@ -252,7 +255,7 @@ export class EnrollmentsService {
   async getScoped(id: string, actor: AuthUser, manager?: EntityManager): Promise<Enrollment> {
     const where: Record<string, string> = { id };
     if (actor.role === Role.Learner) where.userId = actor.id;
-    if (actor.role === Role.Hr) where.organizationId = this.orgOf(actor);
+    if (actor.role === Role.Hr) where.organizationId = orgOf(actor);
     const enrollment = await (manager ?? this.dataSource.manager).findOneBy(Enrollment, where);
     if (!enrollment) throw notFound('Enrollment');
     if (
@@ -420,18 +423,5 @@ export class EnrollmentsService {
     if (enrollmentModeRefusal(mode, channel)) {
       throw new DomainError('SELF_ENROLL_NOT_ALLOWED', 'This course is assigned by HR only');
     }
-  }
-
-  private csvError(errors: { line: number; code: string; message: string }[]): DomainError {
-    return new DomainError('CSV_INVALID', `${errors.length} row error(s); nothing was assigned`, {
-      errors: errors.slice(0, 1000),
-    });
-  }
-
-  private orgOf(actor: AuthUser): string {
-    if (!actor.organizationId) {
-      throw new DomainError('FORBIDDEN', 'Your account has no organization');
-    }
-    return actor.organizationId;
   }
 }

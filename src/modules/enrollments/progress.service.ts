@@ -4,13 +4,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { CoursesService, VersionOutline } from '../courses';
-import { AfterCommit } from './after-commit';
+import { AfterCommit } from '../../database/after-commit';
 import { HeartbeatPool } from './heartbeat-pool';
 import {
   completeRefusal,
   courseProgress,
   displayStatus,
   HEARTBEAT_RULES,
+  heartbeatSqlParameters,
+  isLessonUnlocked,
   LessonAccessRefusal,
   lessonAccessRefusal,
   ProgressMap,
@@ -28,7 +30,8 @@ import { returnedRows } from '../../database/raw';
  * minInterval has passed. Concurrent heartbeats queue on the row lock and re-check that
  * condition against the committed row, so of N simultaneous ones exactly one credits and the
  * rest change nothing (and, writing nothing, cost no commit flush). Two tabs share one clock.
- * The lesson gets the same credit. Mirrors `heartbeatCredit` in domain/progress-rules.
+ * The lesson gets the same credit. `heartbeatCredit` in domain/progress-rules is the rule; $4 and
+ * $5 come from its `heartbeatSqlParameters`.
  */
 const HEARTBEAT_SQL = `
 WITH bump AS (
@@ -95,13 +98,7 @@ export class ProgressService {
     actor: AuthUser,
     manager?: EntityManager,
   ): Promise<HeartbeatResultView> {
-    const values = [
-      enrollmentId,
-      lessonId,
-      actor.id,
-      HEARTBEAT_RULES.minIntervalSeconds,
-      HEARTBEAT_RULES.capSeconds,
-    ];
+    const values = [enrollmentId, lessonId, actor.id, ...heartbeatSqlParameters()];
     const [row]: HeartbeatRow[] = manager
       ? await manager.query(HEARTBEAT_SQL, values)
       : (
@@ -224,12 +221,8 @@ export class ProgressService {
       completedAt: row.completed_at,
       renewalOfCertificateId: enrollment.renewalOfCertificateId,
     };
-    await tx.query(
-      `INSERT INTO outbox_events (type, payload) VALUES ('enrollment.completed', $1)`,
-      [JSON.stringify(event)],
-    );
     await this.events.completedInTransaction(event, tx);
-    this.afterCommit.schedule(tx, () => this.events.completedAfterCommit(event));
+    await this.afterCommit.schedule(tx, () => this.events.completedAfterCommit(event));
   }
 
   private async lockOwn(tx: EntityManager, enrollmentId: string, userId: string) {

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { orgOf } from '../../common/auth/organization';
 import { AuthUser, Role } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
@@ -97,9 +98,9 @@ export class ReportsService {
   /** HR their own organization; admins pick one with ?organizationId=. */
   organizationOf(actor: AuthUser, requested?: string): string {
     if (actor.role === Role.Hr) {
-      if (!actor.organizationId) throw new DomainError('FORBIDDEN', 'No organization');
-      if (requested && requested !== actor.organizationId) throw notFound('Organization');
-      return actor.organizationId;
+      const own = orgOf(actor);
+      if (requested && requested !== own) throw notFound('Organization');
+      return own;
     }
     if (!requested) {
       throw new DomainError('ORGANIZATION_REQUIRED', 'Pass ?organizationId= to choose one');

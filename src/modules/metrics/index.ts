@@ -2,3 +2,4 @@
 export { MetricsModule } from './metrics.module';
 export { MetricsService } from './metrics.service';
 export { MetricsListener } from './metrics-listener';
+export { MetricsHttpModule } from './metrics-http.module';

@@ -1,11 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { MetricsController } from './metrics.controller';
 import { MetricsListener } from './metrics-listener';
 import { MetricsService } from './metrics.service';
 
+/** The registry every process records into (the worker too); served over HTTP by MetricsHttpModule. */
 @Global()
 @Module({
-  controllers: [MetricsController],
   providers: [MetricsService, MetricsListener],
   exports: [MetricsService, MetricsListener],
 })

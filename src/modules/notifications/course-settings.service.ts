@@ -5,6 +5,7 @@ import { AuthUser } from '../../common/auth/roles';
 import { notFound } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit';
+import { COURSE_EXISTS_SQL } from './mail-queries';
 
 export interface CourseNotificationSettingsView {
   courseId: string;
@@ -65,9 +66,7 @@ export class CourseSettingsService {
   }
 
   private async assertCourseExists(courseId: string): Promise<void> {
-    const [row] = (await this.dataSource.query('SELECT 1 FROM courses WHERE id = $1', [
-      courseId,
-    ])) as unknown[];
+    const [row] = (await this.dataSource.query(COURSE_EXISTS_SQL, [courseId])) as unknown[];
     if (!row) throw notFound('Course');
   }
 }

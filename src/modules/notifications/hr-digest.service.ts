@@ -3,6 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { hrDigestKey } from './domain/reminder-keys';
+import {
+  DIGEST_HR_USERS_SQL,
+  DIGEST_ORGANIZATIONS_SQL,
+  digestExpiringSql,
+  digestOverdueSql,
+} from './mail-queries';
 import { OutboxDispatcher } from './outbox-dispatcher';
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
@@ -40,10 +46,10 @@ export class HrDigestService {
       "SELECT to_regclass('certificates') IS NOT NULL AS has_certificates",
     )) as { has_certificates: boolean }[];
     for (;;) {
-      const orgs = (await this.dataSource.query(
-        'SELECT id::text, name FROM organizations WHERE id > $1::uuid ORDER BY id LIMIT $2',
-        [cursor, ORG_PAGE],
-      )) as { id: string; name: string }[];
+      const orgs = (await this.dataSource.query(DIGEST_ORGANIZATIONS_SQL, [cursor, ORG_PAGE])) as {
+        id: string;
+        name: string;
+      }[];
       for (const org of orgs) {
         const ids = await this.digestFor(org, now, withCertificates);
         if (ids.length) organizations += 1;
@@ -64,36 +70,23 @@ export class HrDigestService {
     now: Date,
     withCertificates: boolean,
   ): Promise<string[]> {
-    const hrUsers = (await this.dataSource.query(
-      `SELECT id::text, email, name, locale FROM users
-        WHERE organization_id = $1 AND role = 'hr' AND is_active ORDER BY id`,
-      [org.id],
-    )) as HrRow[];
+    const hrUsers = (await this.dataSource.query(DIGEST_HR_USERS_SQL, [org.id])) as HrRow[];
     if (hrUsers.length === 0) return [];
-    const overdue = (await this.dataSource.query(
-      `SELECT u.name AS "learnerName", cv.title_id, cv.title_en, e.due_at AS "dueAt"
-         FROM enrollments e
-         JOIN users u ON u.id = e.user_id AND u.is_active
-         JOIN course_versions cv ON cv.id = e.course_version_id
-        WHERE e.organization_id = $1 AND e.status IN ('not_started', 'in_progress') AND e.due_at <= $2
-        ORDER BY e.due_at, e.id LIMIT ${MAX_ROWS}`,
-      [org.id, now.toISOString()],
-    )) as TitledRow[];
+    const overdue = (await this.dataSource.query(digestOverdueSql(MAX_ROWS), [
+      org.id,
+      now.toISOString(),
+    ])) as TitledRow[];
     const expiring = withCertificates ? await this.expiringThisMonth(org.id, now) : [];
     if (overdue.length === 0 && expiring.length === 0) return [];
     return this.insertDigests(org, hrUsers, overdue, expiring, now);
   }
 
   private async expiringThisMonth(organizationId: string, now: Date): Promise<TitledRow[]> {
-    return (await this.dataSource.query(
-      `SELECT u.name AS "learnerName", c.course_title_id AS title_id, c.course_title_en AS title_en,
-              c.number AS "certificateNumber", c.expires_at AS "expiresAt"
-         FROM certificates c JOIN users u ON u.id = c.user_id AND u.is_active
-        WHERE c.organization_id = $1 AND c.status = 'issued' AND c.expires_at > $2
-          AND c.expires_at < ((date_trunc('month', $2::timestamptz AT TIME ZONE $3) + interval '1 month') AT TIME ZONE $3)
-        ORDER BY c.expires_at, c.id LIMIT ${MAX_ROWS}`,
-      [organizationId, now.toISOString(), this.config.timeZone],
-    )) as TitledRow[];
+    return (await this.dataSource.query(digestExpiringSql(MAX_ROWS), [
+      organizationId,
+      now.toISOString(),
+      this.config.timeZone,
+    ])) as TitledRow[];
   }
 
   private async insertDigests(

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AfterCommit } from './after-commit';
+import { EnrollmentsCoreModule } from '../enrollments';
 import { CourseSettingsService } from './course-settings.service';
 import { NotificationSubscriptions } from './notification-subscriptions';
 import { NotificationsService } from './notifications.service';
@@ -9,8 +9,8 @@ import { PreferencesService } from './preferences.service';
 
 /** Services shared by the API and the worker (no controllers, no processors). */
 @Module({
+  imports: [EnrollmentsCoreModule],
   providers: [
-    AfterCommit,
     OutboxDispatcher,
     NotificationsService,
     PreferencesService,
@@ -19,7 +19,6 @@ import { PreferencesService } from './preferences.service';
     NotificationSubscriptions,
   ],
   exports: [
-    AfterCommit,
     OutboxDispatcher,
     NotificationsService,
     PreferencesService,

@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
+import { CertificatesJobsModule } from '../certificates';
 import { EmailRateLimiter } from './email-rate-limiter';
 import { EmailSenderService } from './email-sender.service';
 import { HrDigestService } from './hr-digest.service';
 import { EmailSchedulers } from './jobs/email-schedulers';
 import { EmailProcessor } from './jobs/email.processor';
+import { CertificateIssuedSubscription } from './notification-subscriptions';
 import { NotificationsCoreModule } from './notifications-core.module';
 import { OutboxSweeper } from './outbox-sweeper.service';
 import { RemindersService } from './reminders.service';
 
 /** Worker side: the e-mail queue processor, the sender, the scans and their schedulers. */
 @Module({
-  imports: [NotificationsCoreModule],
+  imports: [NotificationsCoreModule, CertificatesJobsModule],
   providers: [
     EmailRateLimiter,
     EmailSenderService,
@@ -19,6 +21,7 @@ import { RemindersService } from './reminders.service';
     HrDigestService,
     EmailProcessor,
     EmailSchedulers,
+    CertificateIssuedSubscription,
   ],
   exports: [RemindersService, HrDigestService, OutboxSweeper, EmailSenderService],
 })

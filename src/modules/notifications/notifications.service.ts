@@ -4,10 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Locale, TEMPLATE_NAMES, TemplateName, templateCategory } from '@app/mailer';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
-import { AfterCommit } from './after-commit';
+import { AfterCommit } from '../../database/after-commit';
 import { certIssuedKey, enrolledKey } from './domain/reminder-keys';
 import { normalizeEmail } from './domain/recipient';
 import { OutboxAttachmentRef } from './entities/email-outbox.entity';
+import { CERTIFICATE_ISSUED_SQL, INSERT_ENROLLED_BY_HR_SQL, RECIPIENT_SQL } from './mail-queries';
 import { OutboxDispatcher } from './outbox-dispatcher';
 
 export interface EnqueueEmailInput {
@@ -75,13 +76,9 @@ export class NotificationsService {
   /** "Certificate issued" mail (transactional), optionally with the PDF attached. */
   async certificateIssued(certificateId: string, tx?: EntityManager): Promise<EnqueueResult> {
     const manager = tx ?? this.dataSource.manager;
-    const [cert] = (await manager.query(
-      `SELECT c.id, c.user_id, c.number, c.verification_code, c.storage_key,
-              c.course_title_id, c.course_title_en, u.name AS learner_name, u.locale
-         FROM certificates c JOIN users u ON u.id = c.user_id
-        WHERE c.id = $1 AND c.status = 'issued'`,
-      [certificateId],
-    )) as CertificateRow[];
+    const [cert] = (await manager.query(CERTIFICATE_ISSUED_SQL, [
+      certificateId,
+    ])) as CertificateRow[];
     if (!cert) return { id: null, created: false };
     const attach = this.config.notifications.attachCertificatePdf && cert.storage_key;
     return this.enqueue(
@@ -113,24 +110,7 @@ export class NotificationsService {
   /** Inside the assigning transaction: one "enrolled by HR" row per enrollment. */
   async insertEnrolledByHr(enrollmentIds: string[], tx: EntityManager): Promise<void> {
     if (enrollmentIds.length === 0) return;
-    await tx.query(
-      `INSERT INTO email_outbox (user_id, recipient, template, locale, category, data, idempotency_key)
-       SELECT u.id, u.email, 'enrolled_by_hr', u.locale, 'notification',
-              jsonb_build_object(
-                'learnerName', u.name,
-                'courseTitle', CASE WHEN u.locale = 'en' THEN cv.title_en ELSE cv.title_id END,
-                'dueAt', e.due_at,
-                'organizationName', o.name,
-                'courseUrl', '/courses/' || e.course_id),
-              'enrolled:' || e.id
-         FROM enrollments e
-         JOIN users u ON u.id = e.user_id AND u.is_active
-         JOIN course_versions cv ON cv.id = e.course_version_id
-         JOIN organizations o ON o.id = e.organization_id
-        WHERE e.id = ANY($1::uuid[])
-       ON CONFLICT (idempotency_key) DO NOTHING`,
-      [enrollmentIds],
-    );
+    await tx.query(INSERT_ENROLLED_BY_HR_SQL, [enrollmentIds]);
   }
 
   /** After commit: enqueue the rows insertEnrolledByHr created (re-adding is harmless). */
@@ -148,9 +128,10 @@ export class NotificationsService {
     manager: EntityManager,
   ): Promise<{ userId: string | null; email: string; locale: Locale }> {
     if (input.userId) {
-      const [user] = (await manager.query('SELECT email, locale FROM users WHERE id = $1', [
-        input.userId,
-      ])) as { email: string; locale: Locale }[];
+      const [user] = (await manager.query(RECIPIENT_SQL, [input.userId])) as {
+        email: string;
+        locale: Locale;
+      }[];
       if (!user)
         throw new DomainError('EMAIL_RECIPIENT_UNKNOWN', 'The recipient user does not exist');
       return { userId: input.userId, email: user.email, locale: user.locale };

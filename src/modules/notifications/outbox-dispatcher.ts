@@ -1,8 +1,7 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { JobsOptions, Queue } from 'bullmq';
-import { QueueName } from '@app/queue';
+import { JobsOptions } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
+import { JobQueue } from '../queue';
 
 const ADD_BULK_CHUNK = 1000;
 
@@ -10,7 +9,7 @@ const ADD_BULK_CHUNK = 1000;
 @Injectable()
 export class OutboxDispatcher {
   constructor(
-    @InjectQueue(QueueName.Email) private readonly queue: Queue,
+    private readonly jobs: JobQueue,
     private readonly config: AppConfig,
   ) {}
 
@@ -26,16 +25,16 @@ export class OutboxDispatcher {
     };
   }
 
-  async dispatch(outboxIds: readonly string[]): Promise<void> {
+  /** False when a chunk was not enqueued; its rows stay `pending` for the outbox sweeper. */
+  async dispatch(outboxIds: readonly string[]): Promise<boolean> {
     for (let i = 0; i < outboxIds.length; i += ADD_BULK_CHUNK) {
       const chunk = outboxIds.slice(i, i + ADD_BULK_CHUNK);
-      await this.queue.addBulk(
-        chunk.map((outboxId) => ({
-          name: 'email.send',
-          data: { outboxId },
-          opts: this.sendJobOptions(outboxId),
-        })),
+      const enqueued = await this.jobs.enqueueMany(
+        'email.send',
+        chunk.map((outboxId) => ({ data: { outboxId }, opts: this.sendJobOptions(outboxId) })),
       );
+      if (!enqueued) return false;
     }
+    return true;
   }
 }

@@ -5,6 +5,7 @@ import { signUnsubscribeToken, verifyUnsubscribeToken } from '@app/mailer';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit';
+import { USER_ORGANIZATION_SQL } from './mail-queries';
 import {
   isPreferenceCategory,
   PREFERENCE_CATEGORIES,
@@ -76,9 +77,9 @@ export class PreferencesService {
   /** One-click unsubscribe (RFC 8058): takes effect immediately; repeating it is harmless. */
   async unsubscribe(token: string): Promise<{ category: PreferenceCategory }> {
     const { userId, category } = this.readToken(token);
-    const [user] = (await this.dataSource.query('SELECT organization_id FROM users WHERE id = $1', [
-      userId,
-    ])) as { organization_id: string | null }[];
+    const [user] = (await this.dataSource.query(USER_ORGANIZATION_SQL, [userId])) as {
+      organization_id: string | null;
+    }[];
     if (!user)
       throw new DomainError('INVALID_UNSUBSCRIBE_TOKEN', 'This unsubscribe link is invalid');
     await this.set(userId, category, false, this.dataSource.query.bind(this.dataSource));

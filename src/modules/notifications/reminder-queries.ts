@@ -1,3 +1,9 @@
+import {
+  CERT_EXPIRED_WINDOW_DAYS,
+  CERT_EXPIRING_THRESHOLDS_DAYS,
+  DUE_SOON_THRESHOLDS_DAYS,
+} from './domain/reminder-keys';
+
 /**
  * One SQL statement per reminder kind. Each takes ($1 cursor id, $2 now, $3 page size, $4...),
  * reads one keyset page of candidates, inserts their outbox rows (ON CONFLICT DO NOTHING on the
@@ -21,6 +27,23 @@ const DAYS_BETWEEN = (later: string, earlier: string) =>
 /** Calendar days in the recipient's time zone, at least 1: domain/day-count.ts calendarDaysLeft. */
 const CALENDAR_DAYS_LEFT = (deadline: string) =>
   `greatest(1, (${deadline} AT TIME ZONE u.time_zone)::date - (${NOW} AT TIME ZONE u.time_zone)::date)`;
+const daysFromNow = (days: number) => `${NOW} + interval '${Math.trunc(days)} days'`;
+
+/** The widest threshold: how far ahead a kind looks at all. */
+export function windowDays(thresholdsDays: readonly number[]): number {
+  return Math.max(...thresholdsDays);
+}
+
+/**
+ * SQL picking the tightest threshold `column` falls under, as `thresholdFor` does; the caller's
+ * WHERE keeps `column` within (now, now + windowDays].
+ */
+export function thresholdCaseSql(column: string, thresholdsDays: readonly number[]): string {
+  const ascending = [...thresholdsDays].sort((a, b) => a - b);
+  const widest = ascending.pop()!;
+  const whens = ascending.map((d) => `WHEN ${column} <= ${daysFromNow(d)} THEN ${d}`).join(' ');
+  return `CASE ${whens} ELSE ${widest} END`;
+}
 
 function pagedInsert(
   pageSql: string,
@@ -48,15 +71,15 @@ export const DUE_SOON: ReminderKind = {
   tables: ['enrollments'],
   sql: pagedInsert(
     `SELECT e.id, e.user_id, e.course_id, e.course_version_id, e.due_at FROM enrollments e
-      WHERE e.id > $1::uuid AND ${OPEN} AND e.due_at > ${NOW} AND e.due_at <= ${NOW} + interval '7 days'
+      WHERE e.id > $1::uuid AND ${OPEN} AND e.due_at > ${NOW}
+        AND e.due_at <= ${daysFromNow(windowDays(DUE_SOON_THRESHOLDS_DAYS))}
       ORDER BY e.id LIMIT $3`,
     'enrollment_due_soon',
     'reminder',
     `jsonb_build_object('learnerName', u.name, 'courseTitle', ${TITLE}, 'dueAt', p.due_at,
         'daysLeft', ${CALENDAR_DAYS_LEFT('p.due_at')},
         'courseUrl', '/courses/' || p.course_id),
-     'due:' || p.id || ':' || CASE WHEN p.due_at <= ${NOW} + interval '1 day' THEN 1
-                                   WHEN p.due_at <= ${NOW} + interval '3 days' THEN 3 ELSE 7 END`,
+     'due:' || p.id || ':' || ${thresholdCaseSql('p.due_at', DUE_SOON_THRESHOLDS_DAYS)}`,
     ENROLLMENT_JOIN,
   ),
 };
@@ -111,7 +134,8 @@ export const CERT_EXPIRING: ReminderKind = {
     `SELECT c.id, c.user_id, c.course_id, c.number, c.expires_at, c.course_title_id, c.course_title_en
        FROM certificates c
       WHERE c.id > $1::uuid AND ${CURRENT_CERT}
-        AND c.expires_at > ${NOW} AND c.expires_at <= ${NOW} + interval '90 days'
+        AND c.expires_at > ${NOW}
+        AND c.expires_at <= ${daysFromNow(windowDays(CERT_EXPIRING_THRESHOLDS_DAYS))}
       ORDER BY c.id LIMIT $3`,
     'certificate_expiring',
     'reminder',
@@ -119,8 +143,7 @@ export const CERT_EXPIRING: ReminderKind = {
         'certificateNumber', p.number, 'expiresAt', p.expires_at,
         'daysLeft', ${CALENDAR_DAYS_LEFT('p.expires_at')},
         'renewUrl', '/courses/' || p.course_id),
-     'cert-expiring:' || p.id || ':' || CASE WHEN p.expires_at <= ${NOW} + interval '7 days' THEN 7
-                                          WHEN p.expires_at <= ${NOW} + interval '30 days' THEN 30 ELSE 90 END`,
+     'cert-expiring:' || p.id || ':' || ${thresholdCaseSql('p.expires_at', CERT_EXPIRING_THRESHOLDS_DAYS)}`,
     '',
   ),
 };
@@ -133,7 +156,8 @@ export const CERT_EXPIRED: ReminderKind = {
     `SELECT c.id, c.user_id, c.course_id, c.number, c.expires_at, c.course_title_id, c.course_title_en
        FROM certificates c
       WHERE c.id > $1::uuid AND ${CURRENT_CERT}
-        AND c.expires_at <= ${NOW} AND c.expires_at > ${NOW} - interval '30 days'
+        AND c.expires_at <= ${NOW}
+        AND c.expires_at > ${NOW} - interval '${CERT_EXPIRED_WINDOW_DAYS} days'
       ORDER BY c.id LIMIT $3`,
     'certificate_expired',
     'reminder',

@@ -2,9 +2,10 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { ALL_QUEUE_NAMES, DEFAULT_JOB_OPTIONS, redisOptionsFromUrl } from '@app/queue';
 import { AppConfig } from '../../config/app-config';
+import { JobQueue } from './job-queue';
 import { QueueErrorLogger } from './queue-error-logger';
 
-/** BullMQ connection + every queue, registered once; producers inject queues by name. */
+/** BullMQ connection + every queue, registered once; producers enqueue through JobQueue. */
 @Global()
 @Module({
   imports: [
@@ -18,7 +19,7 @@ import { QueueErrorLogger } from './queue-error-logger';
     }),
     BullModule.registerQueue(...ALL_QUEUE_NAMES.map((name) => ({ name }))),
   ],
-  providers: [QueueErrorLogger],
-  exports: [BullModule],
+  providers: [QueueErrorLogger, JobQueue],
+  exports: [BullModule, JobQueue],
 })
 export class QueueModule {}

@@ -1,13 +1,12 @@
 import { randomInt } from 'node:crypto';
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JobPayloads, QueueName } from '@app/queue';
-import { AuthUser } from '../../common/auth/roles';
+import { AuthUser, isAuthor } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { returnedRows } from '../../database/raw';
+import { EnrollmentReadModel } from '../enrollments';
+import { JobQueue } from '../queue';
 import {
   buildSnapshot,
   computeDeadline,
@@ -30,7 +29,6 @@ import { SaveAnswerDto } from './dto/quiz.dto';
 import { CourseAccess } from '../courses';
 import { ProgressService } from '../enrollments';
 import { GradingService } from './grading.service';
-import { isAuthor } from './quizzes.service';
 import { VersionCache } from './version-cache';
 
 export const autoSubmitJobId = (attemptId: string) => `auto-submit-${attemptId}`;
@@ -69,16 +67,11 @@ export interface AttemptView {
 
 const START_CONTEXT = `
   SELECT q.id, q.course_id, q.time_limit_seconds, q.attempts_allowed, q.open_at, q.close_at,
-         q.options, now() AS db_now, en.enrollment_id, en.lesson_id,
+         q.options, now() AS db_now,
          (SELECT count(*)::int FROM quiz_attempts a WHERE a.quiz_id = q.id AND a.user_id = $2) AS used,
          (SELECT a.id FROM quiz_attempts a
            WHERE a.quiz_id = q.id AND a.user_id = $2 AND a.status = 'open') AS open_id
     FROM quizzes q
-    LEFT JOIN LATERAL (
-      SELECT e.id AS enrollment_id, l.id AS lesson_id FROM enrollments e
-        JOIN lessons l ON l.course_version_id = e.course_version_id AND l.quiz_id = q.id
-       WHERE e.user_id = $2 AND e.status <> 'withdrawn'
-       ORDER BY e.created_at DESC LIMIT 1) en ON true
    WHERE q.id = $1`;
 
 /** Immutable while an attempt is open: who owns it and what it shows. */
@@ -93,13 +86,13 @@ const ATTEMPT_COLUMNS = `id, quiz_id, user_id, attempt_no, status, questions, st
 
 @Injectable()
 export class AttemptsService {
-  private readonly logger = new Logger(AttemptsService.name);
   /** Saves skip a read with this; every rule (owner, open, deadline) is re-checked in SQL. */
   private readonly openAttempts = new Map<string, AttemptMeta>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Quizzes) private readonly queue: Queue,
+    private readonly jobs: JobQueue,
+    private readonly enrollmentReads: EnrollmentReadModel,
     private readonly versions: VersionCache,
     private readonly grading: GradingService,
     private readonly progress: ProgressService,
@@ -107,14 +100,20 @@ export class AttemptsService {
   ) {}
 
   /**
-   * Cheap by design (a cohort starts at once): one context query, one candidate query, one
+   * Cheap by design (a cohort starts at once): one context query (with the enrollment lookup
+   * beside it), one candidate query, one
    * INSERT with the whole snapshot; versions come from the per-process cache.
    */
   async start(quizId: string, actor: AuthUser): Promise<AttemptView> {
-    const [ctx] = await this.dataSource.query(START_CONTEXT, [quizId, actor.id]);
-    if (!ctx || !ctx.enrollment_id) throw notFound('Quiz');
+    const [[ctx], enrollment] = await Promise.all([
+      this.dataSource.query(START_CONTEXT, [quizId, actor.id]),
+      this.enrollmentReads.quizEnrollment(quizId, actor.id),
+    ]);
+    if (!ctx || !enrollment) throw notFound('Quiz');
     // Same rule as the lesson route: a locked quiz lesson opens no attempt.
-    await this.progress.openLessonForQuiz(ctx.enrollment_id, ctx.lesson_id, { start: true });
+    await this.progress.openLessonForQuiz(enrollment.enrollmentId, enrollment.lessonId, {
+      start: true,
+    });
     if (ctx.open_id) return this.view(ctx.open_id, actor);
     const now: Date = ctx.db_now;
     const refusal = quizWindowRefusal(now, ctx.open_at, ctx.close_at);
@@ -175,7 +174,15 @@ export class AttemptsService {
        VALUES ($1, $2, $3, $4, 'open', $5, $6, $7)
        ON CONFLICT (quiz_id, user_id) WHERE status = 'open' DO NOTHING
        RETURNING ${ATTEMPT_COLUMNS}`,
-      [quizId, actor.id, ctx.enrollment_id, ctx.used + 1, JSON.stringify(snapshot), now, deadline],
+      [
+        quizId,
+        actor.id,
+        enrollment.enrollmentId,
+        ctx.used + 1,
+        JSON.stringify(snapshot),
+        now,
+        deadline,
+      ],
     );
     if (!inserted.length) {
       const [open] = await this.dataSource.query(
@@ -352,13 +359,9 @@ export class AttemptsService {
   }
 
   private async assertQuizLessonOpen(enrollmentId: string, quizId: string): Promise<void> {
-    const [lesson] = await this.dataSource.query(
-      `SELECT l.id FROM lessons l JOIN enrollments e ON e.course_version_id = l.course_version_id
-        WHERE e.id = $1 AND l.quiz_id = $2 LIMIT 1`,
-      [enrollmentId, quizId],
-    );
-    if (!lesson) throw notFound('Quiz');
-    await this.progress.openLessonForQuiz(enrollmentId, lesson.id, { start: false });
+    const lessonId = await this.enrollmentReads.quizLessonOf(enrollmentId, quizId);
+    if (!lessonId) throw notFound('Quiz');
+    await this.progress.openLessonForQuiz(enrollmentId, lessonId, { start: false });
   }
 
   private remember(attemptId: string, meta: AttemptMeta): void {
@@ -366,21 +369,20 @@ export class AttemptsService {
     this.openAttempts.set(attemptId, meta);
   }
 
+  /** The attempt row holds the deadline; the sweeper submits it if this job is lost. */
   private async scheduleAutoSubmit(attemptId: string, delayMs: number): Promise<void> {
-    const payload: JobPayloads['quiz.auto-submit'] = { attemptId };
-    try {
-      await this.queue.add('quiz.auto-submit', payload, {
+    await this.jobs.enqueue(
+      'quiz.auto-submit',
+      { attemptId },
+      {
         jobId: autoSubmitJobId(attemptId),
         delay: Math.max(0, delayMs),
         attempts: 5,
         backoff: { type: 'exponential', delay: 1000 },
         removeOnComplete: true,
         removeOnFail: { age: 7 * 24 * 3600 },
-      });
-    } catch (e) {
-      // The attempt row holds the deadline; the sweeper submits it if this job is lost.
-      this.logger.warn(`auto-submit for ${attemptId} not scheduled: ${(e as Error).message}`);
-    }
+      },
+    );
   }
 }
 

@@ -5,11 +5,11 @@ import { AuthUser } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { AuditService } from '../audit';
 import { CourseAccess } from '../courses';
-import { ProgressService } from '../enrollments';
+import { EnrollmentReadModel, ProgressService } from '../enrollments';
 import { NotificationsService } from '../notifications';
-import { isPassing, SnapshotItem } from './domain/attempt-rules';
+import { SnapshotItem } from './domain/attempt-rules';
 import { toScorable } from './domain/question-spec';
-import { gradeAttempt, QuestionResponse, scoreResponse } from './domain/scoring';
+import { attemptOutcome, gradeAttempt, QuestionResponse, scoreResponse } from './domain/scoring';
 import { GradeAttemptDto } from './dto/quiz.dto';
 import { VersionCache } from './version-cache';
 
@@ -60,6 +60,7 @@ export class GradingService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly access: CourseAccess,
+    private readonly enrollmentReads: EnrollmentReadModel,
   ) {}
 
   /**
@@ -329,9 +330,12 @@ export class GradingService {
     ungraded: number,
     submitting: boolean,
   ): Promise<{ status: string; score: number; percent: number; passed: boolean | null }> {
-    const percent = max === 0 ? 0 : Math.round((total * 10000) / max);
-    const status = ungraded > 0 ? 'needs_grading' : 'graded';
-    const passed = status === 'graded' ? isPassing(percent, attempt.passing_percent) : null;
+    const { status, percent, passed } = attemptOutcome(
+      total,
+      max,
+      ungraded,
+      attempt.passing_percent,
+    );
     await tx.query(
       `UPDATE quiz_attempts SET status = $2, score_hundredths = $3, percent_hundredths = $4,
               passed = $5, max_score_hundredths = $6, updated_at = now(),
@@ -344,30 +348,25 @@ export class GradingService {
   }
 
   private async completeLesson(tx: EntityManager, attempt: LockedAttempt): Promise<void> {
-    const [lesson] = await tx.query(
-      `SELECT l.id FROM lessons l JOIN enrollments e ON e.course_version_id = l.course_version_id
-        WHERE e.id = $1 AND l.quiz_id = $2 LIMIT 1`,
-      [attempt.enrollment_id, attempt.quiz_id],
+    const lessonId = await this.enrollmentReads.quizLessonOf(
+      attempt.enrollment_id,
+      attempt.quiz_id,
+      tx,
     );
-    if (!lesson) return;
-    await this.progress.completeLessonExternally(attempt.enrollment_id, lesson.id, tx);
+    if (!lessonId) return;
+    await this.progress.completeLessonExternally(attempt.enrollment_id, lessonId, tx);
   }
 
   private async sendEssayGraded(tx: EntityManager, attempt: LockedAttempt, percent: number) {
-    const [row] = await tx.query(
-      `SELECT u.name, u.locale, cv.title_id, cv.title_en FROM users u
-         JOIN enrollments e ON e.id = $2 JOIN course_versions cv ON cv.id = e.course_version_id
-        WHERE u.id = $1`,
-      [attempt.user_id, attempt.enrollment_id],
-    );
+    const row = await this.enrollmentReads.mailContext(attempt.enrollment_id, attempt.user_id, tx);
     if (!row) return;
     await this.notifications.enqueue(
       {
         userId: attempt.user_id,
         template: 'essay_graded',
         data: {
-          learnerName: row.name,
-          courseTitle: row.locale === 'en' ? row.title_en : row.title_id,
+          learnerName: row.learnerName,
+          courseTitle: row.locale === 'en' ? row.courseTitleEn : row.courseTitleId,
           quizTitle: attempt.quiz_title,
           scorePercent: percent / 100,
           reviewUrl: `/attempts/${attempt.id}`,

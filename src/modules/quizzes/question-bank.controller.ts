@@ -15,7 +15,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_IMPORT_BYTES } from '@app/question-formats';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
-import { AuthUser, Role, Roles } from '../../common/auth/roles';
+import { AuthUser, AUTHORS, Roles } from '../../common/auth/roles';
 import { DomainError } from '../../common/errors/domain-error';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { readSingleUpload, uploadAsText } from '../../common/http/upload';
@@ -31,8 +31,6 @@ import {
 import { CourseStaffOnly } from '../courses';
 import { QuestionBankService } from './question-bank.service';
 import { HeavyRoute } from '../rate-limit';
-
-const AUTHORS = [Role.Admin, Role.Instructor];
 
 @ApiTags('question bank')
 @ApiBearerAuth()

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CoursesModule } from '../courses';
-import { EnrollmentsModule } from '../enrollments';
+import { CoursesCoreModule } from '../courses';
+import { EnrollmentsCoreModule } from '../enrollments';
 import { NotificationsCoreModule } from '../notifications';
 import { AttemptsService } from './attempts.service';
 import { QuestionBank, QuestionCategory } from './entities/question-bank.entity';
@@ -16,8 +16,8 @@ import { VersionCache } from './version-cache';
 /** Services shared by the API and the worker (no controllers, no processors). */
 @Module({
   imports: [
-    CoursesModule,
-    EnrollmentsModule,
+    CoursesCoreModule,
+    EnrollmentsCoreModule,
     NotificationsCoreModule,
     TypeOrmModule.forFeature([
       QuestionBank,

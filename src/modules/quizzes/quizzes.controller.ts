@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
-import { AuthUser, Role, Roles } from '../../common/auth/roles';
+import { AuthUser, AUTHORS, isAuthor, Role, Roles } from '../../common/auth/roles';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { UuidParam } from '../../common/http/uuid-param';
 import { AttemptsService } from './attempts.service';
@@ -13,9 +13,7 @@ import {
   UpdateQuizDto,
 } from './dto/quiz.dto';
 import { GradingService } from './grading.service';
-import { isAuthor, QuizzesService } from './quizzes.service';
-
-const AUTHORS = [Role.Admin, Role.Instructor];
+import { QuizzesService } from './quizzes.service';
 
 @ApiTags('quizzes')
 @ApiBearerAuth()

@@ -1,19 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser, Role } from '../../common/auth/roles';
+import { AuthUser } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { isUniqueViolation } from '../../database/pg-errors';
 import { AuditService } from '../audit';
 import { CourseAccess, CoursesService } from '../courses';
-import { quizGrade } from './domain/attempt-rules';
+import { EnrollmentReadModel } from '../enrollments';
+import { quizGrade, reviewVisibility } from './domain/attempt-rules';
 import { NO_REVIEW, QuizOptions } from './domain/quiz-settings';
 import { CreateQuizDto, QuizSettingsDto, UpdateQuizDto } from './dto/quiz.dto';
 import { QuestionBankService } from './question-bank.service';
 import { Quiz } from './entities/quiz.entity';
-
-export const isAuthor = (actor: AuthUser) =>
-  actor.role === Role.Admin || actor.role === Role.Instructor;
 
 export interface EnrollmentRef {
   enrollmentId: string;
@@ -28,6 +26,7 @@ export class QuizzesService {
     private readonly bank: QuestionBankService,
     private readonly audit: AuditService,
     private readonly access: CourseAccess,
+    private readonly enrollmentReads: EnrollmentReadModel,
   ) {}
 
   async create(dto: CreateQuizDto, actor: AuthUser): Promise<Quiz> {
@@ -113,9 +112,9 @@ export class QuizzesService {
          FROM quiz_attempts WHERE quiz_id = $1 AND user_id = $2 ORDER BY attempt_no`,
       [id, actor.id],
     );
-    const closed = quiz.closeAt !== null && new Date() >= quiz.closeAt;
-    const showScore =
-      quiz.options.review.afterSubmit.score || (closed && quiz.options.review.afterClose.score);
+    const now = new Date();
+    const showsScore = (status: string) =>
+      reviewVisibility(quiz.options.review, status, now, quiz.closeAt).score;
     const grade = quizGrade(
       attempts.map((a) => ({
         attemptNo: a.attempt_no,
@@ -134,7 +133,7 @@ export class QuizzesService {
       gradingMethod: quiz.gradingMethod,
       openAt: quiz.openAt,
       closeAt: quiz.closeAt,
-      grade: showScore && grade ? { percent: grade.percentHundredths / 100 } : null,
+      grade: grade && showsScore(grade.status) ? { percent: grade.percentHundredths / 100 } : null,
       attempts: attempts.map((a) => ({
         id: a.id,
         attemptNo: a.attempt_no,
@@ -142,7 +141,8 @@ export class QuizzesService {
         startedAt: a.started_at,
         deadline: a.deadline,
         submittedAt: a.submitted_at,
-        percent: showScore && a.percent_hundredths !== null ? a.percent_hundredths / 100 : null,
+        percent:
+          showsScore(a.status) && a.percent_hundredths !== null ? a.percent_hundredths / 100 : null,
       })),
     };
   }
@@ -152,15 +152,9 @@ export class QuizzesService {
    * (drafts copy the link, so several versions may hold it). Not enrolled looks like 404.
    */
   async enrollmentFor(quizId: string, userId: string): Promise<EnrollmentRef> {
-    const [row] = await this.dataSource.query(
-      `SELECT e.id AS enrollment_id, l.id AS lesson_id
-         FROM enrollments e JOIN lessons l ON l.course_version_id = e.course_version_id
-        WHERE l.quiz_id = $1 AND e.user_id = $2 AND e.status <> 'withdrawn'
-        ORDER BY e.created_at DESC LIMIT 1`,
-      [quizId, userId],
-    );
-    if (!row) throw notFound('Quiz');
-    return { enrollmentId: row.enrollment_id, lessonId: row.lesson_id };
+    const enrollment = await this.enrollmentReads.quizEnrollment(quizId, userId);
+    if (!enrollment) throw notFound('Quiz');
+    return enrollment;
   }
 
   private async settingsFields(dto: QuizSettingsDto, courseId: string): Promise<Partial<Quiz>> {

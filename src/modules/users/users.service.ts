@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
+import { orgOf } from '../../common/auth/organization';
 import { AuthUser, Role } from '../../common/auth/roles';
+import { csvError } from '../../common/csv/csv-error';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { constraintOf, isForeignKeyViolation, isUniqueViolation } from '../../database/pg-errors';
@@ -70,7 +72,7 @@ export class UsersService {
    */
   async createEmployee(dto: CreateEmployeeDto, hr: AuthUser): Promise<User> {
     try {
-      return await this.create({ ...dto, role: Role.Learner, organizationId: this.orgOf(hr) }, hr);
+      return await this.create({ ...dto, role: Role.Learner, organizationId: orgOf(hr) }, hr);
     } catch (e) {
       if (e instanceof DomainError && e.code === 'EMAIL_TAKEN') throw employeeConflict();
       throw e;
@@ -83,12 +85,9 @@ export class UsersService {
       .orderBy('u.createdAt', 'DESC')
       .addOrderBy('u.id', 'DESC');
     if (actor.role === Role.Hr) {
-      qb.andWhere('u.organizationId = :org', { org: this.orgOf(actor) }).andWhere(
-        'u.role = :learner',
-        {
-          learner: Role.Learner,
-        },
-      );
+      qb.andWhere('u.organizationId = :org', { org: orgOf(actor) }).andWhere('u.role = :learner', {
+        learner: Role.Learner,
+      });
     } else {
       if (query.role) qb.andWhere('u.role = :role', { role: query.role });
       if (query.organizationId)
@@ -117,9 +116,7 @@ export class UsersService {
   /** A user the actor may see: admins see all; HR only learners of their organization. */
   async getScoped(id: string, actor: AuthUser): Promise<User> {
     const where =
-      actor.role === Role.Hr
-        ? { id, organizationId: this.orgOf(actor), role: Role.Learner }
-        : { id };
+      actor.role === Role.Hr ? { id, organizationId: orgOf(actor), role: Role.Learner } : { id };
     const user = await this.users.findOneBy(where);
     if (!user) throw notFound('User');
     return user;
@@ -180,9 +177,9 @@ export class UsersService {
    * means nothing is written and every error is reported with its line number.
    */
   async importEmployees(csv: string, hr: AuthUser): Promise<{ created: number; updated: number }> {
-    const organizationId = this.orgOf(hr);
+    const organizationId = orgOf(hr);
     const { rows, errors } = parseEmployeeCsv(csv);
-    if (errors.length) throw this.csvError(errors);
+    if (errors.length) throw csvError(errors, 'imported');
 
     return this.dataSource.transaction(async (tx) => {
       const repo = tx.getRepository(User);
@@ -221,7 +218,7 @@ export class UsersService {
           });
         }
       }
-      if (dbErrors.length) throw this.csvError(dbErrors);
+      if (dbErrors.length) throw csvError(dbErrors, 'imported');
 
       let created = 0;
       let updated = 0;
@@ -270,18 +267,6 @@ export class UsersService {
       'UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
       [userId],
     );
-  }
-
-  private csvError(errors: RowError[]): DomainError {
-    return new DomainError('CSV_INVALID', `${errors.length} row error(s); nothing was imported`, {
-      errors: errors.slice(0, 1000),
-    });
-  }
-
-  private orgOf(actor: AuthUser): string {
-    if (!actor.organizationId)
-      throw new DomainError('FORBIDDEN', 'Your account has no organization');
-    return actor.organizationId;
   }
 
   private assertOrganizationFitsRole(role: Role, organizationId: string | null): void {

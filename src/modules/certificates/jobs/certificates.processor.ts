@@ -1,6 +1,8 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { JobPayloads, QueueName, WORKER_METRICS } from '@app/queue';
+import { JobHandler } from '../../queue';
+import { JobRegistry } from '../../queue';
 import { CertificateRenderService } from '../certificate-render.service';
 import { CertificateSweeper } from '../certificate-sweeper';
 
@@ -16,24 +18,26 @@ import { CertificateSweeper } from '../certificate-sweeper';
 })
 export class CertificatesProcessor extends WorkerHost {
   constructor(
+    private readonly jobs: JobRegistry,
     private readonly renderer: CertificateRenderService,
     private readonly sweeper: CertificateSweeper,
   ) {
     super();
   }
 
-  async process(job: Job): Promise<unknown> {
-    switch (job.name) {
-      case 'certificate.render': {
-        const { certificateId } = job.data as JobPayloads['certificate.render'];
-        if (typeof certificateId !== 'string') throw new Error('certificateId missing');
-        return this.renderer.render(certificateId);
-      }
-      case 'certificate.sweep':
-        return this.sweeper.sweep();
-      default:
-        throw new Error(`Unknown job ${job.name}`);
-    }
+  process(job: Job, token?: string): Promise<unknown> {
+    return this.jobs.run(QueueName.Certificates, job, token);
+  }
+
+  @JobHandler('certificate.render')
+  render({ certificateId }: JobPayloads['certificate.render']) {
+    if (typeof certificateId !== 'string') throw new Error('certificateId missing');
+    return this.renderer.render(certificateId);
+  }
+
+  @JobHandler('certificate.sweep')
+  sweep() {
+    return this.sweeper.sweep();
   }
 
   @OnWorkerEvent('failed')

@@ -4,6 +4,7 @@ import {
   displayStatus,
   enrollmentModeRefusal,
   heartbeatCredit,
+  heartbeatSqlParameters,
   isLessonUnlocked,
   lessonAccessRefusal,
   LessonState,
@@ -37,6 +38,20 @@ describe('heartbeatCredit', () => {
   });
   it('starts the clock on the first heartbeat', () => {
     expect(heartbeatCredit(null, at(0))).toBe(0);
+  });
+  it('gives the heartbeat SQL the interval and cap this rule applies', () => {
+    const [minIntervalSeconds, capSeconds] = heartbeatSqlParameters();
+    expect([minIntervalSeconds, capSeconds]).toEqual([10, 90]);
+    // The SQL credits nothing while last_activity_at > now() - $4 ...
+    expect(heartbeatCredit(at(0), at(minIntervalSeconds - 1))).toBeNull();
+    expect(heartbeatCredit(at(0), at(minIntervalSeconds))).toBe(minIntervalSeconds);
+    // ... and LEAST($5, elapsed) otherwise.
+    expect(heartbeatCredit(at(0), at(capSeconds))).toBe(capSeconds);
+    expect(heartbeatCredit(at(0), at(capSeconds + 1))).toBe(capSeconds);
+    const custom = { minIntervalSeconds: 5, capSeconds: 30 };
+    expect(heartbeatSqlParameters(custom)).toEqual([5, 30]);
+    expect(heartbeatCredit(at(0), at(4), custom)).toBeNull();
+    expect(heartbeatCredit(at(0), at(31), custom)).toBe(30);
   });
 });
 

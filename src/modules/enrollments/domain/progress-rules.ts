@@ -1,6 +1,7 @@
 /**
  * Pure progress rules: heartbeat crediting, minimum time, sequential unlocking, completion.
- * The heartbeat SQL in ProgressService applies `heartbeatCredit` with the same constants.
+ * The heartbeat SQL in ProgressService applies `heartbeatCredit` with the parameters
+ * `heartbeatSqlParameters` gives it.
  */
 export const HEARTBEAT_RULES = {
   /** Clients send a heartbeat at least every 60 s; a longer gap is credited at most this. */
@@ -24,6 +25,16 @@ export function heartbeatCredit(
   const elapsed = (now.getTime() - lastActivityAt.getTime()) / 1000;
   if (elapsed < rules.minIntervalSeconds) return null;
   return Math.min(rules.capSeconds, Math.floor(elapsed));
+}
+
+/**
+ * The heartbeat SQL's rule parameters, in its order: $4 = minimum interval (credit nothing
+ * when the last activity is more recent), $5 = cap (credit at most this many seconds).
+ */
+export function heartbeatSqlParameters(
+  rules: HeartbeatRules = HEARTBEAT_RULES,
+): [minIntervalSeconds: number, capSeconds: number] {
+  return [rules.minIntervalSeconds, rules.capSeconds];
 }
 
 export interface OutlineLesson {

@@ -4,6 +4,8 @@
  */
 export const DUE_SOON_THRESHOLDS_DAYS = [7, 3, 1] as const;
 export const CERT_EXPIRING_THRESHOLDS_DAYS = [90, 30, 7] as const;
+/** An expired certificate is mailed only within this many days after expiry (no storm for old ones). */
+export const CERT_EXPIRED_WINDOW_DAYS = 30;
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 

@@ -3,6 +3,8 @@ import { OnModuleInit } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
 import { JobPayloads, QueueName, WORKER_METRICS } from '@app/queue';
 import { AppConfig } from '../../../config/app-config';
+import { JobHandler } from '../../queue';
+import { JobRegistry } from '../../queue';
 import { EmailSenderService } from '../email-sender.service';
 import { HrDigestService } from '../hr-digest.service';
 import { OutboxSweeper } from '../outbox-sweeper.service';
@@ -18,6 +20,7 @@ function injectedNow(data: { now?: string } | undefined): Date {
 @Processor(QueueName.Email, { metrics: WORKER_METRICS })
 export class EmailProcessor extends WorkerHost implements OnModuleInit {
   constructor(
+    private readonly jobs: JobRegistry,
     private readonly sender: EmailSenderService,
     private readonly sweeper: OutboxSweeper,
     private readonly reminders: RemindersService,
@@ -31,25 +34,34 @@ export class EmailProcessor extends WorkerHost implements OnModuleInit {
     this.worker.concurrency = this.config.notifications.sendConcurrency;
   }
 
-  async process(job: Job, token?: string): Promise<unknown> {
-    switch (job.name) {
-      case 'email.send':
-        return this.send(job as Job<JobPayloads['email.send']>, token);
-      case 'email.sweep':
-        return this.sweeper.sweep();
-      case 'reminders.scan':
-        return this.reminders.scan(injectedNow(job.data as JobPayloads['reminders.scan']));
-      case 'reminders.hr-digest':
-        return this.digest.run(injectedNow(job.data as JobPayloads['reminders.hr-digest']));
-      default:
-        throw new Error(`unknown job ${job.name} on the email queue`);
-    }
+  process(job: Job, token?: string): Promise<unknown> {
+    return this.jobs.run(QueueName.Email, job, token);
   }
 
-  private async send(job: Job<JobPayloads['email.send']>, token?: string): Promise<string> {
+  @JobHandler('email.sweep')
+  sweep() {
+    return this.sweeper.sweep();
+  }
+
+  @JobHandler('reminders.scan')
+  scan(data: JobPayloads['reminders.scan']) {
+    return this.reminders.scan(injectedNow(data));
+  }
+
+  @JobHandler('reminders.hr-digest')
+  hrDigest(data: JobPayloads['reminders.hr-digest']) {
+    return this.digest.run(injectedNow(data));
+  }
+
+  @JobHandler('email.send')
+  async send(
+    data: JobPayloads['email.send'],
+    job: Job<JobPayloads['email.send']>,
+    token?: string,
+  ): Promise<string> {
     const limiter = this.sender.rateLimiter;
     if (limiter.enabled) {
-      const recipient = await this.sender.pendingRecipient(job.data.outboxId);
+      const recipient = await this.sender.pendingRecipient(data.outboxId);
       if (!recipient) return 'skipped';
       const waitMs = await limiter.delayFor(recipient);
       if (waitMs > 0) {
@@ -58,6 +70,6 @@ export class EmailProcessor extends WorkerHost implements OnModuleInit {
         throw new DelayedError();
       }
     }
-    return this.sender.send(job.data.outboxId);
+    return this.sender.send(data.outboxId);
   }
 }

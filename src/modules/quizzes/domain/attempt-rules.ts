@@ -1,5 +1,7 @@
 import type { QuestionSelection, ReviewFlags } from './quiz-settings';
 
+export { isPassing } from './scoring';
+
 /** One question of an attempt: the version shown and the order its answers were shown in. */
 export interface SnapshotItem {
   /** question_version id */
@@ -162,10 +164,6 @@ export function quizGrade(
       ? a
       : best,
   );
-}
-
-export function isPassing(percentHundredths: number, passingPercent: number): boolean {
-  return percentHundredths >= passingPercent * 100;
 }
 
 /** What the learner may see of an attempt now. Nothing at all while it is open. */

@@ -1,5 +1,12 @@
 import { parseNumericResponse } from './numeric-response';
-import { gradeAttempt, ScorableOption, ScorableQuestion, scoreResponse } from './scoring';
+import {
+  attemptOutcome,
+  gradeAttempt,
+  isPassing,
+  ScorableOption,
+  ScorableQuestion,
+  scoreResponse,
+} from './scoring';
 import { matchesAcceptedAnswer } from './wildcard-match';
 
 const options = (...fractions: number[]): ScorableOption[] =>
@@ -335,5 +342,48 @@ describe('gradeAttempt', () => {
     });
     expect(() => gradeAttempt([{ maxMark: -1, fraction: 1 }])).toThrow(RangeError);
     expect(() => gradeAttempt([{ maxMark: Number.NaN, fraction: 1 }])).toThrow(RangeError);
+  });
+});
+
+describe('attemptOutcome', () => {
+  it('rounds the percentage half-up from integer marks', () => {
+    expect(attemptOutcome(850, 1000, 0, 70).percent).toBe(8500);
+    // 1/3 = 33.333...% -> 3333; 2/3 = 66.666...% -> 6667; 1/8 = 12.5% exactly
+    expect(attemptOutcome(100, 300, 0, 70).percent).toBe(3333);
+    expect(attemptOutcome(200, 300, 0, 70).percent).toBe(6667);
+    expect(attemptOutcome(1, 800, 0, 0).percent).toBe(13);
+  });
+
+  it('scores an attempt without marks as 0 %', () => {
+    expect(attemptOutcome(0, 0, 0, 70)).toEqual({ status: 'graded', percent: 0, passed: false });
+    expect(attemptOutcome(0, 0, 0, 0)).toEqual({ status: 'graded', percent: 0, passed: true });
+  });
+
+  it('passes at exactly the passing percentage, not below', () => {
+    expect(attemptOutcome(700, 1000, 0, 70)).toEqual({
+      status: 'graded',
+      percent: 7000,
+      passed: true,
+    });
+    expect(attemptOutcome(6999, 10000, 0, 70).passed).toBe(false);
+    expect(isPassing(7000, 70)).toBe(true);
+  });
+
+  it('leaves pass undecided while an item waits for manual grading', () => {
+    expect(attemptOutcome(1000, 1000, 1, 70)).toEqual({
+      status: 'needs_grading',
+      percent: 10000,
+      passed: null,
+    });
+  });
+
+  it('agrees with gradeAttempt on the percentage', () => {
+    const grade = gradeAttempt([
+      { maxMark: 1, fraction: 1 },
+      { maxMark: 2, fraction: 0.5 },
+      { maxMark: 3, fraction: null },
+    ]);
+    const outcome = attemptOutcome(grade.totalMarks, grade.maxMarks, grade.ungradedItems, 50);
+    expect(outcome).toEqual({ status: 'needs_grading', percent: grade.percent, passed: null });
   });
 });

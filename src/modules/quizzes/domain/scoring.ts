@@ -213,6 +213,32 @@ export function gradeAttempt(items: GradedItem[]): AttemptGrade {
   return { itemMarks, totalMarks, maxMarks, percent, ungradedItems };
 }
 
+export function isPassing(percentHundredths: number, passingPercent: number): boolean {
+  return percentHundredths >= passingPercent * 100;
+}
+
+export interface AttemptOutcome {
+  /** `needs_grading` while any item waits for a teacher. */
+  status: 'graded' | 'needs_grading';
+  /** Hundredths of a percent, rounded half-up: 8550 = 85.50 %. */
+  percent: number;
+  /** Decided only once the attempt is fully graded. */
+  passed: boolean | null;
+}
+
+/** An attempt's status, percentage and pass from its summed marks (integer hundredths). */
+export function attemptOutcome(
+  totalMarks: number,
+  maxMarks: number,
+  ungradedItems: number,
+  passingPercent: number,
+): AttemptOutcome {
+  const percent = maxMarks === 0 ? 0 : Math.round((totalMarks * 10000) / maxMarks);
+  const status = ungradedItems > 0 ? 'needs_grading' : 'graded';
+  const passed = status === 'graded' ? isPassing(percent, passingPercent) : null;
+  return { status, percent, passed };
+}
+
 /** value × 10^places rounded half-up, computed on the decimal text to avoid 1.005 × 100 = 100.4999. */
 function scaleToInteger(value: number, places: number): number {
   const [mantissa, exponentText = '0'] = value.toExponential().split('e');
