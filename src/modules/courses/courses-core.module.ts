@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { StorageModule } from '../storage';
 import { CourseAccess } from './course-access.service';
-import { CourseStaffGuard } from './course-staff.guard';
 import { CoursesService } from './courses.service';
 import { CourseStaffMember } from './entities/course-staff.entity';
 import { CourseModuleEntity } from './entities/course-module.entity';
@@ -23,7 +22,7 @@ import { LessonFilesService } from './lesson-files.service';
       Lesson,
     ]),
   ],
-  providers: [CoursesService, LessonFilesService, CourseAccess, CourseStaffGuard],
-  exports: [CoursesService, LessonFilesService, CourseAccess, CourseStaffGuard],
+  providers: [CoursesService, LessonFilesService, CourseAccess],
+  exports: [CoursesService, LessonFilesService, CourseAccess],
 })
 export class CoursesCoreModule {}

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CoursesController } from './courses.controller';
 import { CoursesCoreModule } from './courses-core.module';
+import { CourseStaffGuard } from './course-staff.guard';
 
 /** API side of courses. */
 @Module({
   imports: [CoursesCoreModule],
   controllers: [CoursesController],
-  exports: [CoursesCoreModule],
+  providers: [CourseStaffGuard],
+  exports: [CoursesCoreModule, CourseStaffGuard],
 })
 export class CoursesModule {}
