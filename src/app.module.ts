@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { pinoOptions } from './bootstrap/logging';
 import { AuditModule } from './modules/audit/audit.module';
+import { AccessStateModule } from './modules/auth/access-state.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CoursesModule } from './modules/courses/courses.module';
 import { EnrollmentsModule } from './modules/enrollments/enrollments.module';
@@ -52,7 +53,11 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...coreImports(config), AccessControlModule, ...FEATURE_MODULES],
+      imports: [
+        ...coreImports(config),
+        AccessControlModule.forRoot(AccessStateModule),
+        ...FEATURE_MODULES,
+      ],
     };
   }
 }

@@ -18,7 +18,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [...coreImports(config), AccessControlModule, ...(JOB_MODULES ?? [])],
+      imports: [...coreImports(config), AccessControlModule.forRoot(), ...(JOB_MODULES ?? [])],
     };
   }
 }

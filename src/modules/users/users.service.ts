@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AuthUser, Role } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
@@ -10,6 +10,7 @@ import { parseEmployeeCsv, RowError } from './domain/employee-csv';
 import { CreateEmployeeDto, CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
+import { UserAccessChange, UserEvents } from './user-events';
 
 const ORG_ROLES: Role[] = [Role.Hr, Role.Learner];
 
@@ -20,6 +21,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
+    private readonly events: UserEvents,
   ) {}
 
   findByEmail(email: string): Promise<User | null> {
@@ -111,10 +113,23 @@ export class UsersService {
   async update(id: string, dto: UpdateUserDto, actor: AuthUser): Promise<User> {
     const user = await this.getScoped(id, actor);
     const { password, ...fields } = dto;
-    Object.assign(user, fields);
+    // Only what was sent: the DTO instance has every declared field, absent ones undefined.
+    const changes = Object.fromEntries(
+      Object.entries(fields).filter(([, value]) => value !== undefined),
+    ) as Partial<User>;
+    const accessChanges: UserAccessChange[] = [];
+    if (changes.isActive === false) accessChanges.push('deactivated');
+    if (changes.isActive === true && !user.isActive) accessChanges.push('reactivated');
+    if (password) accessChanges.push('password-changed');
+    Object.assign(user, changes);
     if (password) user.passwordHash = await this.hasher.hash(password);
-    const saved = await this.saveTranslatingConflicts(user);
-    if (password || dto.isActive === false) await this.revokeSessions(user.id);
+    if (accessChanges.includes('deactivated') || password) user.tokenVersion += 1;
+    const event = { userId: user.id, changes: accessChanges };
+    await this.dataSource.transaction(async (tx) => {
+      await this.saveTranslatingConflicts(user, tx);
+      if (accessChanges.length) await this.events.accessChangedInTransaction(event, tx);
+    });
+    if (accessChanges.length) await this.events.accessChangedAfterCommit(event);
     await this.audit.record({
       actorId: actor.id,
       action: 'user.updated',
@@ -126,7 +141,7 @@ export class UsersService {
         passwordChanged: !!password,
       },
     });
-    return saved;
+    return this.users.findOneByOrFail({ id: user.id });
   }
 
   async deactivate(id: string, actor: AuthUser): Promise<User> {
@@ -138,9 +153,10 @@ export class UsersService {
     const user = await this.getScoped(id, actor);
     if (user.id === actor.id)
       throw new DomainError('CONFLICT', 'You cannot delete your own account');
+    const event = { userId: id, changes: ['deleted' as const] };
     try {
       await this.dataSource.transaction(async (tx) => {
-        await tx.delete('refresh_tokens', { userId: id });
+        await this.events.accessChangedInTransaction(event, tx);
         await tx.delete(User, { id });
       });
     } catch (e) {
@@ -149,6 +165,7 @@ export class UsersService {
       }
       throw e;
     }
+    await this.events.accessChangedAfterCommit(event);
     await this.audit.record({
       actorId: actor.id,
       action: 'user.deleted',
@@ -248,13 +265,6 @@ export class UsersService {
     });
   }
 
-  async revokeSessions(userId: string): Promise<void> {
-    await this.dataSource.query(
-      'UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
-      [userId],
-    );
-  }
-
   private csvError(errors: RowError[]): DomainError {
     return new DomainError('CSV_INVALID', `${errors.length} row error(s); nothing was imported`, {
       errors: errors.slice(0, 1000),
@@ -282,9 +292,9 @@ export class UsersService {
     }
   }
 
-  private async saveTranslatingConflicts(user: User): Promise<User> {
+  private async saveTranslatingConflicts(user: User, tx?: EntityManager): Promise<User> {
     try {
-      return await this.users.save(user);
+      return await (tx ? tx.getRepository(User) : this.users).save(user);
     } catch (e) {
       if (isUniqueViolation(e)) {
         const constraint = constraintOf(e);
