@@ -9,9 +9,7 @@ export class AccessEndsAtOnce1796100000000 implements MigrationInterface {
   name = 'AccessEndsAtOnce1796100000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `ALTER TABLE "users" ADD "token_version" integer NOT NULL DEFAULT 0`,
-    );
+    await queryRunner.query(`ALTER TABLE "users" ADD "token_version" integer NOT NULL DEFAULT 0`);
     await queryRunner.query(
       `CREATE INDEX "ix_refresh_tokens_user_revoked" ON "refresh_tokens" ("user_id", "revoked_at") WHERE revoked_at IS NOT NULL`,
     );

@@ -16,7 +16,9 @@ async function main() {
   const verifier = app.get(AccessTokenVerifier);
   process.on('message', (message: { type: string; users?: AuthUser[] }) => {
     if (message.type === 'sign') {
-      process.send!({ type: 'tokens', tokens: message.users!.map((u) =>
+      process.send!({
+        type: 'tokens',
+        tokens: message.users!.map((u) =>
           verifier.sign(u, { sessionId: randomUUID(), tokenVersion: 0 }),
         ),
       });

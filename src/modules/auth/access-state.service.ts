@@ -37,7 +37,13 @@ const GENERATION_TTL_SECONDS = 3600;
 const ENDED_SESSION_MARGIN_SECONDS = 60;
 
 type AccessRedis = Redis & {
-  k3AccessFill(state: string, gen: string, seenGen: string, value: string, ttl: number): Promise<number>;
+  k3AccessFill(
+    state: string,
+    gen: string,
+    seenGen: string,
+    value: string,
+    ttl: number,
+  ): Promise<number>;
   k3AccessInvalidate(state: string, gen: string, genTtl: number): Promise<number>;
 };
 

@@ -26,9 +26,7 @@ export class OrganizationEvents {
       try {
         await handler(event);
       } catch (e) {
-        this.logger.warn(
-          `organization.access-changed handler failed: ${(e as Error).message}`,
-        );
+        this.logger.warn(`organization.access-changed handler failed: ${(e as Error).message}`);
       }
     }
   }

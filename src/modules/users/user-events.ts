@@ -43,7 +43,9 @@ export class UserEvents {
       try {
         await handler(event);
       } catch (e) {
-        this.logger.warn(`user.access-changed after-commit handler failed: ${(e as Error).message}`);
+        this.logger.warn(
+          `user.access-changed after-commit handler failed: ${(e as Error).message}`,
+        );
       }
     }
   }
