@@ -49,7 +49,7 @@ type AccessRedis = Redis & {
 
 /**
  * The per-request access check and its cache. Every authenticated request reads the user's
- * (and its organization's) state from Redis (one round trip, both keys in parallel); a miss
+ * (and its organization's) state from Redis (one MGET); a miss
  * reads PostgreSQL and fills Redis for ACCESS_STATE_CACHE_SECONDS. Every change that ends
  * access (deactivation, password change, logout, organization deactivation) invalidates the
  * entry after commit, so the next request sees the database. If Redis is unreachable the
@@ -79,11 +79,22 @@ export class AccessStateService extends AccessStatePort {
   }
 
   async assertUsable(token: VerifiedAccessToken): Promise<void> {
-    const organizationId = token.user.organizationId;
+    const { id: userId, organizationId } = token.user;
+    const userKey = this.userKey(userId);
+    const organizationKey = organizationId ? this.organizationKey(organizationId) : null;
+    const keys = [userKey, `${userKey}:gen`];
+    if (organizationKey) keys.push(organizationKey, `${organizationKey}:gen`);
+    let cached: (string | null)[] | null;
+    try {
+      cached = await this.redis.mget(...keys);
+    } catch (e) {
+      this.warnRedis(e);
+      cached = null;
+    }
     const [user, organization] = await Promise.all([
-      this.cached(this.userKey(token.user.id), () => this.loadUser(token.user.id)),
-      organizationId
-        ? this.cached(this.organizationKey(organizationId), () =>
+      this.cachedOrLoad(userKey, cached?.slice(0, 2) ?? null, () => this.loadUser(userId)),
+      organizationId && organizationKey
+        ? this.cachedOrLoad(organizationKey, cached?.slice(2, 4) ?? null, () =>
             this.loadOrganization(organizationId),
           )
         : null,
@@ -116,7 +127,7 @@ export class AccessStateService extends AccessStatePort {
 
   private async loadUser(userId: string): Promise<UserAccessState | null> {
     const [user, ended] = await Promise.all([
-      this.users.findById(userId),
+      this.users.accessFactsOf(userId),
       this.dataSource.query(
         `SELECT DISTINCT family_id FROM refresh_tokens
           WHERE user_id = $1 AND revoked_at IS NOT NULL
@@ -125,12 +136,7 @@ export class AccessStateService extends AccessStatePort {
       ) as Promise<{ family_id: string }[]>,
     ]);
     if (!user) return null;
-    return {
-      isActive: user.isActive,
-      organizationId: user.organizationId,
-      tokenVersion: user.tokenVersion,
-      endedSessionIds: ended.map((row) => row.family_id),
-    };
+    return { ...user, endedSessionIds: ended.map((row) => row.family_id) };
   }
 
   private async loadOrganization(organizationId: string): Promise<OrganizationAccessState | null> {
@@ -138,28 +144,28 @@ export class AccessStateService extends AccessStatePort {
     return isActive === null ? null : { isActive };
   }
 
-  /** The cached value, or the loaded one (then cached). `null` states are cached too. */
-  private async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const genKey = `${key}:gen`;
-    let seenGen: string | null;
-    try {
-      const [value, gen] = await this.redis.mget(key, genKey);
-      if (value !== null) return JSON.parse(value) as T;
-      seenGen = gen;
-    } catch (e) {
-      this.warnRedis(e);
-      return load();
-    }
+  /**
+   * `cached` is [value, generation] as read from Redis, or null if Redis did not answer.
+   * A miss loads from PostgreSQL and fills the entry in the background (`null` states too).
+   */
+  private async cachedOrLoad<T>(
+    key: string,
+    cached: (string | null)[] | null,
+    load: () => Promise<T>,
+  ): Promise<T> {
+    if (cached?.[0]) return JSON.parse(cached[0]) as T;
     const loaded = await load();
-    await this.redis
-      .k3AccessFill(
-        key,
-        genKey,
-        seenGen ?? '',
-        JSON.stringify(loaded),
-        this.config.accessStateCacheSeconds,
-      )
-      .catch((e) => this.warnRedis(e));
+    if (cached) {
+      this.redis
+        .k3AccessFill(
+          key,
+          `${key}:gen`,
+          cached[1] ?? '',
+          JSON.stringify(loaded),
+          this.config.accessStateCacheSeconds,
+        )
+        .catch((e: unknown) => this.warnRedis(e));
+    }
     return loaded;
   }
 
@@ -180,13 +186,13 @@ export class AccessStateService extends AccessStatePort {
     this.logger.warn(`Access state cache unavailable, reading PostgreSQL: ${(e as Error).message}`);
   }
 
-  // The hash tag keeps a key and its generation in one Redis Cluster slot (the Lua scripts
-  // touch both).
+  // One MGET reads all four keys; on Redis Cluster they share a slot through the hash tag in
+  // QUEUE_PREFIX, as BullMQ's keys must.
   private userKey(userId: string): string {
-    return `${this.config.queuePrefix}:access:{u:${userId}}`;
+    return `${this.config.queuePrefix}:access:user:${userId}`;
   }
 
   private organizationKey(organizationId: string): string {
-    return `${this.config.queuePrefix}:access:{o:${organizationId}}`;
+    return `${this.config.queuePrefix}:access:org:${organizationId}`;
   }
 }

@@ -42,8 +42,11 @@ export class OrganizationsService {
 
   /** Whether the organization is active; null when it does not exist. */
   async isActive(id: string): Promise<boolean | null> {
-    const org = await this.repo.findOne({ where: { id }, select: { id: true, isActive: true } });
-    return org ? org.isActive : null;
+    const [row] = (await this.repo.query(
+      'SELECT is_active AS "isActive" FROM organizations WHERE id = $1',
+      [id],
+    )) as { isActive: boolean }[];
+    return row ? row.isActive : null;
   }
 
   async update(id: string, dto: UpdateOrganizationDto): Promise<Organization> {

@@ -32,6 +32,19 @@ export class UsersService {
     return this.users.findOneBy({ id });
   }
 
+  /** What the per-request access check needs (a cache miss there), without an entity. */
+  async accessFactsOf(
+    id: string,
+  ): Promise<{ isActive: boolean; organizationId: string | null; tokenVersion: number } | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT is_active AS "isActive", organization_id AS "organizationId",
+              token_version AS "tokenVersion"
+         FROM users WHERE id = $1`,
+      [id],
+    )) as { isActive: boolean; organizationId: string | null; tokenVersion: number }[];
+    return row ?? null;
+  }
+
   /** Admin: any user, any role. */
   async create(dto: CreateUserDto, actor: AuthUser): Promise<User> {
     this.assertOrganizationFitsRole(dto.role, dto.organizationId ?? null);
