@@ -49,8 +49,8 @@ type AccessRedis = Redis & {
 
 /**
  * The per-request access check and its cache. Every authenticated request reads the user's
- * (and its organization's) state from Redis (one MGET); a miss
- * reads PostgreSQL and fills Redis for ACCESS_STATE_CACHE_SECONDS. Every change that ends
+ * (and its organization's) state from Redis in one MGET; a miss reads PostgreSQL and fills
+ * Redis for ACCESS_STATE_CACHE_SECONDS. Every change that ends
  * access (deactivation, password change, logout, organization deactivation) invalidates the
  * entry after commit, so the next request sees the database. If Redis is unreachable the
  * check reads PostgreSQL on every request: slower, never less correct. The only staleness
