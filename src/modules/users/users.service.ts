@@ -150,7 +150,7 @@ export class UsersService {
       entityId: user.id,
       organizationId: user.organizationId,
       data: {
-        fields: Object.keys(dto).filter((k) => k !== 'password'),
+        fields: Object.keys(changes),
         passwordChanged: !!password,
       },
     });
