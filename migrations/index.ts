@@ -5,6 +5,7 @@ import { CoursesEnrollmentsProgress1795817208967 } from './1795817208967-Courses
 import { Notifications1795817541264 } from './1795817541264-Notifications';
 import { Certificates1795817636683 } from './1795817636683-Certificates';
 import { Quizzes1795818990451 } from './1795818990451-Quizzes';
+import { AccessEndsAtOnce1796100000000 } from './1796100000000-AccessEndsAtOnce';
 import { CourseStaff1796300000000 } from './1796300000000-CourseStaff';
 import { DropOutboxEvents1796500000000 } from './1796500000000-DropOutboxEvents';
 
@@ -14,6 +15,7 @@ export const ALL_MIGRATIONS = [
   Notifications1795817541264,
   Certificates1795817636683,
   Quizzes1795818990451,
+  AccessEndsAtOnce1796100000000,
   CourseStaff1796300000000,
   DropOutboxEvents1796500000000,
 ];

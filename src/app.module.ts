@@ -6,7 +6,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { pinoOptions } from './bootstrap/logging';
 import { AuditModule } from './modules/audit';
-import { AuthModule } from './modules/auth';
+import { AccessStateModule, AuthModule } from './modules/auth';
 import { CoursesModule } from './modules/courses';
 import { EnrollmentsModule } from './modules/enrollments';
 import { HealthModule } from './modules/health';
@@ -53,7 +53,11 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...coreImports(config), AccessControlModule, ...FEATURE_MODULES],
+      imports: [
+        ...coreImports(config),
+        AccessControlModule.forRoot(AccessStateModule),
+        ...FEATURE_MODULES,
+      ],
     };
   }
 }

@@ -11,7 +11,7 @@ import type { FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { ALL_QUEUE_NAMES } from '@app/queue';
 import { AppModule } from '../app.module';
-import { AccessTokenVerifier } from '../common/auth/access-token.verifier';
+import { RequestAuthenticator } from '../common/auth/request-authenticator';
 import { Role } from '../common/auth/roles';
 import { findUndeclaredRoutes } from '../common/auth/route-audit';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
@@ -126,7 +126,7 @@ async function registerQueueDashboard(app: NestFastifyApplication): Promise<void
     serverAdapter: board,
   });
   board.setBasePath('/admin/queues');
-  const verifier = app.get(AccessTokenVerifier);
+  const authenticator = app.get(RequestAuthenticator);
   const filter = new AllExceptionsFilter();
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.register(
@@ -137,7 +137,7 @@ async function registerQueueDashboard(app: NestFastifyApplication): Promise<void
             request.headers.cookie ?? '',
           )?.[1];
           const header = request.headers.authorization ?? (cookie ? `Bearer ${cookie}` : undefined);
-          const user = await verifier.verifyAuthorizationHeader(header);
+          const user = await authenticator.authenticate(header);
           if (user.role !== Role.Admin) throw new DomainError('FORBIDDEN', 'Admins only');
         } catch (e) {
           const body = filter.toBody(e, String(request.id));

@@ -12,6 +12,7 @@ export class AppConfig {
   readonly publicBaseUrl: string;
   readonly jwtSecret: string;
   readonly jwtAccessTtlSeconds: number;
+  readonly accessStateCacheSeconds: number;
   readonly refreshTokenTtlDays: number;
   readonly port: number;
   readonly logLevel: EnvSchema['LOG_LEVEL'];
@@ -55,6 +56,7 @@ export class AppConfig {
     );
     this.jwtSecret = env.JWT_SECRET ?? AppConfig.generatedDevSecret();
     this.jwtAccessTtlSeconds = env.JWT_ACCESS_TTL_SECONDS;
+    this.accessStateCacheSeconds = env.ACCESS_STATE_CACHE_SECONDS;
     this.refreshTokenTtlDays = env.REFRESH_TOKEN_TTL_DAYS;
     this.logLevel = env.LOG_LEVEL;
     this.defaultLocale = env.DEFAULT_LOCALE;

@@ -62,6 +62,13 @@ export class EnvSchema {
   @Max(3600)
   JWT_ACCESS_TTL_SECONDS = 900;
 
+  /** How long the access check may trust its Redis copy of a user's or organization's state. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  ACCESS_STATE_CACHE_SECONDS = 30;
+
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,8 +1,10 @@
 /**
  * The API under benchmark, in its own process so the load generator does not share its event
  * loop and its RSS is its own. Started by bench-app.ts over IPC: replies `{ port }` once
- * listening, and signs access tokens on request with the app's own AccessTokenVerifier.
+ * listening, and signs access tokens on request with the app's own AccessTokenVerifier (one
+ * fresh session per token; seeded users are at token version 0).
  */
+import { randomUUID } from 'node:crypto';
 import { createApiApp } from '../../src/bootstrap/http-app';
 import { AccessTokenVerifier } from '../../src/common/auth/access-token.verifier';
 import { AuthUser } from '../../src/common/auth/roles';
@@ -14,7 +16,12 @@ async function main() {
   const verifier = app.get(AccessTokenVerifier);
   process.on('message', (message: { type: string; users?: AuthUser[] }) => {
     if (message.type === 'sign') {
-      process.send!({ type: 'tokens', tokens: message.users!.map((u) => verifier.sign(u)) });
+      process.send!({
+        type: 'tokens',
+        tokens: message.users!.map((u) =>
+          verifier.sign(u, { sessionId: randomUUID(), tokenVersion: 0 }),
+        ),
+      });
     }
     if (message.type === 'stop') void app.close().then(() => process.exit(0));
   });

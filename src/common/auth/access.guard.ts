@@ -1,11 +1,12 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../errors/domain-error';
-import { AccessTokenVerifier } from './access-token.verifier';
+import { RequestAuthenticator } from './request-authenticator';
 import { AuthUser, PUBLIC_KEY, Role, ROLES_KEY } from './roles';
 
 /**
- * Global guard: authenticates the bearer token, then checks the route's declared roles.
+ * Global guard: authenticates the bearer token (signature, expiry, and whether its user,
+ * organization and session are still active), then checks the route's declared roles.
  * A route that declares neither @Roles nor @Public is refused (and the boot-time route
  * audit refuses to start such an app), so a forgotten declaration never opens a route.
  */
@@ -13,7 +14,7 @@ import { AuthUser, PUBLIC_KEY, Role, ROLES_KEY } from './roles';
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly verifier: AccessTokenVerifier,
+    private readonly authenticator: RequestAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -23,7 +24,7 @@ export class AccessGuard implements CanActivate {
     const request = context
       .switchToHttp()
       .getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
-    const user = await this.verifier.verifyAuthorizationHeader(request.headers.authorization);
+    const user = await this.authenticator.authenticate(request.headers.authorization);
     request.user = user;
     if (!roles || !roles.includes(user.role)) {
       throw new DomainError('FORBIDDEN', 'Your role may not use this route');

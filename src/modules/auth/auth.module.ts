@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { OrganizationsModule } from '../organizations';
 import { UsersModule } from '../users';
+import { AccessChangeSubscriber } from './access-change.subscriber';
+import { AccessStateModule } from './access-state.module';
 import { AuthController, MeController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
@@ -9,8 +11,14 @@ import { LoginThrottle } from './login-throttle';
 import { RefreshTokensService } from './refresh-tokens.service';
 
 @Module({
-  imports: [PassportModule, UsersModule, OrganizationsModule],
+  imports: [PassportModule, UsersModule, OrganizationsModule, AccessStateModule],
   controllers: [AuthController, MeController],
-  providers: [AuthService, LocalStrategy, LoginThrottle, RefreshTokensService],
+  providers: [
+    AuthService,
+    LocalStrategy,
+    LoginThrottle,
+    RefreshTokensService,
+    AccessChangeSubscriber,
+  ],
 })
 export class AuthModule {}

@@ -3,8 +3,9 @@ import { AccessTokenVerifier } from '../../common/auth/access-token.verifier';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { User, UsersService } from '../users';
+import { AccessStateService } from './access-state.service';
 import { TokenPairView } from './dto/auth.dto';
-import { RefreshTokensService } from './refresh-tokens.service';
+import { IssuedRefreshToken, RefreshTokensService } from './refresh-tokens.service';
 
 @Injectable()
 export class AuthService {
@@ -12,9 +13,11 @@ export class AuthService {
     private readonly tokens: AccessTokenVerifier,
     private readonly refreshTokens: RefreshTokensService,
     private readonly users: UsersService,
+    private readonly accessState: AccessStateService,
     private readonly config: AppConfig,
   ) {}
 
+  /** `user` has passed LocalStrategy (right password, allowed to sign in). */
   async login(user: User): Promise<TokenPairView> {
     return this.pair(user, await this.refreshTokens.issue(user.id));
   }
@@ -22,26 +25,26 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<TokenPairView> {
     const rotated = await this.refreshTokens.rotate(refreshToken);
     const user = await this.users.findById(rotated.userId);
-    if (!user || !user.isActive) {
+    if (!user || (await this.accessState.signInRefusal(user))) {
       await this.refreshTokens.revokeByToken(rotated.refreshToken);
-      throw new DomainError('ACCOUNT_INACTIVE', 'This account is deactivated');
+      throw new DomainError('INVALID_REFRESH_TOKEN', 'Refresh token expired or revoked');
     }
-    return this.pair(user, rotated.refreshToken);
+    return this.pair(user, rotated);
   }
 
+  /** Ends the session: its refresh tokens and, from the next request on, its access tokens. */
   logout(refreshToken: string): Promise<void> {
     return this.refreshTokens.revokeByToken(refreshToken);
   }
 
-  private pair(user: User, refreshToken: string): TokenPairView {
+  private pair(user: User, session: IssuedRefreshToken): TokenPairView {
     return {
-      accessToken: this.tokens.sign({
-        id: user.id,
-        role: user.role,
-        organizationId: user.organizationId,
-      }),
+      accessToken: this.tokens.sign(
+        { id: user.id, role: user.role, organizationId: user.organizationId },
+        { sessionId: session.sessionId, tokenVersion: user.tokenVersion },
+      ),
       expiresIn: this.config.jwtAccessTtlSeconds,
-      refreshToken,
+      refreshToken: session.refreshToken,
       tokenType: 'Bearer',
     };
   }

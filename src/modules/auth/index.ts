@@ -1,2 +1,3 @@
 // Public surface of the auth module.
 export { AuthModule } from './auth.module';
+export { AccessStateModule } from './access-state.module';

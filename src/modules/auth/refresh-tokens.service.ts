@@ -1,23 +1,35 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { returnedRows } from '../../database/raw';
+import { AccessStateService } from './access-state.service';
 import { RefreshToken } from './entities/refresh-token.entity';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
-/** Opaque refresh tokens `<row id>.<secret>`; only SHA-256(secret) is stored. */
+export interface IssuedRefreshToken {
+  refreshToken: string;
+  /** The family id: one login session; access tokens carry it as `sid`. */
+  sessionId: string;
+}
+
+/**
+ * Opaque refresh tokens `<row id>.<secret>`; only SHA-256(secret) is stored. A token family
+ * is one login session: revoking it also ends the session's access tokens (the access check
+ * reads recently revoked families), so every revocation invalidates the user's access state.
+ */
 @Injectable()
 export class RefreshTokensService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly accessState: AccessStateService,
   ) {}
 
-  async issue(userId: string, familyId: string = randomUUID()): Promise<string> {
+  async issue(userId: string, familyId: string = randomUUID()): Promise<IssuedRefreshToken> {
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
     await this.dataSource.getRepository(RefreshToken).insert({
@@ -27,7 +39,7 @@ export class RefreshTokensService {
       tokenHash: sha256(secret),
       expiresAt: new Date(Date.now() + this.config.refreshTokenTtlDays * 86400_000),
     });
-    return `${id}.${secret}`;
+    return { refreshToken: `${id}.${secret}`, sessionId: familyId };
   }
 
   /**
@@ -35,7 +47,7 @@ export class RefreshTokensService {
    * one conditional UPDATE, so two concurrent refreshes with the same token cannot both win;
    * presenting an already-rotated token revokes the whole family (theft detection).
    */
-  async rotate(token: string): Promise<{ userId: string; refreshToken: string }> {
+  async rotate(token: string): Promise<IssuedRefreshToken & { userId: string }> {
     const row = await this.find(token);
     const newId = randomUUID();
     const claimed = returnedRows<{ id: string }>(
@@ -48,7 +60,7 @@ export class RefreshTokensService {
     );
     if (claimed.length === 0) {
       if (row.replacedById !== null || row.revokedAt !== null) {
-        await this.revokeFamily(row.familyId);
+        await this.revokeFamily(row.familyId, row.userId);
         throw new DomainError(
           'REFRESH_TOKEN_REUSED',
           'This refresh token was already used; all sessions of this login were signed out',
@@ -64,19 +76,36 @@ export class RefreshTokensService {
       tokenHash: sha256(secret),
       expiresAt: new Date(Date.now() + this.config.refreshTokenTtlDays * 86400_000),
     });
-    return { userId: row.userId, refreshToken: `${newId}.${secret}` };
+    return { userId: row.userId, sessionId: row.familyId, refreshToken: `${newId}.${secret}` };
   }
 
+  /** Ends the token's session: its refresh tokens and its access tokens. */
   async revokeByToken(token: string): Promise<void> {
     const row = await this.find(token);
-    await this.revokeFamily(row.familyId);
+    await this.revokeFamily(row.familyId, row.userId);
   }
 
-  private async revokeFamily(familyId: string): Promise<void> {
+  /**
+   * Every session of the user, inside the caller's transaction; the caller invalidates the
+   * access state after commit.
+   */
+  async revokeAllOfUser(userId: string, tx: EntityManager): Promise<void> {
+    await tx.query(
+      'UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
+      [userId],
+    );
+  }
+
+  async deleteAllOfUser(userId: string, tx: EntityManager): Promise<void> {
+    await tx.delete(RefreshToken, { userId });
+  }
+
+  private async revokeFamily(familyId: string, userId: string): Promise<void> {
     await this.dataSource.query(
       'UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL',
       [familyId],
     );
+    await this.accessState.invalidateUser(userId);
   }
 
   private async find(token: string): Promise<RefreshToken> {

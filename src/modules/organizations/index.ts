@@ -2,3 +2,5 @@
 export { Organization } from './entities/organization.entity';
 export { OrganizationsModule } from './organizations.module';
 export { OrganizationsService } from './organizations.service';
+export { OrganizationEvents } from './organization-events';
+export type { OrganizationAccessChangedEvent } from './organization-events';

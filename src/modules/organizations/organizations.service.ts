@@ -6,10 +6,14 @@ import { decodeCursor, Page, PageQueryDto, toPage } from '../../common/paging/cu
 import { isUniqueViolation } from '../../database/pg-errors';
 import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization.dto';
 import { Organization } from './entities/organization.entity';
+import { OrganizationEvents } from './organization-events';
 
 @Injectable()
 export class OrganizationsService {
-  constructor(@InjectRepository(Organization) private readonly repo: Repository<Organization>) {}
+  constructor(
+    @InjectRepository(Organization) private readonly repo: Repository<Organization>,
+    private readonly events: OrganizationEvents,
+  ) {}
 
   async create(dto: CreateOrganizationDto): Promise<Organization> {
     try {
@@ -36,17 +40,32 @@ export class OrganizationsService {
     return org;
   }
 
+  /** Whether the organization is active; null when it does not exist. */
+  async isActive(id: string): Promise<boolean | null> {
+    const [row] = (await this.repo.query(
+      'SELECT is_active AS "isActive" FROM organizations WHERE id = $1',
+      [id],
+    )) as { isActive: boolean }[];
+    return row ? row.isActive : null;
+  }
+
   async update(id: string, dto: UpdateOrganizationDto): Promise<Organization> {
     const org = await this.get(id);
-    Object.assign(org, dto);
+    const wasActive = org.isActive;
+    Object.assign(org, definedFields(dto));
+    let saved: Organization;
     try {
-      return await this.repo.save(org);
+      saved = await this.repo.save(org);
     } catch (e) {
       if (isUniqueViolation(e)) {
         throw new DomainError('ORGANIZATION_CODE_TAKEN', `Organization code ${dto.code} is taken`);
       }
       throw e;
     }
+    if (saved.isActive !== wasActive) {
+      await this.events.accessChanged({ organizationId: id, isActive: saved.isActive });
+    }
+    return saved;
   }
 
   /** Organizations with members are deactivated, not deleted, so history stays intact. */
@@ -67,4 +86,11 @@ export class OrganizationsService {
     }
     await this.repo.delete({ id });
   }
+}
+
+/** The DTO's properties that were actually sent (class fields exist even when absent). */
+function definedFields<T extends object>(dto: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(dto).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
 }

@@ -5,3 +5,5 @@ export { PasswordHasher } from './password-hasher';
 export { toUserView } from './users.controller';
 export { UsersModule } from './users.module';
 export { UsersService } from './users.service';
+export { UserEvents } from './user-events';
+export type { UserAccessChange, UserAccessChangedEvent } from './user-events';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { orgOf } from '../../common/auth/organization';
 import { AuthUser, Role } from '../../common/auth/roles';
 import { csvError } from '../../common/csv/csv-error';
@@ -12,6 +12,7 @@ import { parseEmployeeCsv, RowError } from './domain/employee-csv';
 import { CreateEmployeeDto, CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
+import { UserAccessChange, UserEvents } from './user-events';
 
 const EMPLOYEE_CONFLICT = 'EMPLOYEE_CONFLICT';
 const EMPLOYEE_CONFLICT_MESSAGE =
@@ -30,6 +31,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
+    private readonly events: UserEvents,
   ) {}
 
   findByEmail(email: string): Promise<User | null> {
@@ -38,6 +40,19 @@ export class UsersService {
 
   findById(id: string): Promise<User | null> {
     return this.users.findOneBy({ id });
+  }
+
+  /** What the per-request access check needs (a cache miss there), without an entity. */
+  async accessFactsOf(
+    id: string,
+  ): Promise<{ isActive: boolean; organizationId: string | null; tokenVersion: number } | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT is_active AS "isActive", organization_id AS "organizationId",
+              token_version AS "tokenVersion"
+         FROM users WHERE id = $1`,
+      [id],
+    )) as { isActive: boolean; organizationId: string | null; tokenVersion: number }[];
+    return row ?? null;
   }
 
   /** Admin: any user, any role. */
@@ -125,10 +140,23 @@ export class UsersService {
   async update(id: string, dto: UpdateUserDto, actor: AuthUser): Promise<User> {
     const user = await this.getScoped(id, actor);
     const { password, ...fields } = dto;
-    Object.assign(user, fields);
+    // Only what was sent: the DTO instance has every declared field, absent ones undefined.
+    const changes = Object.fromEntries(
+      Object.entries(fields).filter(([, value]) => value !== undefined),
+    ) as Partial<User>;
+    const accessChanges: UserAccessChange[] = [];
+    if (changes.isActive === false) accessChanges.push('deactivated');
+    if (changes.isActive === true && !user.isActive) accessChanges.push('reactivated');
+    if (password) accessChanges.push('password-changed');
+    Object.assign(user, changes);
     if (password) user.passwordHash = await this.hasher.hash(password);
-    const saved = await this.saveTranslatingConflicts(user);
-    if (password || dto.isActive === false) await this.revokeSessions(user.id);
+    if (accessChanges.includes('deactivated') || password) user.tokenVersion += 1;
+    const event = { userId: user.id, changes: accessChanges };
+    await this.dataSource.transaction(async (tx) => {
+      await this.saveTranslatingConflicts(user, tx);
+      if (accessChanges.length) await this.events.accessChangedInTransaction(event, tx);
+    });
+    if (accessChanges.length) await this.events.accessChangedAfterCommit(event);
     await this.audit.record({
       actorId: actor.id,
       action: 'user.updated',
@@ -136,11 +164,11 @@ export class UsersService {
       entityId: user.id,
       organizationId: user.organizationId,
       data: {
-        fields: Object.keys(dto).filter((k) => k !== 'password'),
+        fields: Object.keys(changes),
         passwordChanged: !!password,
       },
     });
-    return saved;
+    return this.users.findOneByOrFail({ id: user.id });
   }
 
   async deactivate(id: string, actor: AuthUser): Promise<User> {
@@ -152,9 +180,10 @@ export class UsersService {
     const user = await this.getScoped(id, actor);
     if (user.id === actor.id)
       throw new DomainError('CONFLICT', 'You cannot delete your own account');
+    const event = { userId: id, changes: ['deleted' as const] };
     try {
       await this.dataSource.transaction(async (tx) => {
-        await tx.delete('refresh_tokens', { userId: id });
+        await this.events.accessChangedInTransaction(event, tx);
         await tx.delete(User, { id });
       });
     } catch (e) {
@@ -163,6 +192,7 @@ export class UsersService {
       }
       throw e;
     }
+    await this.events.accessChangedAfterCommit(event);
     await this.audit.record({
       actorId: actor.id,
       action: 'user.deleted',
@@ -262,13 +292,6 @@ export class UsersService {
     });
   }
 
-  async revokeSessions(userId: string): Promise<void> {
-    await this.dataSource.query(
-      'UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
-      [userId],
-    );
-  }
-
   private assertOrganizationFitsRole(role: Role, organizationId: string | null): void {
     if (ORG_ROLES.includes(role) && !organizationId) {
       throw new DomainError(
@@ -284,9 +307,9 @@ export class UsersService {
     }
   }
 
-  private async saveTranslatingConflicts(user: User): Promise<User> {
+  private async saveTranslatingConflicts(user: User, tx?: EntityManager): Promise<User> {
     try {
-      return await this.users.save(user);
+      return await (tx ? tx.getRepository(User) : this.users).save(user);
     } catch (e) {
       if (isUniqueViolation(e)) {
         const constraint = constraintOf(e);

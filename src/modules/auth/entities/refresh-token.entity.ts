@@ -6,6 +6,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * stolen or replayed, and the whole family is revoked.
  */
 @Entity('refresh_tokens')
+@Index('ix_refresh_tokens_user_revoked', ['userId', 'revokedAt'], {
+  where: 'revoked_at IS NOT NULL',
+})
 export class RefreshToken {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -51,4 +51,8 @@ export class User extends Timestamped {
 
   @Column({ name: 'is_active', type: 'boolean', default: true })
   isActive!: boolean;
+
+  /** Access tokens carry this; bumped on deactivation and password change to end them all. */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion!: number;
 }
