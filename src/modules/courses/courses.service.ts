@@ -109,7 +109,7 @@ export class CoursesService {
         `(v.title_id ILIKE $${params.length} OR v.title_en ILIKE $${params.length} OR c.code ILIKE $${params.length})`,
       );
     }
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     if (after) {
       params.push(after[0], after[1]);
       where.push(`(c.created_at, c.id) < ($${params.length - 1}, $${params.length})`);
