@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DomainError } from '../errors/domain-error';
+import { isStorableText } from '../http/input-guards';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -45,8 +46,6 @@ const PG_INT_MAX = 2147483647;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-](\d{2})(?::?([0-5]\d))?)?$/;
-// Unpaired UTF-16 surrogates and NUL: PostgreSQL refuses both in text.
-const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function isCursorTimestamp(value: string): boolean {
   const m = TIMESTAMP.exec(value);
@@ -67,7 +66,7 @@ function fits(field: CursorField, value: unknown): boolean {
     case 'uuid':
       return typeof value === 'string' && UUID.test(value);
     case 'text':
-      return typeof value === 'string' && value.length <= 512 && !BAD_TEXT.test(value);
+      return typeof value === 'string' && value.length <= 512 && isStorableText(value);
     case 'int':
       return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= PG_INT_MAX;
   }
