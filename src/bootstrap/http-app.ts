@@ -98,9 +98,13 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     if (request.url.length > MAX_URL_LENGTH) {
-      throw new DomainError('URI_TOO_LONG', `The request URL exceeds ${MAX_URL_LENGTH} characters`, {
-        maxLength: MAX_URL_LENGTH,
-      });
+      throw new DomainError(
+        'URI_TOO_LONG',
+        `The request URL exceeds ${MAX_URL_LENGTH} characters`,
+        {
+          maxLength: MAX_URL_LENGTH,
+        },
+      );
     }
   });
   fastify.addHook('preValidation', async (request) => rejectUnstorableText(request));

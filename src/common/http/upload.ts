@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../errors/domain-error';
+import { cutByCodePoints, shortenFileName } from '../text/file-name';
+import { isStorableText } from './input-guards';
 
 export interface UploadedFile {
   filename: string;
@@ -51,11 +53,16 @@ export async function readSingleUpload(
   for (const [name, field] of Object.entries(part.fields ?? {})) {
     const value = Array.isArray(field) ? field[0] : field;
     if (value && value.type === 'field' && typeof value.value === 'string') {
-      fields[name] = value.value.slice(0, 1000);
+      if (!isStorableText(value.value)) {
+        throw new DomainError('INVALID_TEXT', 'Text contains NUL or an unpaired UTF-16 surrogate', {
+          field: name,
+        });
+      }
+      fields[name] = cutByCodePoints(value.value, 1000);
     }
   }
   return {
-    filename: part.filename,
+    filename: shortenFileName(part.filename ?? '', 255),
     declaredType: part.mimetype,
     data: Buffer.concat(chunks),
     fields,
@@ -68,10 +75,17 @@ const tooLarge = (maxBytes: number) =>
 /** A cut-off or garbled body (busboy's "Unexpected end of form", a bad boundary...). */
 function malformed(e: unknown): DomainError {
   const cause = (e as { code?: unknown })?.code;
-  if (cause === 'FST_REQ_FILE_TOO_LARGE' || cause === 'FST_FILES_LIMIT' || cause === 'FST_PARTS_LIMIT') {
+  if (
+    cause === 'FST_REQ_FILE_TOO_LARGE' ||
+    cause === 'FST_FILES_LIMIT' ||
+    cause === 'FST_PARTS_LIMIT'
+  ) {
     return new DomainError('PAYLOAD_TOO_LARGE', (e as Error).message);
   }
-  return new DomainError('MALFORMED_MULTIPART', `Malformed multipart body: ${(e as Error).message}`);
+  return new DomainError(
+    'MALFORMED_MULTIPART',
+    `Malformed multipart body: ${(e as Error).message}`,
+  );
 }
 
 /** Decodes an uploaded text file as UTF-8, refusing binary content. */

@@ -15,10 +15,7 @@ function codeOf(fn: () => unknown): string | undefined {
 describe('keyset cursor', () => {
   it('round-trips values of the declared shape', () => {
     const cursor = encodeCursor(['2026-01-01T00:00:00.000Z', UUID]);
-    expect(decodeCursor(cursor, ['timestamp', 'uuid'])).toEqual([
-      '2026-01-01T00:00:00.000Z',
-      UUID,
-    ]);
+    expect(decodeCursor(cursor, ['timestamp', 'uuid'])).toEqual(['2026-01-01T00:00:00.000Z', UUID]);
     const pgText = encodeCursor(['2026-12-02 04:09:25.123456+00', UUID]);
     expect(decodeCursor(pgText, ['timestamp', 'uuid'])).not.toBeNull();
     expect(decodeCursor(encodeCursor([42]), ['int'])).toEqual([42]);

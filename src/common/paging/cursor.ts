@@ -68,7 +68,9 @@ function fits(field: CursorField, value: unknown): boolean {
     case 'text':
       return typeof value === 'string' && value.length <= 512 && isStorableText(value);
     case 'int':
-      return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= PG_INT_MAX;
+      return (
+        typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= PG_INT_MAX
+      );
   }
 }
 

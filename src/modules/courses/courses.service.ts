@@ -288,7 +288,8 @@ export class CoursesService {
   }
 
   async setLessonFile(lessonId: string, file: NonNullable<LessonContent['file']>): Promise<Lesson> {
-    const lesson = await this.dataSource.manager.findOneByOrFail(Lesson, { id: lessonId });
+    const lesson = await this.dataSource.manager.findOneBy(Lesson, { id: lessonId });
+    if (!lesson) throw notFound('Lesson');
     lesson.content = { ...lesson.content, file };
     return this.dataSource.manager.save(lesson);
   }

@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -22,6 +21,7 @@ import {
 import { PageQueryDto } from '../../../common/paging/cursor';
 import { ATTEMPT_STATUSES } from '../entities/quiz-attempt.entity';
 import { GRADING_METHODS } from '../entities/quiz.entity';
+import { IsIsoTimestamp } from '../../../common/http/iso-timestamp.decorator';
 
 export class DrawDto {
   @ApiProperty() @IsUUID() categoryId!: string;
@@ -99,8 +99,12 @@ export class QuizSettingsDto {
   @IsIn(GRADING_METHODS)
   gradingMethod?: (typeof GRADING_METHODS)[number];
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsISO8601() openAt?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsISO8601() closeAt?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsIsoTimestamp({ as: 'string' }) openAt?:
+    string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsIsoTimestamp({ as: 'string' })
+  closeAt?: string | null;
 
   @ApiPropertyOptional({ type: ReviewDto, description: 'Default: nothing is shown' })
   @IsOptional()
