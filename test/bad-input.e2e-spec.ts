@@ -95,21 +95,33 @@ const hugeNumber = fc.constantFrom(
   '0x10',
   '1.5',
 );
+/** Values a forged cursor might hold: right-looking, wrong-typed, out of range. */
+const cursorValue = fc.oneof(
+  fc.uuid(),
+  fc.constantFrom(
+    NIL,
+    'not-a-uuid',
+    '',
+    'x',
+    '2026-01-01T00:00:00.000Z',
+    '2026-01-01 00:00:00.123456+00',
+  ),
+  oddDate,
+  badText,
+  fc.string({ maxLength: 12 }),
+  fc.integer(),
+  fc.constantFrom(2 ** 31, 2 ** 53, -1, 1.5, 1e308),
+);
 const garbageCursor = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc
+      .array(cursorValue, { minLength: 1, maxLength: 2 })
+      .map((v) => encodeCursor(v as (string | number)[])),
+  },
   fc.string({ maxLength: 40 }),
   fc.jsonValue({ maxDepth: 2 }).map((v) => Buffer.from(JSON.stringify(v)).toString('base64url')),
-  fc
-    .array(fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), oddDate, badText), {
-      maxLength: 3,
-    })
-    .map((values) => encodeCursor(values as (string | number)[])),
-  fc.constantFrom(
-    encodeCursor(['99999-01-01T00:00:00Z', NIL]),
-    encodeCursor(['2026-01-01T00:00:00Z', 'not-a-uuid']),
-    encodeCursor([2 ** 40]),
-    encodeCursor(['x', 'y']),
-    encodeCursor([NIL, 'a\u0000']),
-  ),
+  fc.array(cursorValue, { maxLength: 4 }).map((v) => encodeCursor(v as (string | number)[])),
 );
 const badScalar = fc.oneof(
   badText,
@@ -206,6 +218,33 @@ describe('bad input on every OpenAPI operation: no 5xx, one error body', () => {
     });
   }
 
+  /** A plausible value for a schema (real ids for uuids), to carry one bad field. */
+  function sampleValid(schema: Schema | undefined, depth = 0): unknown {
+    const resolved = resolveSchema(schema);
+    if (!resolved || depth > 4) return undefined;
+    if (resolved.enum?.length) return resolved.enum[0];
+    switch (resolved.type) {
+      case 'string':
+        if (resolved.format === 'date-time') return '2030-01-01T00:00:00Z';
+        if (resolved.format === 'uuid') return ids.userId;
+        return 'Keselamatan';
+      case 'integer':
+      case 'number':
+        return 1;
+      case 'boolean':
+        return true;
+      case 'array':
+        return [];
+      default:
+        if (!resolved.properties) return undefined;
+        return Object.fromEntries(
+          Object.entries(resolved.properties)
+            .map(([k, v]) => [k, sampleValid(v, depth + 1)])
+            .filter(([, v]) => v !== undefined),
+        );
+    }
+  }
+
   function resolveSchema(schema: Schema | undefined, depth = 0): Schema | undefined {
     if (!schema || depth > 5) return schema;
     if (schema.$ref) return resolveSchema(schemas[schema.$ref.split('/').pop()!], depth + 1);
@@ -278,7 +317,9 @@ describe('bad input on every OpenAPI operation: no 5xx, one error body', () => {
       .tuple(...pathParams.map((p) => pathValue(p).map((v) => [p.name, v] as const)))
       .map((pairs) => pathWith(op, Object.fromEntries(pairs)));
     const queryValue = (p: Parameter) =>
-      p.name === 'cursor' ? fc.oneof(garbageCursor, badScalar) : badScalar;
+      p.name === 'cursor'
+        ? fc.oneof({ weight: 5, arbitrary: garbageCursor }, { weight: 1, arbitrary: badScalar })
+        : badScalar;
     const query = fc
       .tuple(
         ...queryParams.map((p) =>
@@ -354,7 +395,62 @@ describe('bad input on every OpenAPI operation: no 5xx, one error body', () => {
         { headers: {} as Record<string, string>, body: undefined },
       ),
     );
-    return fc.record({ path, query, body }).map(({ path: p, query: q, body: b }) => ({
+    const realPath = pathWith(
+      op,
+      Object.fromEntries(pathParams.map((p) => [p.name, encodeAny(realId(op, p.name))])),
+    );
+    const validBody = sampleValid(resolveSchema(op.bodySchema)) as
+      Record<string, unknown> | undefined;
+    const jsonHeaders = { 'content-type': 'application/json' };
+    const asJson = (b: unknown) => ({ headers: jsonHeaders, body: JSON.stringify(b) });
+    const noBody = validBody ? asJson(validBody) : { headers: {} as Record<string, string> };
+    // One bad thing at a time, so it gets past the checks the rest would trip first.
+    const focused: fc.Arbitrary<{
+      path: string;
+      query: string;
+      body: Pick<Sent, 'headers' | 'body'>;
+    }>[] = [];
+    for (const p of pathParams) {
+      focused.push(
+        pathValue(p).map((v) => ({
+          path: pathWith(
+            op,
+            Object.fromEntries(
+              pathParams.map((q) => [q.name, q === p ? v : encodeAny(realId(op, q.name))]),
+            ),
+          ),
+          query: '',
+          body: noBody,
+        })),
+      );
+    }
+    for (const p of queryParams) {
+      focused.push(
+        queryValue(p).map((v) => ({
+          path: realPath,
+          query: `${p.name}=${encodeAny(v)}`,
+          body: noBody,
+        })),
+      );
+    }
+    const fieldNames = Object.keys(properties);
+    if (fieldNames.length) {
+      focused.push(
+        fc.tuple(fc.constantFrom(...fieldNames), badJson).map(([name, value]) => ({
+          path: realPath,
+          query: '',
+          body: asJson({ ...validBody, [name]: value }),
+        })),
+      );
+    }
+    const everything = fc.record({ path, query, body });
+    const shaped = focused.length
+      ? fc.oneof(
+          { weight: 3, arbitrary: fc.oneof(...focused) },
+          { weight: 1, arbitrary: everything },
+        )
+      : everything;
+    return shaped.map(({ path: p, query: q, body: b }) => ({
       method: op.method,
       path: q ? `${p}?${q}` : p,
       headers: {
@@ -486,7 +582,10 @@ describe('bad input on every OpenAPI operation: no 5xx, one error body', () => {
       [400, 'VALIDATION_FAILED', 'openAt'],
       [400, 'VALIDATION_FAILED', 'dueAt'],
     ]);
-    const ok = await ctx.http().get('/api/v1/certificates?issuedFrom=2026-01-01T00:00:00%2B07:00').set(admin);
+    const ok = await ctx
+      .http()
+      .get('/api/v1/certificates?issuedFrom=2026-01-01T00:00:00%2B07:00')
+      .set(admin);
     expect(ok.status).toBe(200);
   });
 
