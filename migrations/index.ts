@@ -5,6 +5,7 @@ import { CoursesEnrollmentsProgress1795817208967 } from './1795817208967-Courses
 import { Notifications1795817541264 } from './1795817541264-Notifications';
 import { Certificates1795817636683 } from './1795817636683-Certificates';
 import { Quizzes1795818990451 } from './1795818990451-Quizzes';
+import { BlobReferenceIndexes1796400000000 } from './1796400000000-BlobReferenceIndexes';
 
 export const ALL_MIGRATIONS = [
   Init1795816656363,
@@ -12,4 +13,5 @@ export const ALL_MIGRATIONS = [
   Notifications1795817541264,
   Certificates1795817636683,
   Quizzes1795818990451,
+  BlobReferenceIndexes1796400000000,
 ];

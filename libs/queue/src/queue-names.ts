@@ -18,5 +18,6 @@ export interface JobPayloads {
   'reminders.hr-digest': { now?: string };
   'quiz.auto-submit': { attemptId: string };
   'quiz.sweep': Record<string, never>;
+  'storage.sweep-orphans': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;

@@ -5,6 +5,7 @@ import { AuthUser, Role } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { isUniqueViolation } from '../../database/pg-errors';
+import { returnedRows } from '../../database/raw';
 import { AuditService } from '../audit/audit.service';
 import { isPermutation, publishProblems, resolveMinSeconds } from './domain/lesson-rules';
 import {
@@ -288,10 +289,18 @@ export class CoursesService {
   }
 
   async setLessonFile(lessonId: string, file: NonNullable<LessonContent['file']>): Promise<Lesson> {
+    // One statement: a lesson deleted meanwhile is a 404, never a row written back.
+    const updated = returnedRows<{ id: string }>(
+      await this.dataSource.query(
+        `UPDATE lessons SET content = jsonb_set(COALESCE(content, '{}'::jsonb), '{file}', $2::jsonb)
+         WHERE id = $1 RETURNING id`,
+        [lessonId, JSON.stringify(file)],
+      ),
+    );
+    if (updated.length === 0) throw notFound('Lesson');
     const lesson = await this.dataSource.manager.findOneBy(Lesson, { id: lessonId });
     if (!lesson) throw notFound('Lesson');
-    lesson.content = { ...lesson.content, file };
-    return this.dataSource.manager.save(lesson);
+    return lesson;
   }
 
   // ---- versions ----------------------------------------------------------------------------
