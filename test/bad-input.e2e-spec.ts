@@ -20,7 +20,7 @@ import {
  * BAD_INPUT_SEED=<seed printed below> (and the fast-check path in the message).
  */
 const SEED = Number(process.env.BAD_INPUT_SEED ?? 20261202);
-const RUNS_PER_OPERATION = Number(process.env.BAD_INPUT_RUNS ?? 60);
+const RUNS_PER_OPERATION = Number(process.env.BAD_INPUT_RUNS ?? 150);
 const NIL = '00000000-0000-4000-8000-000000000000';
 /**
  * Pages people open from an e-mail link: an invalid link is an HTML page with a 4xx, by
@@ -543,7 +543,7 @@ describe('bad input on every OpenAPI operation: no 5xx, one error body', () => {
             const res = await send(req);
             problem = problemsWith(res, htmlPages.has(`${op.method} ${op.path}`));
             if (problem) {
-              problem = `${req.headers['content-type'] ?? '-'} ${req.path.slice(0, 160)} -> ${problem}`;
+              problem = `${req.headers['content-type'] ?? '-'} ${req.path.slice(0, 160)} ${String(req.body ?? '').slice(0, 200)} -> ${problem}`;
               throw new Error(problem);
             }
           }),

@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -22,6 +21,7 @@ import { PageQueryDto } from '../../../common/paging/cursor';
 import { ATTEMPT_STATUSES } from '../entities/quiz-attempt.entity';
 import { GRADING_METHODS } from '../entities/quiz.entity';
 import { IsIsoTimestamp } from '../../../common/http/iso-timestamp.decorator';
+import { IsDecimal } from '../../../common/http/decimal.decorator';
 
 export class DrawDto {
   @ApiProperty() @IsUUID() categoryId!: string;
@@ -173,7 +173,7 @@ export class GradeItemDto {
   questionId!: string;
 
   @ApiProperty({ description: 'Marks awarded, 0..the question mark' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(1000)
   mark!: number;
