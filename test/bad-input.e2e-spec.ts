@@ -443,6 +443,37 @@ describe('bad input on every OpenAPI operation: no 5xx, one error body', () => {
         })),
       );
     }
+    if (op.bodyTypes.includes('multipart/form-data')) {
+      // A well-formed upload cut at any byte, or with its file part's bytes garbled.
+      focused.push(
+        fc
+          .tuple(
+            fc.uint8Array({ maxLength: 300 }),
+            fc.oneof(fc.constant('a.csv'), fc.constant('👷 data.pdf'), badText),
+            fc.nat(),
+            fc.boolean(),
+          )
+          .map(([bytes, filename, cutAt, cut]) => {
+            const full = Buffer.concat([
+              Buffer.from(
+                '--B0undary\r\nContent-Disposition: form-data; name="dueAt"\r\n\r\n2030-01-01\r\n' +
+                  `--B0undary\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n` +
+                  'Content-Type: application/octet-stream\r\n\r\n',
+              ),
+              Buffer.from(bytes),
+              Buffer.from('\r\n--B0undary--\r\n'),
+            ]);
+            return {
+              path: realPath,
+              query: '',
+              body: {
+                headers: { 'content-type': 'multipart/form-data; boundary=B0undary' },
+                body: cut ? full.subarray(0, cutAt % full.length) : full,
+              },
+            };
+          }),
+      );
+    }
     const everything = fc.record({ path, query, body });
     const shaped = focused.length
       ? fc.oneof(
@@ -450,16 +481,46 @@ describe('bad input on every OpenAPI operation: no 5xx, one error body', () => {
           { weight: 1, arbitrary: everything },
         )
       : everything;
-    return shaped.map(({ path: p, query: q, body: b }) => ({
-      method: op.method,
-      path: q ? `${p}?${q}` : p,
-      headers: {
-        ...auth,
-        ...b.headers,
-        ...(b.body !== undefined ? { 'content-length': String(Buffer.byteLength(b.body)) } : {}),
+    // Header-derived values: odd tokens, languages, request ids, validators (latin1 only;
+    // Node refuses anything else on the wire).
+    const latin1 = fc.string({
+      unit: fc
+        .oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0xa0, max: 0xff }))
+        .map((c) => String.fromCharCode(c)),
+      maxLength: 60,
+    });
+    const oddHeaders = fc.record(
+      {
+        authorization: fc.oneof(
+          fc.constantFrom(
+            'Bearer',
+            'Bearer ',
+            'Basic YTpi',
+            'Bearer a.b.c',
+            `${auth.authorization ?? 'Bearer x'}x`,
+          ),
+          latin1.map((v) => `Bearer ${v}`),
+        ),
+        'accept-language': latin1,
+        'x-request-id': latin1,
+        'if-none-match': latin1,
+        cookie: latin1.map((v) => `k3_access_token=${v}`),
       },
-      body: b.body,
-    }));
+      { requiredKeys: [] },
+    );
+    return fc
+      .tuple(shaped, fc.option(oddHeaders, { freq: 5 }))
+      .map(([{ path: p, query: q, body: b }, extraHeaders]) => ({
+        method: op.method,
+        path: q ? `${p}?${q}` : p,
+        headers: {
+          ...auth,
+          ...(extraHeaders ?? {}),
+          ...b.headers,
+          ...(b.body !== undefined ? { 'content-length': String(Buffer.byteLength(b.body)) } : {}),
+        },
+        body: b.body,
+      }));
   }
 
   beforeAll(async () => {
