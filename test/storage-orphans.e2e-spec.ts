@@ -162,6 +162,15 @@ describe('nothing half-written: failed uploads and orphaned blobs', () => {
        WHERE id = $1`,
       [course.lessonId, lessonFile],
     );
+    const queuedAttachment = put('exports/pending-mail.pdf', TWO_DAYS_AGO);
+    await ctx.db.query(
+      `INSERT INTO email_outbox (recipient, template, locale, category, data, attachments, idempotency_key)
+       VALUES ('a@k3.test', 'certificate-issued', 'id', 'certificates', '{}',
+               jsonb_build_array(jsonb_build_object('filename', 'c.pdf', 'storageKey', $1::text,
+                                                    'contentType', 'application/pdf')),
+               'orphan-test')`,
+      [queuedAttachment],
+    );
     const oldOrphan = put('certificates/2024/killed-render/v1-abc.pdf', TWO_DAYS_AGO);
     const oldTemp = put('courses/x/lessons/y/z.pdf.1234.tmp', TWO_DAYS_AGO);
     const freshOrphan = put('courses/x/lessons/y/just-uploaded.pdf');
@@ -183,17 +192,19 @@ describe('nothing half-written: failed uploads and orphaned blobs', () => {
     expect({
       certificatePdf: exists(certificatePdf),
       lessonFile: exists(lessonFile),
+      queuedAttachment: exists(queuedAttachment),
       freshOrphan: exists(freshOrphan),
       oldOrphan: exists(oldOrphan),
       oldTemp: exists(oldTemp),
     }).toEqual({
       certificatePdf: true,
       lessonFile: true,
+      queuedAttachment: true,
       freshOrphan: true,
       oldOrphan: false,
       oldTemp: false,
     });
     expect(result).toMatchObject({ deleted: 2 });
-    expect(result.scanned).toBeGreaterThanOrEqual(5);
+    expect(result.scanned).toBeGreaterThanOrEqual(6);
   });
 });
