@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import fc from 'fast-check';
 import { Role } from '../src/common/auth/roles';
 import { encodeCursor } from '../src/common/paging/cursor';
@@ -20,7 +20,7 @@ import {
  * BAD_INPUT_SEED=<seed printed below> (and the fast-check path in the message).
  */
 const SEED = Number(process.env.BAD_INPUT_SEED ?? 20261202);
-const RUNS_PER_OPERATION = Number(process.env.BAD_INPUT_RUNS ?? 150);
+const RUNS_PER_OPERATION = Number(process.env.BAD_INPUT_RUNS ?? 200);
 const NIL = '00000000-0000-4000-8000-000000000000';
 /**
  * Pages people open from an e-mail link: an invalid link is an HTML page with a 4xx, by
@@ -648,6 +648,36 @@ describe('bad input on every OpenAPI operation: no 5xx, one error body', () => {
       .get('/api/v1/certificates?issuedFrom=2026-01-01T00:00:00%2B07:00')
       .set(admin);
     expect(ok.status).toBe(200);
+  });
+
+  it("answers requests Node's HTTP parser refuses in the one body too", async () => {
+    const raw = (request: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(base.port, base.host, () => socket.end(request));
+        const chunks: Buffer[] = [];
+        socket.on('data', (c: Buffer) => chunks.push(c));
+        socket.on('end', () => resolve(Buffer.concat(chunks).toString('latin1')));
+        socket.on('error', reject);
+      });
+    const parse = (response: string) => {
+      const [head, body] = response.split('\r\n\r\n');
+      return {
+        status: Number(head.split(' ')[1]),
+        body: JSON.parse(body) as Record<string, unknown>,
+      };
+    };
+    const nul = parse(await raw('GET /api/v1/me HTTP/1.1\r\nHost: k3\r\nX-Name: a\u0000b\r\n\r\n'));
+    const huge = parse(
+      await raw(`GET /api/v1/me HTTP/1.1\r\nHost: k3\r\nX-Big: ${'x'.repeat(20_000)}\r\n\r\n`),
+    );
+    for (const [res, status, code] of [
+      [nul, 400, 'MALFORMED_REQUEST'],
+      [huge, 431, 'HEADERS_TOO_LARGE'],
+    ] as const) {
+      expect(res.status).toBe(status);
+      expect(res.body).toMatchObject({ statusCode: status, error: code });
+      expect(typeof res.body.requestId).toBe('string');
+    }
   });
 
   it("answers Fastify's own refusals in the one body with a stable code", async () => {
