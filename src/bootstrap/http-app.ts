@@ -34,7 +34,6 @@ function requestIdOf(raw: IncomingMessage): string {
   return id;
 }
 
-/** Builds the configured HTTP API (Fastify), ready to `listen`. Shared by main, start and tests. */
 const errorFilter = new AllExceptionsFilter();
 
 /**
@@ -60,6 +59,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   );
 }
 
+/** Builds the configured HTTP API (Fastify), ready to `listen`. Shared by main, start and tests. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
@@ -98,13 +98,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     if (request.url.length > MAX_URL_LENGTH) {
-      throw new DomainError(
-        'URI_TOO_LONG',
-        `The request URL exceeds ${MAX_URL_LENGTH} characters`,
-        {
-          maxLength: MAX_URL_LENGTH,
-        },
-      );
+      const message = `The request URL exceeds ${MAX_URL_LENGTH} characters`;
+      throw new DomainError('URI_TOO_LONG', message, { maxLength: MAX_URL_LENGTH });
     }
   });
   fastify.addHook('preValidation', async (request) => rejectUnstorableText(request));
