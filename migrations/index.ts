@@ -8,6 +8,7 @@ import { Quizzes1795818990451 } from './1795818990451-Quizzes';
 import { AccessEndsAtOnce1796100000000 } from './1796100000000-AccessEndsAtOnce';
 import { CourseStaff1796300000000 } from './1796300000000-CourseStaff';
 import { DropOutboxEvents1796500000000 } from './1796500000000-DropOutboxEvents';
+import { BlobReferenceIndexes1796400000000 } from './1796400000000-BlobReferenceIndexes';
 
 export const ALL_MIGRATIONS = [
   Init1795816656363,
@@ -18,4 +19,5 @@ export const ALL_MIGRATIONS = [
   AccessEndsAtOnce1796100000000,
   CourseStaff1796300000000,
   DropOutboxEvents1796500000000,
+  BlobReferenceIndexes1796400000000,
 ];

@@ -166,7 +166,7 @@ describe('foundation: access, validation, CSV import, docs, metrics', () => {
       .set('Content-Type', 'application/json')
       .send('{"refreshToken": ');
     expect(badJson.status).toBe(400);
-    expect(badJson.body.error).toBe('BAD_REQUEST');
+    expect(badJson.body.error).toBe('MALFORMED_JSON');
   });
 
   it('imports employees from CSV: bad rows are reported by line and nothing is written', async () => {

@@ -3,6 +3,7 @@ export const QueueName = {
   Certificates: 'certificates',
   Email: 'email',
   Quizzes: 'quizzes',
+  Maintenance: 'maintenance',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const ALL_QUEUE_NAMES: QueueName[] = Object.values(QueueName);
@@ -17,6 +18,7 @@ export interface JobPayloads {
   'reminders.hr-digest': { now?: string };
   'quiz.auto-submit': { attemptId: string };
   'quiz.sweep': Record<string, never>;
+  'storage.sweep-orphans': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -34,5 +36,6 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'reminders.hr-digest': QueueName.Email,
   'quiz.auto-submit': QueueName.Quizzes,
   'quiz.sweep': QueueName.Quizzes,
+  'storage.sweep-orphans': QueueName.Maintenance,
 };
 export const ALL_JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -26,6 +26,30 @@ describe('LocalDirectoryStorage', () => {
     expect(await storage.size('a/b/file.pdf')).toBeNull();
   });
 
+  it('lists blobs page by page in key order, with size and mtime, by prefix', async () => {
+    const storage = new LocalDirectoryStorage(root);
+    const keys = ['b/2.pdf', 'a.txt', 'a/x/1.pdf', 'a/y.pdf', 'c.bin', 'b/10.pdf'];
+    for (const key of keys) await storage.put(key, Buffer.from(key));
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let pages = 0; pages < 10; pages += 1) {
+      const page = await storage.list({ after, limit: 2 });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((i) => i.key));
+      for (const item of page.items) {
+        expect(item.size).toBe(Buffer.byteLength(item.key));
+        expect(Date.now() - item.lastModified.getTime()).toBeLessThan(3600_000);
+      }
+      if (!page.nextCursor) break;
+      after = page.nextCursor;
+    }
+    expect(seen).toEqual([...keys].sort());
+    const underB = await storage.list({ prefix: 'b/', limit: 10 });
+    expect(underB.items.map((i) => i.key)).toEqual(['b/10.pdf', 'b/2.pdf']);
+    expect(underB.nextCursor).toBeNull();
+    expect((await storage.list({ prefix: 'nothing/', limit: 10 })).items).toEqual([]);
+  });
+
   it('refuses keys that escape the root', () => {
     for (const key of ['../x', '/etc/passwd', 'a/../../x', '', 'a\\b']) {
       expect(() => assertSafeKey(key)).toThrow(InvalidBlobKeyError);

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -10,6 +10,26 @@ export interface StoredBlob {
   sha256: string;
 }
 
+export interface BlobInfo {
+  key: string;
+  size: number;
+  lastModified: Date;
+}
+
+export interface BlobPage {
+  items: BlobInfo[];
+  /** Pass as `after` for the next page; null when this was the last one. */
+  nextCursor: string | null;
+}
+
+export interface ListBlobsOptions {
+  /** Only keys starting with this. */
+  prefix?: string;
+  /** Only keys sorting after this one (S3: ListObjectsV2 `StartAfter`). */
+  after?: string;
+  limit: number;
+}
+
 /** Where files live. A local directory today; an S3-compatible store implements the same port. */
 export interface BlobStorage {
   put(key: string, data: Buffer): Promise<StoredBlob>;
@@ -17,6 +37,8 @@ export interface BlobStorage {
   stream(key: string): Readable;
   size(key: string): Promise<number | null>;
   delete(key: string): Promise<void>;
+  /** One page of blobs in key order (plain string order of the keys), with size and mtime. */
+  list(options: ListBlobsOptions): Promise<BlobPage>;
 }
 
 export class InvalidBlobKeyError extends Error {}
@@ -73,5 +95,41 @@ export class LocalDirectoryStorage implements BlobStorage {
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async list({ prefix = '', after = '', limit }: ListBlobsOptions): Promise<BlobPage> {
+    const items: BlobInfo[] = [];
+    for await (const key of this.keysFrom('', prefix, after)) {
+      const info = await stat(join(this.root, key)).catch(() => null);
+      if (!info?.isFile()) continue; // deleted meanwhile
+      items.push({ key, size: info.size, lastModified: info.mtime });
+      if (items.length >= limit) break;
+    }
+    return {
+      items,
+      nextCursor: items.length >= limit ? items[items.length - 1].key : null,
+    };
+  }
+
+  /**
+   * Keys in global string order, one directory in memory at a time. A directory sorts as
+   * `name/`, so `a.txt` comes before `a/x` as it does in S3; subtrees wholly before `after`
+   * or outside `prefix` are not entered.
+   */
+  private async *keysFrom(dir: string, prefix: string, after: string): AsyncGenerator<string> {
+    const entries = await readdir(join(this.root, dir), { withFileTypes: true }).catch(() => []);
+    const named = entries
+      .filter((e) => e.isFile() || e.isDirectory())
+      .map((e) => ({ key: `${dir}${e.name}${e.isDirectory() ? '/' : ''}`, isDir: e.isDirectory() }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const { key, isDir } of named) {
+      if (isDir) {
+        const beforeAfter = after > key && !after.startsWith(key);
+        const outsidePrefix = !key.startsWith(prefix) && !prefix.startsWith(key);
+        if (!beforeAfter && !outsidePrefix) yield* this.keysFrom(key, prefix, after);
+      } else if (key > after && key.startsWith(prefix)) {
+        yield key;
+      }
+    }
   }
 }

@@ -20,6 +20,7 @@ const HTTP_STATUS_CODES: Record<number, string> = {
   406: 'NOT_ACCEPTABLE',
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'UNPROCESSABLE_ENTITY',
   429: 'TOO_MANY_REQUESTS',
@@ -34,6 +35,61 @@ function isFastifyError(e: unknown): e is { statusCode: number; code: string; me
     typeof (e as { statusCode?: unknown }).statusCode === 'number' &&
     typeof (e as { code?: unknown }).code === 'string'
   );
+}
+
+/** Stable codes for the errors Fastify and its plugins raise before a handler runs. */
+const FASTIFY_CODES: Record<string, { statusCode: number; error: string }> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: { statusCode: 400, error: 'EMPTY_JSON_BODY' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { statusCode: 400, error: 'MALFORMED_JSON' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { statusCode: 413, error: 'PAYLOAD_TOO_LARGE' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { statusCode: 415, error: 'UNSUPPORTED_MEDIA_TYPE' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { statusCode: 400, error: 'INVALID_CONTENT_LENGTH' },
+  FST_ERR_CTP_INVALID_TYPE: { statusCode: 415, error: 'UNSUPPORTED_MEDIA_TYPE' },
+  FST_ERR_BAD_URL: { statusCode: 400, error: 'BAD_URL' },
+  FST_ERR_MAX_PARAM_LENGTH: { statusCode: 414, error: 'URI_TOO_LONG' },
+  FST_ERR_ASYNC_CONSTRAINT: { statusCode: 400, error: 'BAD_REQUEST' },
+  FST_PROTO_VIOLATION: { statusCode: 400, error: 'MALFORMED_MULTIPART' },
+  FST_MP_PREMATURE_CLOSE: { statusCode: 400, error: 'MALFORMED_MULTIPART' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { statusCode: 415, error: 'UNSUPPORTED_MEDIA_TYPE' },
+  FST_REQ_FILE_TOO_LARGE: { statusCode: 413, error: 'PAYLOAD_TOO_LARGE' },
+  FST_PARTS_LIMIT: { statusCode: 413, error: 'PAYLOAD_TOO_LARGE' },
+  FST_FILES_LIMIT: { statusCode: 413, error: 'PAYLOAD_TOO_LARGE' },
+  FST_FIELDS_LIMIT: { statusCode: 413, error: 'PAYLOAD_TOO_LARGE' },
+  FST_NO_FORM_DATA: { statusCode: 400, error: 'MALFORMED_MULTIPART' },
+  FST_INVALID_JSON_FIELD_ERROR: { statusCode: 400, error: 'MALFORMED_MULTIPART' },
+  FST_FILE_BUFFER_NOT_FOUND: { statusCode: 400, error: 'MALFORMED_MULTIPART' },
+};
+
+/** A JSON.parse failure inside Fastify's body parser: a SyntaxError marked 400. */
+function isJsonSyntaxError(e: unknown): e is SyntaxError & { statusCode: number } {
+  return e instanceof SyntaxError && (e as { statusCode?: unknown }).statusCode === 400;
+}
+
+/** Body for an error raised by Fastify or one of its plugins; null for anything else. */
+function fastifyErrorBody(exception: unknown, requestId: string): ErrorBody | null {
+  if (isJsonSyntaxError(exception)) {
+    return {
+      statusCode: 400,
+      error: 'MALFORMED_JSON',
+      message: 'The request body is not valid JSON',
+      requestId,
+    };
+  }
+  if (!isFastifyError(exception)) return null;
+  const known = FASTIFY_CODES[exception.code];
+  if (known) {
+    return { ...known, message: exception.message, details: { cause: exception.code }, requestId };
+  }
+  if (exception.statusCode >= 400 && exception.statusCode < 500) {
+    return {
+      statusCode: exception.statusCode,
+      error: HTTP_STATUS_CODES[exception.statusCode] ?? 'BAD_REQUEST',
+      message: exception.message,
+      details: { cause: exception.code },
+      requestId,
+    };
+  }
+  return null;
 }
 
 /** The single place where errors become HTTP responses: stable body, never a stack trace. */
@@ -54,10 +110,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
         ?.retryAfterSeconds;
       if (retryAfter) void reply.header('Retry-After', String(retryAfter));
     }
-    void reply.status(body.statusCode).send(body);
+    // A route may have set another type (HTML, PDF, CSV) before failing.
+    void reply
+      .status(body.statusCode)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(body);
   }
 
   toBody(exception: unknown, requestId: string): ErrorBody {
+    const fromFastify =
+      fastifyErrorBody(exception, requestId) ??
+      (exception instanceof HttpException ? fastifyErrorBody(exception.cause, requestId) : null);
+    if (fromFastify) return fromFastify;
     if (exception instanceof DomainError) {
       const statusCode = statusOf(exception.code);
       return {
@@ -86,16 +150,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
         error: code,
         message,
         ...(obj.details !== undefined ? { details: obj.details } : {}),
-        requestId,
-      };
-    }
-    if (isFastifyError(exception) && exception.statusCode >= 400 && exception.statusCode < 500) {
-      const statusCode = exception.statusCode;
-      return {
-        statusCode,
-        error: HTTP_STATUS_CODES[statusCode] ?? 'BAD_REQUEST',
-        message: exception.message,
-        details: { cause: exception.code },
         requestId,
       };
     }

@@ -11,3 +11,12 @@ describe('attachmentDisposition', () => {
     expect(attachmentDisposition('証明書.pdf')).toMatch(/^attachment; filename="___\.pdf"; /);
   });
 });
+
+describe('attachmentDisposition with surrogates', () => {
+  it('gives one fallback character per code point and never throws on a lone surrogate', () => {
+    expect(attachmentDisposition('👷.pdf')).toMatch(
+      /^attachment; filename="_\.pdf"; filename\*=UTF-8''%F0%9F%91%B7\.pdf$/,
+    );
+    expect(attachmentDisposition('a\uD800.pdf')).toContain("filename*=UTF-8''a%EF%BF%BD.pdf");
+  });
+});

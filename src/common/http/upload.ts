@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../errors/domain-error';
+import { cutByCodePoints, shortenFileName } from '../text/file-name';
+import { isStorableText } from './input-guards';
 
 export interface UploadedFile {
   filename: string;
@@ -27,39 +29,63 @@ export async function readSingleUpload(
   try {
     part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 5 } });
   } catch (e) {
-    throw new DomainError('BAD_REQUEST', `Malformed multipart body: ${(e as Error).message}`);
+    throw malformed(e);
   }
   if (!part || part.fieldname !== 'file') {
     throw new DomainError('BAD_REQUEST', 'Missing multipart field "file"');
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of part.file) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes || part.file.truncated) {
-      part.file.resume();
-      throw new DomainError('PAYLOAD_TOO_LARGE', `The file exceeds ${maxBytes} bytes`, {
-        maxBytes,
-      });
+  try {
+    for await (const chunk of part.file) {
+      size += (chunk as Buffer).length;
+      if (size > maxBytes || part.file.truncated) {
+        part.file.resume();
+        throw tooLarge(maxBytes);
+      }
+      chunks.push(chunk as Buffer);
     }
-    chunks.push(chunk as Buffer);
+  } catch (e) {
+    throw e instanceof DomainError ? e : malformed(e);
   }
-  if (part.file.truncated) {
-    throw new DomainError('PAYLOAD_TOO_LARGE', `The file exceeds ${maxBytes} bytes`, { maxBytes });
-  }
+  if (part.file.truncated) throw tooLarge(maxBytes);
   const fields: Record<string, string> = {};
   for (const [name, field] of Object.entries(part.fields ?? {})) {
     const value = Array.isArray(field) ? field[0] : field;
     if (value && value.type === 'field' && typeof value.value === 'string') {
-      fields[name] = value.value.slice(0, 1000);
+      if (!isStorableText(value.value)) {
+        throw new DomainError('INVALID_TEXT', 'Text contains NUL or an unpaired UTF-16 surrogate', {
+          field: name,
+        });
+      }
+      fields[name] = cutByCodePoints(value.value, 1000);
     }
   }
   return {
-    filename: part.filename,
+    filename: shortenFileName(part.filename ?? '', 255),
     declaredType: part.mimetype,
     data: Buffer.concat(chunks),
     fields,
   };
+}
+
+const tooLarge = (maxBytes: number) =>
+  new DomainError('PAYLOAD_TOO_LARGE', `The file exceeds ${maxBytes} bytes`, { maxBytes });
+
+/** A cut-off or garbled body (busboy's "Unexpected end of form", a bad boundary...). */
+function malformed(e: unknown): DomainError {
+  const cause = (e as { code?: unknown })?.code;
+  if (
+    cause === 'FST_REQ_FILE_TOO_LARGE' ||
+    cause === 'FST_FILES_LIMIT' ||
+    cause === 'FST_PARTS_LIMIT'
+  ) {
+    return new DomainError('PAYLOAD_TOO_LARGE', (e as Error).message);
+  }
+  return new DomainError(
+    'MALFORMED_MULTIPART',
+    `Malformed multipart body: ${(e as Error).message}`,
+  );
 }
 
 /** Decodes an uploaded text file as UTF-8, refusing binary content. */

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DomainError } from '../errors/domain-error';
+import { isStorableText } from '../http/input-guards';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -31,22 +32,69 @@ export function encodeCursor(values: (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
+/**
+ * What one position of a cursor must hold. Checked before a value reaches SQL, so a forged
+ * cursor is a 400, never a cast error from PostgreSQL.
+ * - `timestamp`: an ISO 8601 / PostgreSQL text timestamp with a year in 1900–9999
+ * - `uuid`: a UUID
+ * - `text`: a string of at most 512 characters without NUL or lone surrogates
+ * - `int`: a non-negative integer that fits PostgreSQL's `integer`
+ */
+export type CursorField = 'timestamp' | 'uuid' | 'text' | 'int';
+
+const PG_INT_MAX = 2147483647;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-](\d{2})(?::?([0-5]\d))?)?$/;
+
+function isCursorTimestamp(value: string): boolean {
+  const m = TIMESTAMP.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  if (year < 1900 || year > 9999 || month < 1 || month > 12 || hour > 23 || minute > 59) {
+    return false;
+  }
+  if (second > 59 || Number(m[9] ?? 0) > 14) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day >= 1 && day <= daysInMonth;
+}
+
+function fits(field: CursorField, value: unknown): boolean {
+  switch (field) {
+    case 'timestamp':
+      return typeof value === 'string' && isCursorTimestamp(value);
+    case 'uuid':
+      return typeof value === 'string' && UUID.test(value);
+    case 'text':
+      return typeof value === 'string' && value.length <= 512 && isStorableText(value);
+    case 'int':
+      return (
+        typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= PG_INT_MAX
+      );
+  }
+}
+
+/**
+ * Decodes a cursor made by `encodeCursor` and checks each value against `shape`; anything
+ * else (garbage, wrong arity, wrong types, out-of-range dates) is INVALID_CURSOR (400).
+ */
 export function decodeCursor(
   cursor: string | undefined,
-  arity: number,
+  shape: readonly CursorField[],
 ): (string | number)[] | null {
-  if (!cursor) return null;
+  if (cursor === undefined || cursor === '') return null;
+  let values: unknown;
   try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(values) &&
-      values.length === arity &&
-      values.every((v) => typeof v === 'string' || typeof v === 'number')
-    ) {
-      return values as (string | number)[];
-    }
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    values = undefined;
+  }
+  if (
+    Array.isArray(values) &&
+    values.length === shape.length &&
+    values.every((v, i) => fits(shape[i], v))
+  ) {
+    return values as (string | number)[];
   }
   throw new DomainError('INVALID_CURSOR', 'The paging cursor is malformed');
 }

@@ -44,7 +44,14 @@ export class CertificateRenderService {
     const pdf = renderCertificatePdf(this.pdfDataOf(cert, issuedAt));
     const key = `certificates/${issuedAt.getUTCFullYear()}/${cert.id}/v${cert.version}-${randomUUID()}.pdf`;
     const stored = await this.storage.put(key, pdf);
-    const won = await this.db.transaction((tx) => this.markIssued(tx, cert, stored, issuedAt));
+    let won: boolean;
+    try {
+      won = await this.db.transaction((tx) => this.markIssued(tx, cert, stored, issuedAt));
+    } catch (e) {
+      // The retry renders a new file; this one would be referenced by nothing.
+      await this.storage.delete(key).catch(() => undefined);
+      throw e;
+    }
     if (!won) {
       await this.storage.delete(key);
       return 'skipped';

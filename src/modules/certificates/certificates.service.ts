@@ -80,7 +80,7 @@ export class CertificatesService {
       .addOrderBy('c.id', 'DESC');
     scopeTo(qb, actor);
     applyFilters(qb, query, actor);
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     if (after) {
       qb.andWhere('(c.createdAt, c.id) < (CAST(:at AS timestamptz), :id)', {
         at: after[0],

@@ -5,6 +5,7 @@ import { AuthUser, isAuthor, Role } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { isUniqueViolation } from '../../database/pg-errors';
+import { returnedRows } from '../../database/raw';
 import { AuditService } from '../audit';
 import { CourseAccess } from './course-access.service';
 import { isPermutation, publishProblems, resolveMinSeconds } from './domain/lesson-rules';
@@ -118,7 +119,7 @@ export class CoursesService {
         `(v.title_id ILIKE $${params.length} OR v.title_en ILIKE $${params.length} OR c.code ILIKE $${params.length})`,
       );
     }
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     if (after) {
       params.push(after[0], after[1]);
       where.push(`(c.created_at, c.id) < ($${params.length - 1}, $${params.length})`);
@@ -297,9 +298,18 @@ export class CoursesService {
   }
 
   async setLessonFile(lessonId: string, file: NonNullable<LessonContent['file']>): Promise<Lesson> {
-    const lesson = await this.dataSource.manager.findOneByOrFail(Lesson, { id: lessonId });
-    lesson.content = { ...lesson.content, file };
-    return this.dataSource.manager.save(lesson);
+    // One statement: a lesson deleted meanwhile is a 404, never a row written back.
+    const updated = returnedRows<{ id: string }>(
+      await this.dataSource.query(
+        `UPDATE lessons SET content = jsonb_set(COALESCE(content, '{}'::jsonb), '{file}', $2::jsonb)
+         WHERE id = $1 RETURNING id`,
+        [lessonId, JSON.stringify(file)],
+      ),
+    );
+    if (updated.length === 0) throw notFound('Lesson');
+    const lesson = await this.dataSource.manager.findOneBy(Lesson, { id: lessonId });
+    if (!lesson) throw notFound('Lesson');
+    return lesson;
   }
 
   // ---- versions ----------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { BlobStorage, detectContentType, DetectedType } from '@app/storage';
 import { DomainError } from '../../common/errors/domain-error';
 import type { UploadedFile } from '../../common/http/upload';
+import { shortenFileName } from '../../common/text/file-name';
 import { InjectBlobStorage } from '../storage';
 import { CoursesService } from './courses.service';
 import { Lesson } from './entities/lesson.entity';
@@ -16,6 +17,8 @@ const LESSON_FILE_TYPES: Record<string, string> = {
 
 @Injectable()
 export class LessonFilesService {
+  private readonly logger = new Logger(LessonFilesService.name);
+
   constructor(
     private readonly courses: CoursesService,
     @InjectBlobStorage() private readonly storage: BlobStorage,
@@ -36,13 +39,21 @@ export class LessonFilesService {
     }
     const key = `courses/${courseId}/lessons/${lessonId}/${randomUUID()}.${extension}`;
     const stored = await this.storage.put(key, file.data);
-    return this.courses.setLessonFile(lessonId, {
-      key,
-      contentType: detected,
-      size: stored.size,
-      sha256: stored.sha256,
-      filename: file.filename.slice(0, 200),
-    });
+    try {
+      return await this.courses.setLessonFile(lessonId, {
+        key,
+        contentType: detected,
+        size: stored.size,
+        sha256: stored.sha256,
+        filename: shortenFileName(file.filename, 200),
+      });
+    } catch (e) {
+      // No row points at the blob: remove it now rather than leave an orphan.
+      await this.storage.delete(key).catch((cleanupError: unknown) => {
+        this.logger.warn(`could not delete ${key} after a failed upload: ${String(cleanupError)}`);
+      });
+      throw e;
+    }
   }
 
   open(key: string) {

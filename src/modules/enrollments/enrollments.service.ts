@@ -291,7 +291,7 @@ export class EnrollmentsService {
   }
 
   async myCourses(actor: AuthUser, query: EnrollmentListQueryDto): Promise<Page<EnrollmentView>> {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const params: unknown[] = [actor.id, query.limit + 1];
     let keyset = '';
     if (after) {
@@ -318,7 +318,7 @@ export class EnrollmentsService {
       courseId,
     ]);
     if (!course) throw notFound('Course');
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const params: unknown[] = [courseId, query.limit + 1];
     let keyset = '';
     if (after) {

@@ -113,7 +113,7 @@ export class ReportsService {
     limit: number,
     cursor?: string,
   ): Promise<Page<OrganizationReportRowView>> {
-    const after = decodeCursor(cursor, 2) as [string, string] | null;
+    const after = decodeCursor(cursor, ['uuid', 'uuid']) as [string, string] | null;
     const rows = await this.orgRows(organizationId, limit + 1, after);
     const page = toPage(rows, limit, (r) => [r.user_id, r.id]);
     const now = new Date();

@@ -69,7 +69,7 @@ export class OutboxAdminService {
     if (filter.status) add('status = ?', filter.status);
     if (filter.template) add('template = ?', filter.template);
     if (filter.recipient) add('recipient = ?', filter.recipient.trim().toLowerCase());
-    const cursor = decodeCursor(filter.cursor, 2);
+    const cursor = decodeCursor(filter.cursor, ['timestamp', 'uuid']);
     if (cursor) {
       params.push(cursor[0], cursor[1]);
       where.push(

@@ -27,7 +27,7 @@ export class OrganizationsService {
   }
 
   async list(query: PageQueryDto): Promise<Page<Organization>> {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['text', 'uuid']);
     const qb = this.repo.createQueryBuilder('o').orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC');
     if (after) qb.where('(o.name, o.id) > (:name, :id)', { name: after[0], id: after[1] });
     const rows = await qb.limit(query.limit + 1).getMany();

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser, isAuthor } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { returnedRows } from '../../database/raw';
-import { EnrollmentReadModel } from '../enrollments';
+import { EnrollmentReadModel, ProgressService } from '../enrollments';
 import { JobQueue } from '../queue';
 import {
   buildSnapshot,
@@ -27,7 +27,6 @@ import { QuizOptions, ReviewFlags } from './domain/quiz-settings';
 import { QuestionResponse } from './domain/scoring';
 import { SaveAnswerDto } from './dto/quiz.dto';
 import { CourseAccess } from '../courses';
-import { ProgressService } from '../enrollments';
 import { GradingService } from './grading.service';
 import { VersionCache } from './version-cache';
 

@@ -122,7 +122,7 @@ export class QuestionBankService {
       params.push(query.tag);
       where.push(`$${params.length} = ANY(q.tags)`);
     }
-    const after = decodeCursor(query.cursor, 1);
+    const after = decodeCursor(query.cursor, ['int']);
     if (after) {
       params.push(after[0]);
       where.push(`q.seq > $${params.length}`);

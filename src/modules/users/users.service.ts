@@ -113,7 +113,7 @@ export class UsersService {
         s: `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
       });
     }
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     if (after) {
       qb.andWhere('(u.createdAt, u.id) < (:at, :id)', { at: after[0], id: after[1] });
     }

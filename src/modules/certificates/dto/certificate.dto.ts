@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/paging/cursor';
+import { IsIsoTimestamp } from '../../../common/http/iso-timestamp.decorator';
 
 export const LISTED_STATUSES = [
   'pending',
@@ -39,26 +39,22 @@ export class CertificateFilterDto {
 
   @ApiPropertyOptional({ type: String, format: 'date-time' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsIsoTimestamp()
   issuedFrom?: Date;
 
   @ApiPropertyOptional({ type: String, format: 'date-time' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsIsoTimestamp()
   issuedTo?: Date;
 
   @ApiPropertyOptional({ type: String, format: 'date-time' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsIsoTimestamp()
   expiringFrom?: Date;
 
   @ApiPropertyOptional({ type: String, format: 'date-time' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsIsoTimestamp()
   expiringTo?: Date;
 }
 
@@ -88,8 +84,7 @@ export class RenewDto {
     description: 'Default: the expiry date',
   })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsIsoTimestamp()
   dueAt?: Date;
 }
 

@@ -1,8 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { JobPayloads, QueueName, WORKER_METRICS } from '@app/queue';
-import { JobHandler } from '../../queue';
-import { JobRegistry } from '../../queue';
+import { JobHandler, JobRegistry } from '../../queue';
 import { CertificateRenderService } from '../certificate-render.service';
 import { CertificateSweeper } from '../certificate-sweeper';
 

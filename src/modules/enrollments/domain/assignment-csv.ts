@@ -1,4 +1,5 @@
 import { CsvRowError, readCsv } from '../../../common/csv/read-csv';
+import { parseIsoTimestamp } from '../../../common/text/iso-timestamp';
 
 export interface AssignmentRow {
   line: number;
@@ -19,9 +20,9 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 export function parseDueDate(value: string, utcOffset = '+07:00'): Date | null {
   const text = value.trim();
   const date = DATE_ONLY.test(text)
-    ? new Date(`${text}T23:59:59${utcOffset}`)
+    ? parseIsoTimestamp(`${text}T23:59:59${utcOffset}`)
     : /^\d{4}-\d{2}-\d{2}T/.test(text)
-      ? new Date(text)
+      ? parseIsoTimestamp(text)
       : null;
   return date && !Number.isNaN(date.getTime()) ? date : null;
 }

@@ -1,16 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
-  IsDate,
   IsIn,
   IsOptional,
   IsUUID,
   MinDate,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/paging/cursor';
+import { IsIsoTimestamp } from '../../../common/http/iso-timestamp.decorator';
 
 export const DISPLAY_STATUSES = [
   'not_started',
@@ -30,8 +29,7 @@ export class AssignDto {
 
   @ApiPropertyOptional({ type: Date, nullable: true, example: '2026-12-31T16:59:59Z' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsIsoTimestamp()
   @MinDate(new Date('2000-01-01'))
   dueAt?: Date | null;
 }

@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/paging/cursor';
 import { STORED_QUESTION_TYPES } from '../entities/question.entity';
+import { IsDecimal } from '../../../common/http/decimal.decorator';
 
 const TEXT_FORMATS = ['markdown', 'html', 'plain', 'moodle'] as const;
 const MAX_ITEMS = 50;
@@ -92,7 +93,7 @@ export class QuestionInputDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) generalFeedback?: string;
 
   @ApiProperty({ example: 1, minimum: 0, maximum: 1000 })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(1000)
   defaultMark!: number;

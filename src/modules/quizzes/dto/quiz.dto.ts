@@ -7,8 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -22,6 +20,8 @@ import {
 import { PageQueryDto } from '../../../common/paging/cursor';
 import { ATTEMPT_STATUSES } from '../entities/quiz-attempt.entity';
 import { GRADING_METHODS } from '../entities/quiz.entity';
+import { IsIsoTimestamp } from '../../../common/http/iso-timestamp.decorator';
+import { IsDecimal } from '../../../common/http/decimal.decorator';
 
 export class DrawDto {
   @ApiProperty() @IsUUID() categoryId!: string;
@@ -99,8 +99,12 @@ export class QuizSettingsDto {
   @IsIn(GRADING_METHODS)
   gradingMethod?: (typeof GRADING_METHODS)[number];
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsISO8601() openAt?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsISO8601() closeAt?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsIsoTimestamp({ as: 'string' }) openAt?:
+    string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsIsoTimestamp({ as: 'string' })
+  closeAt?: string | null;
 
   @ApiPropertyOptional({ type: ReviewDto, description: 'Default: nothing is shown' })
   @IsOptional()
@@ -169,7 +173,7 @@ export class GradeItemDto {
   questionId!: string;
 
   @ApiProperty({ description: 'Marks awarded, 0..the question mark' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(1000)
   mark!: number;

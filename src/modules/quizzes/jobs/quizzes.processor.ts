@@ -1,8 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { JobPayloads, QueueName, WORKER_METRICS } from '@app/queue';
-import { JobHandler } from '../../queue';
-import { JobRegistry } from '../../queue';
+import { JobHandler, JobRegistry } from '../../queue';
 import { GradingService } from '../grading.service';
 
 @Processor(QueueName.Quizzes, { concurrency: 4, metrics: WORKER_METRICS })
