@@ -121,12 +121,12 @@ export class UpdateModuleDto extends PartialType(ModuleDto) {}
 /** The co-instructor to add, by id or by e-mail (exactly one of them). */
 export class AddStaffDto {
   @ApiPropertyOptional({ description: 'A user whose role is instructor' })
-  @ValidateIf((o: AddStaffDto) => o.email === undefined)
+  @ValidateIf((o: AddStaffDto) => o.userId !== undefined || o.email === undefined)
   @IsUUID('all')
   userId?: string;
 
   @ApiPropertyOptional({ description: "The instructor's e-mail (only instructors are found)" })
-  @ValidateIf((o: AddStaffDto) => o.userId === undefined)
+  @ValidateIf((o: AddStaffDto) => o.email !== undefined || o.userId === undefined)
   @IsEmail()
   @MaxLength(320)
   email?: string;
