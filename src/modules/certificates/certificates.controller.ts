@@ -1,10 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { AuthUser, Role, Roles } from '../../common/auth/roles';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { ApiFileResponse, PageOf } from '../../common/http/api-responses.decorator';
 import { UuidParam } from '../../common/http/uuid-param';
 import { CertificateExportsService } from './certificate-exports.service';
 import { CertificatesService } from './certificates.service';
@@ -16,6 +23,7 @@ import {
   ReasonDto,
   RegisterQueryDto,
   RenewDto,
+  RenewalView,
 } from './dto/certificate.dto';
 
 /** Aborts when the client goes away, so bulk downloads stop reading rows. */
@@ -45,6 +53,7 @@ export class CertificatesController {
 
   @Get()
   @Roles(Role.Learner, Role.Hr, Role.Admin)
+  @ApiOkResponse({ type: PageOf(CertificateView) })
   async list(@Query() query: ListCertificatesQueryDto, @CurrentUser() actor: AuthUser) {
     const page = await this.certificates.list(query, actor);
     const now = new Date();
@@ -56,7 +65,7 @@ export class CertificatesController {
 
   @Get('export.zip')
   @Roles(Role.Hr, Role.Admin)
-  @ApiProduces('application/zip')
+  @ApiFileResponse(['application/zip'], 'One PDF per certificate, streamed')
   zip(
     @Query() filter: CertificateFilterDto,
     @CurrentUser() actor: AuthUser,
@@ -69,7 +78,10 @@ export class CertificatesController {
 
   @Get('register')
   @Roles(Role.Hr, Role.Admin)
-  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiFileResponse(
+    ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    'The certificate register as CSV (UTF-8 with BOM, comma separated, one header row) or XLSX',
+  )
   register(
     @Query() query: RegisterQueryDto,
     @CurrentUser() actor: AuthUser,
@@ -96,6 +108,7 @@ export class CertificatesController {
 
   @Get(':id')
   @Roles(Role.Learner, Role.Hr, Role.Admin)
+  @ApiOkResponse({ type: CertificateView })
   @ApiErrors(404)
   async get(
     @Param('id', UuidParam) id: string,
@@ -106,7 +119,8 @@ export class CertificatesController {
 
   @Get(':id/pdf')
   @Roles(Role.Learner, Role.Hr, Role.Admin)
-  @ApiProduces('application/pdf')
+  @ApiFileResponse(['application/pdf'], 'The certificate PDF (ETag = its SHA-256)')
+  @ApiResponse({ status: 304, description: 'If-None-Match matched the ETag' })
   @ApiErrors(404, 409)
   async pdf(
     @Param('id', UuidParam) id: string,
@@ -134,6 +148,7 @@ export class CertificatesController {
   @Post(':id/revoke')
   @HttpCode(200)
   @Roles(Role.Admin, Role.Instructor)
+  @ApiOkResponse({ type: CertificateView })
   @ApiErrors(404, 409)
   async revoke(
     @Param('id', UuidParam) id: string,
@@ -146,6 +161,7 @@ export class CertificatesController {
   @Post(':id/reissue')
   @HttpCode(201)
   @Roles(Role.Admin)
+  @ApiCreatedResponse({ type: CertificateView, description: 'The new certificate' })
   @ApiErrors(404, 409)
   async reissue(
     @Param('id', UuidParam) id: string,
@@ -158,12 +174,13 @@ export class CertificatesController {
   @Post(':id/renew')
   @HttpCode(201)
   @Roles(Role.Hr, Role.Learner)
+  @ApiCreatedResponse({ type: RenewalView })
   @ApiErrors(404, 409)
   async renew(
     @Param('id', UuidParam) id: string,
     @Body() dto: RenewDto,
     @CurrentUser() actor: AuthUser,
-  ): Promise<{ enrollmentId: string }> {
+  ): Promise<RenewalView> {
     const enrollment = await this.certificates.renew(id, dto.dueAt, actor);
     return { enrollmentId: enrollment.id };
   }
@@ -186,6 +203,7 @@ export class AdminCertificatesController {
   constructor(private readonly certificates: CertificatesService) {}
 
   @Get('failed')
+  @ApiOkResponse({ type: PageOf(CertificateView) })
   async failed(@Query() query: ListCertificatesQueryDto, @CurrentUser() actor: AuthUser) {
     const page = await this.certificates.listFailed(query, actor);
     return {
@@ -196,6 +214,7 @@ export class AdminCertificatesController {
 
   @Post(':id/retry')
   @HttpCode(200)
+  @ApiOkResponse({ type: CertificateView })
   @ApiErrors(404, 409)
   async retry(
     @Param('id', UuidParam) id: string,

@@ -10,23 +10,34 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { ALL_ROLES, AuthUser, Role, Roles } from '../../common/auth/roles';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { PageOf } from '../../common/http/api-responses.decorator';
 import { readSingleUpload } from '../../common/http/upload';
 import { UuidParam } from '../../common/http/uuid-param';
 import { AppConfig } from '../../config/app-config';
 import { CoursesService } from './courses.service';
-import { toLessonView } from './courses.views';
+import { toLessonView, toModuleSummary } from './courses.views';
 import {
+  CourseSummaryView,
   CourseView,
   CreateCourseDto,
   CreateLessonDto,
   LessonView,
   ListCoursesQueryDto,
   ModuleDto,
+  ModuleSummaryView,
   ReorderDto,
   UpdateCourseDto,
   UpdateLessonDto,
@@ -51,13 +62,14 @@ export class CoursesController {
   @Post()
   @Roles(...AUTHORS)
   @ApiErrors(409)
+  @ApiCreatedResponse({ type: CourseView })
   create(@Body() dto: CreateCourseDto, @CurrentUser() actor: AuthUser): Promise<CourseView> {
     return this.courses.create(dto, actor);
   }
 
   @Get()
   @Roles(...ALL_ROLES)
-  @ApiOkResponse({ description: '{ items: CourseSummaryView[], nextCursor }' })
+  @ApiOkResponse({ type: PageOf(CourseSummaryView) })
   list(@Query() query: ListCoursesQueryDto, @CurrentUser() actor: AuthUser) {
     return this.courses.list(query, actor);
   }
@@ -65,6 +77,7 @@ export class CoursesController {
   @Get(':id')
   @Roles(...ALL_ROLES)
   @ApiErrors(404)
+  @ApiOkResponse({ type: CourseView })
   get(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<CourseView> {
     return this.courses.get(id, actor);
   }
@@ -72,6 +85,7 @@ export class CoursesController {
   @Patch(':id')
   @Roles(...AUTHORS)
   @ApiErrors(404, 409)
+  @ApiOkResponse({ type: CourseView })
   update(
     @Param('id', UuidParam) id: string,
     @Body() dto: UpdateCourseDto,
@@ -83,6 +97,7 @@ export class CoursesController {
   @Get(':id/versions')
   @Roles(...AUTHORS)
   @ApiErrors(404)
+  @ApiOkResponse({ type: [VersionView] })
   versions(@Param('id', UuidParam) id: string): Promise<VersionView[]> {
     return this.courses.listVersions(id);
   }
@@ -90,6 +105,7 @@ export class CoursesController {
   @Post(':id/versions')
   @Roles(...AUTHORS)
   @ApiErrors(404, 409)
+  @ApiCreatedResponse({ type: CourseView })
   newDraft(
     @Param('id', UuidParam) id: string,
     @CurrentUser() actor: AuthUser,
@@ -101,6 +117,7 @@ export class CoursesController {
   @HttpCode(200)
   @Roles(...AUTHORS)
   @ApiErrors(404, 409, 422)
+  @ApiOkResponse({ type: CourseView })
   publish(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<CourseView> {
     return this.courses.publish(id, actor);
   }
@@ -109,6 +126,7 @@ export class CoursesController {
   @HttpCode(200)
   @Roles(...AUTHORS)
   @ApiErrors(404, 409)
+  @ApiOkResponse({ type: CourseView })
   archive(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<CourseView> {
     return this.courses.archive(id, actor);
   }
@@ -116,15 +134,19 @@ export class CoursesController {
   @Post(':id/modules')
   @Roles(...AUTHORS)
   @ApiErrors(404, 409)
-  async addModule(@Param('id', UuidParam) id: string, @Body() dto: ModuleDto) {
-    const m = await this.courses.addModule(id, dto);
-    return { id: m.id, position: m.position, titleId: m.titleId, titleEn: m.titleEn };
+  @ApiCreatedResponse({ type: ModuleSummaryView })
+  async addModule(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: ModuleDto,
+  ): Promise<ModuleSummaryView> {
+    return toModuleSummary(await this.courses.addModule(id, dto));
   }
 
   @Post(':id/modules/reorder')
   @HttpCode(204)
   @Roles(...AUTHORS)
   @ApiErrors(404, 409, 422)
+  @ApiNoContentResponse({ description: 'Reordered' })
   async reorderModules(@Param('id', UuidParam) id: string, @Body() dto: ReorderDto) {
     await this.courses.reorderModules(id, dto.ids);
   }
@@ -132,19 +154,20 @@ export class CoursesController {
   @Patch(':id/modules/:moduleId')
   @Roles(...AUTHORS)
   @ApiErrors(404, 409)
+  @ApiOkResponse({ type: ModuleSummaryView })
   async updateModule(
     @Param('id', UuidParam) id: string,
     @Param('moduleId', UuidParam) moduleId: string,
     @Body() dto: UpdateModuleDto,
-  ) {
-    const m = await this.courses.updateModule(id, moduleId, dto);
-    return { id: m.id, position: m.position, titleId: m.titleId, titleEn: m.titleEn };
+  ): Promise<ModuleSummaryView> {
+    return toModuleSummary(await this.courses.updateModule(id, moduleId, dto));
   }
 
   @Delete(':id/modules/:moduleId')
   @HttpCode(204)
   @Roles(...AUTHORS)
   @ApiErrors(404, 409)
+  @ApiNoContentResponse({ description: 'Deleted' })
   async deleteModule(
     @Param('id', UuidParam) id: string,
     @Param('moduleId', UuidParam) moduleId: string,
@@ -155,6 +178,7 @@ export class CoursesController {
   @Post(':id/modules/:moduleId/lessons')
   @Roles(...AUTHORS)
   @ApiErrors(404, 409, 422)
+  @ApiCreatedResponse({ type: LessonView })
   async addLesson(
     @Param('id', UuidParam) id: string,
     @Param('moduleId', UuidParam) moduleId: string,
@@ -167,6 +191,7 @@ export class CoursesController {
   @HttpCode(204)
   @Roles(...AUTHORS)
   @ApiErrors(404, 409, 422)
+  @ApiNoContentResponse({ description: 'Reordered' })
   async reorderLessons(
     @Param('id', UuidParam) id: string,
     @Param('moduleId', UuidParam) moduleId: string,
@@ -178,6 +203,7 @@ export class CoursesController {
   @Patch(':id/lessons/:lessonId')
   @Roles(...AUTHORS)
   @ApiErrors(404, 409, 422)
+  @ApiOkResponse({ type: LessonView })
   async updateLesson(
     @Param('id', UuidParam) id: string,
     @Param('lessonId', UuidParam) lessonId: string,
@@ -190,6 +216,7 @@ export class CoursesController {
   @HttpCode(204)
   @Roles(...AUTHORS)
   @ApiErrors(404, 409)
+  @ApiNoContentResponse({ description: 'Deleted' })
   async deleteLesson(
     @Param('id', UuidParam) id: string,
     @Param('lessonId', UuidParam) lessonId: string,
@@ -202,9 +229,14 @@ export class CoursesController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     description: 'A PDF or PPT/PPTX in the field "file"; the type is checked by magic bytes',
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
   })
   @ApiErrors(404, 409, 413, 415, 422)
+  @ApiCreatedResponse({ type: LessonView })
   async uploadFile(
     @Param('id', UuidParam) id: string,
     @Param('lessonId', UuidParam) lessonId: string,

@@ -194,7 +194,11 @@ export class LessonView {
   @ApiProperty() titleEn!: string;
   @ApiProperty() required!: boolean;
   @ApiProperty({ nullable: true, type: Number }) minSeconds!: number | null;
-  @ApiProperty({ description: 'markdown / videoUrl / durationSeconds / file' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'markdown / videoUrl / durationSeconds / file',
+  })
   content!: Record<string, unknown>;
   @ApiProperty({ nullable: true, type: String }) quizId!: string | null;
 }
@@ -246,4 +250,11 @@ export class CourseSummaryView {
   @ApiProperty() jpHours!: number;
   @ApiProperty({ enum: ['open', 'assigned'] }) enrollmentMode!: string;
   @ApiProperty({ type: [String] }) tags!: string[];
+}
+
+export class ModuleSummaryView {
+  @ApiProperty() id!: string;
+  @ApiProperty() position!: number;
+  @ApiProperty() titleId!: string;
+  @ApiProperty() titleEn!: string;
 }
