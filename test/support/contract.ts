@@ -127,7 +127,11 @@ function convert(node: unknown): unknown {
     }
   }
   const isObject = out.type === 'object' || out.properties !== undefined;
-  if (isObject && out.additionalProperties === undefined) out.additionalProperties = false;
+  // A composition (`allOf: [{ $ref }]`, how a nullable reference is written) is closed by its parts.
+  const composed = ['allOf', 'anyOf', 'oneOf', '$ref'].some((k) => out[k] !== undefined);
+  if (isObject && !composed && out.additionalProperties === undefined) {
+    out.additionalProperties = false;
+  }
   if (nullable === true) return { anyOf: [out, { type: 'null' }] };
   return out;
 }

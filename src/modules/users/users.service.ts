@@ -111,7 +111,10 @@ export class UsersService {
   async update(id: string, dto: UpdateUserDto, actor: AuthUser): Promise<User> {
     const user = await this.getScoped(id, actor);
     const { password, ...fields } = dto;
-    Object.assign(user, fields);
+    // Fields the request left out stay as they are (and stay in the answer).
+    for (const [key, value] of Object.entries(fields)) {
+      if (value !== undefined) Object.assign(user, { [key]: value });
+    }
     if (password) user.passwordHash = await this.hasher.hash(password);
     const saved = await this.saveTranslatingConflicts(user);
     if (password || dto.isActive === false) await this.revokeSessions(user.id);

@@ -161,6 +161,7 @@ export class LessonFieldsDto {
   required?: boolean;
 
   @ApiPropertyOptional({
+    type: 'integer',
     description: 'Minimum seconds before it counts as done; omit to derive from JP or video',
     nullable: true,
   })

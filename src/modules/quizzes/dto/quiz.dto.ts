@@ -78,14 +78,18 @@ export class QuizSettingsDto {
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() shuffleQuestions?: boolean;
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() shuffleAnswers?: boolean;
 
-  @ApiPropertyOptional({ description: 'Seconds; null = no limit', nullable: true })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Seconds; null = no limit',
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(7 * 24 * 3600)
   timeLimitSeconds?: number | null;
 
-  @ApiPropertyOptional({ description: 'null = unlimited', nullable: true })
+  @ApiPropertyOptional({ type: 'integer', description: 'null = unlimited', nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -99,8 +103,14 @@ export class QuizSettingsDto {
   @IsIn(GRADING_METHODS)
   gradingMethod?: (typeof GRADING_METHODS)[number];
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsISO8601() openAt?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsISO8601() closeAt?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  @IsOptional()
+  @IsISO8601()
+  openAt?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  @IsOptional()
+  @IsISO8601()
+  closeAt?: string | null;
 
   @ApiPropertyOptional({ type: ReviewDto, description: 'Default: nothing is shown' })
   @IsOptional()
@@ -131,7 +141,7 @@ export class MatchDto {
 
 /** Fill the field that fits the question type; the others are ignored. */
 export class SaveAnswerDto {
-  @ApiPropertyOptional({ nullable: true, description: 'single_choice' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'single_choice' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -144,7 +154,7 @@ export class SaveAnswerDto {
   @MaxLength(64, { each: true })
   optionIds?: string[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'true_false' })
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'true_false' })
   @IsOptional()
   @IsBoolean()
   answer?: boolean | null;
