@@ -11,7 +11,7 @@ import { ALL_ROLES, AuthUser, Public, Roles } from '../../common/auth/roles';
 import { notFound } from '../../common/errors/domain-error';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { toUserView } from '../users/users.controller';
+import { toUserView } from '../users/users.views';
 import { User } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';

@@ -16,16 +16,8 @@ import {
   OrganizationView,
   UpdateOrganizationDto,
 } from './dto/organization.dto';
-import { Organization } from './entities/organization.entity';
 import { OrganizationsService } from './organizations.service';
-
-const view = (o: Organization): OrganizationView => ({
-  id: o.id,
-  code: o.code,
-  name: o.name,
-  isActive: o.isActive,
-  createdAt: o.createdAt,
-});
+import { toOrganizationView } from './organizations.views';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -39,21 +31,21 @@ export class OrganizationsController {
   @ApiCreatedResponse({ type: OrganizationView })
   @ApiErrors(409)
   async create(@Body() dto: CreateOrganizationDto): Promise<OrganizationView> {
-    return view(await this.organizations.create(dto));
+    return toOrganizationView(await this.organizations.create(dto));
   }
 
   @Get()
   @ApiOkResponse({ type: PageOf(OrganizationView) })
   async list(@Query() query: PageQueryDto) {
     const page = await this.organizations.list(query);
-    return { items: page.items.map(view), nextCursor: page.nextCursor };
+    return { items: page.items.map(toOrganizationView), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
   @ApiOkResponse({ type: OrganizationView })
   @ApiErrors(404)
   async get(@Param('id', UuidParam) id: string): Promise<OrganizationView> {
-    return view(await this.organizations.get(id));
+    return toOrganizationView(await this.organizations.get(id));
   }
 
   @Patch(':id')
@@ -63,7 +55,7 @@ export class OrganizationsController {
     @Param('id', UuidParam) id: string,
     @Body() dto: UpdateOrganizationDto,
   ): Promise<OrganizationView> {
-    return view(await this.organizations.update(id, dto));
+    return toOrganizationView(await this.organizations.update(id, dto));
   }
 
   @Delete(':id')

@@ -34,21 +34,8 @@ import {
   UpdateUserDto,
   UserView,
 } from './dto/user.dto';
-import { User } from './entities/user.entity';
 import { UsersService } from './users.service';
-
-export const toUserView = (u: User): UserView => ({
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  role: u.role,
-  organizationId: u.organizationId,
-  employeeId: u.employeeId,
-  nik: u.nik,
-  locale: u.locale,
-  isActive: u.isActive,
-  createdAt: u.createdAt,
-});
+import { toUserView } from './users.views';
 
 const CSV_MAX_BYTES = 2 * 1024 * 1024;
 
