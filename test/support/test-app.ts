@@ -148,7 +148,10 @@ async function checkContract(
   if (dir) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(
-      join(dir, `${basename(expect.getState().testPath ?? 'unknown')}-${randomBytes(3).toString('hex')}.json`),
+      join(
+        dir,
+        `${basename(expect.getState().testPath ?? 'unknown')}-${randomBytes(3).toString('hex')}.json`,
+      ),
       JSON.stringify(recorded),
     );
   }

@@ -8,7 +8,10 @@ export class ErrorBodyDoc {
   @ApiProperty({
     required: false,
     description: 'Per-field or per-row details',
-    oneOf: [{ type: 'object', additionalProperties: true }, { type: 'array', items: {} }],
+    oneOf: [
+      { type: 'object', additionalProperties: true },
+      { type: 'array', items: {} },
+    ],
   })
   details?: unknown;
   @ApiProperty({ description: 'Echoes the x-request-id header' }) requestId!: string;

@@ -133,7 +133,11 @@ export class TemplatePreviewDoc {
 
 export class CourseNotificationSettingsDoc {
   @ApiProperty() courseId!: string;
-  @ApiProperty({ type: 'integer', nullable: true, description: "The course's own value; null = default" })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: "The course's own value; null = default",
+  })
   inactivityDays!: number | null;
   @ApiProperty({ type: 'integer' }) effectiveInactivityDays!: number;
 }
