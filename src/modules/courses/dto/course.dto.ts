@@ -186,6 +186,22 @@ export class CreateLessonDto extends LessonFieldsDto {
 
 export class UpdateLessonDto extends PartialType(LessonFieldsDto) {}
 
+class LessonFileDoc {
+  @ApiProperty({ description: 'Storage key' }) key!: string;
+  @ApiProperty() contentType!: string;
+  @ApiProperty() size!: number;
+  @ApiProperty() sha256!: string;
+  @ApiProperty() filename!: string;
+}
+
+class LessonContentDoc {
+  @ApiPropertyOptional({ description: 'text lessons' }) markdown?: string;
+  @ApiPropertyOptional({ description: 'video lessons' }) videoUrl?: string;
+  @ApiPropertyOptional() durationSeconds?: number;
+  @ApiPropertyOptional({ type: LessonFileDoc, description: 'file lessons, once uploaded' })
+  file?: LessonFileDoc;
+}
+
 export class LessonView {
   @ApiProperty() id!: string;
   @ApiProperty() moduleId!: string;
@@ -195,12 +211,8 @@ export class LessonView {
   @ApiProperty() titleEn!: string;
   @ApiProperty() required!: boolean;
   @ApiProperty({ nullable: true, type: Number }) minSeconds!: number | null;
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description: 'markdown / videoUrl / durationSeconds / file',
-  })
-  content!: Record<string, unknown>;
+  @ApiProperty({ type: () => LessonContentDoc, description: 'The fields of its type' })
+  content!: LessonContentDoc;
   @ApiProperty({ nullable: true, type: String }) quizId!: string | null;
 }
 

@@ -201,6 +201,47 @@ export class CategoryListView {
   @ApiProperty({ type: [CategoryCountView] }) items!: CategoryCountView[];
 }
 
+class SpecOptionView {
+  @ApiProperty() id!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ description: '-1..1 of the mark' }) fraction!: number;
+  @ApiPropertyOptional() feedback?: string;
+}
+
+class SpecAcceptedAnswerView {
+  @ApiProperty() text!: string;
+  @ApiProperty() fraction!: number;
+  @ApiPropertyOptional() feedback?: string;
+}
+
+class SpecNumericalAnswerView {
+  @ApiProperty() value!: number;
+  @ApiProperty() tolerance!: number;
+  @ApiProperty() fraction!: number;
+  @ApiPropertyOptional() feedback?: string;
+}
+
+class SpecMatchingPairView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: 'Empty = a distractor answer' }) prompt!: string;
+  @ApiProperty() answer!: string;
+}
+
+class QuestionSpecView {
+  @ApiPropertyOptional({ type: [SpecOptionView], description: 'choice questions' })
+  options?: SpecOptionView[];
+  @ApiPropertyOptional({ description: 'true_false' }) correctAnswer?: boolean;
+  @ApiPropertyOptional() feedbackTrue?: string;
+  @ApiPropertyOptional() feedbackFalse?: string;
+  @ApiPropertyOptional({ type: [SpecAcceptedAnswerView], description: 'short_answer' })
+  acceptedAnswers?: SpecAcceptedAnswerView[];
+  @ApiPropertyOptional() caseSensitive?: boolean;
+  @ApiPropertyOptional({ type: [SpecNumericalAnswerView], description: 'numerical' })
+  numericalAnswers?: SpecNumericalAnswerView[];
+  @ApiPropertyOptional({ type: [SpecMatchingPairView], description: 'matching' })
+  matchingPairs?: SpecMatchingPairView[];
+}
+
 export class QuestionView {
   @ApiProperty() id!: string;
   @ApiProperty() bankId!: string;
@@ -214,14 +255,8 @@ export class QuestionView {
   @ApiProperty({ enum: ['markdown', 'html', 'plain', 'moodle'] }) textFormat!: string;
   @ApiProperty({ type: String, nullable: true }) generalFeedback!: string | null;
   @ApiProperty() defaultMarkHundredths!: number;
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description:
-      'Per type, as in the request: options (choice), correctAnswer (true_false), answers ' +
-      '(short_answer, numerical), pairs (matching), nothing (essay, description)',
-  })
-  spec!: object;
+  @ApiProperty({ type: () => QuestionSpecView, description: 'The answer key; fields per type' })
+  spec!: QuestionSpecView;
   @ApiProperty() defaultMark!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;

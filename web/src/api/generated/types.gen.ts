@@ -194,6 +194,33 @@ export type CreateCourseDto = {
     code: string;
 };
 
+export type LessonFileDoc = {
+    /**
+     * Storage key
+     */
+    key: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    filename: string;
+};
+
+export type LessonContentDoc = {
+    /**
+     * text lessons
+     */
+    markdown?: string;
+    /**
+     * video lessons
+     */
+    videoUrl?: string;
+    durationSeconds?: number;
+    /**
+     * file lessons, once uploaded
+     */
+    file?: LessonFileDoc;
+};
+
 export type LessonView = {
     id: string;
     moduleId: string;
@@ -204,11 +231,9 @@ export type LessonView = {
     required: boolean;
     minSeconds: number | null;
     /**
-     * markdown / videoUrl / durationSeconds / file
+     * The fields of its type
      */
-    content: {
-        [key: string]: unknown;
-    };
+    content: LessonContentDoc;
     quizId: string | null;
 };
 
@@ -746,6 +771,64 @@ export type CategoryView = {
     name: string;
 };
 
+export type SpecOptionView = {
+    id: string;
+    text: string;
+    /**
+     * -1..1 of the mark
+     */
+    fraction: number;
+    feedback?: string;
+};
+
+export type SpecAcceptedAnswerView = {
+    text: string;
+    fraction: number;
+    feedback?: string;
+};
+
+export type SpecNumericalAnswerView = {
+    value: number;
+    tolerance: number;
+    fraction: number;
+    feedback?: string;
+};
+
+export type SpecMatchingPairView = {
+    id: string;
+    /**
+     * Empty = a distractor answer
+     */
+    prompt: string;
+    answer: string;
+};
+
+export type QuestionSpecView = {
+    /**
+     * choice questions
+     */
+    options?: Array<SpecOptionView>;
+    /**
+     * true_false
+     */
+    correctAnswer?: boolean;
+    feedbackTrue?: string;
+    feedbackFalse?: string;
+    /**
+     * short_answer
+     */
+    acceptedAnswers?: Array<SpecAcceptedAnswerView>;
+    caseSensitive?: boolean;
+    /**
+     * numerical
+     */
+    numericalAnswers?: Array<SpecNumericalAnswerView>;
+    /**
+     * matching
+     */
+    matchingPairs?: Array<SpecMatchingPairView>;
+};
+
 export type QuestionView = {
     id: string;
     bankId: string;
@@ -763,11 +846,9 @@ export type QuestionView = {
     generalFeedback: string | null;
     defaultMarkHundredths: number;
     /**
-     * Per type, as in the request: options (choice), correctAnswer (true_false), answers (short_answer, numerical), pairs (matching), nothing (essay, description)
+     * The answer key; fields per type
      */
-    spec: {
-        [key: string]: unknown;
-    };
+    spec: QuestionSpecView;
     defaultMark: number;
     createdAt: string;
     updatedAt: string;
