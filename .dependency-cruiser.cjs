@@ -15,6 +15,8 @@ const ENTRY_POINTS = [
   '^migrations/index\\.ts$',
   '^test/support/global-(setup|teardown)\\.ts$',
   '^test/bench/(run-all|api-process)\\.ts$',
+  '^test/support/contract-replay\\.ts$',
+  '^scripts/[^/]+\\.ts$',
 ];
 
 module.exports = {

@@ -4,9 +4,10 @@ import type { Socket } from 'node:net';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { getQueueToken } from '@nestjs/bullmq';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
@@ -178,7 +179,14 @@ function rejectUnstorableText(request: FastifyRequest): void {
 }
 
 function setUpOpenApi(app: NestFastifyApplication, config: AppConfig): void {
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app, config), {
+    jsonDocumentUrl: 'docs-json',
+  });
+}
+
+/** The OpenAPI document of the API; also written to disk by `npm run api:generate`. */
+export function buildOpenApiDocument(app: INestApplication, config: AppConfig): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('k3-lms API')
@@ -191,7 +199,6 @@ function setUpOpenApi(app: NestFastifyApplication, config: AppConfig): void {
       .addServer(config.publicBaseUrl)
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 
 /** Bull Board at /admin/queues, for admins only (bearer token or `k3_access_token` cookie). */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Redis from 'ioredis';
@@ -13,6 +13,7 @@ import { createWorkerContext } from '../../src/bootstrap/worker-app';
 import { Role } from '../../src/common/auth/roles';
 import { AppConfig } from '../../src/config/app-config';
 import { PasswordHasher } from '../../src/modules/users/password-hasher';
+import { ContractValidator, RecordedResponse } from './contract';
 import { databaseUrlFor, readTestServices, runDatabasePrefix } from './services';
 
 export interface TestContext {
@@ -66,12 +67,13 @@ export async function createTestContext(
   await app.getHttpAdapter().getInstance().ready();
   const db = app.get(DataSource);
   const workers: INestApplicationContext[] = [];
+  const recorded: RecordedResponse[] = [];
   return {
     app,
     config,
     db,
     env,
-    http: () => request(app.getHttpServer()),
+    http: () => recordingAgent(request(app.getHttpServer()), recorded),
     startWorker: async () => {
       const worker = await createWorkerContext(config);
       workers.push(worker);
@@ -79,6 +81,9 @@ export async function createTestContext(
     },
     close: async () => {
       for (const worker of workers) await worker.close().catch(() => undefined);
+      const violations = await checkContract(app, recorded).catch((e: Error) => [
+        `contract check failed: ${e.message}`,
+      ]);
       await app.close();
       await clearRedisPrefix(services.redisUrl, config.queuePrefix);
       const cleanup = new Client({ connectionString: services.adminDatabaseUrl });
@@ -86,8 +91,72 @@ export async function createTestContext(
       await cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
       await cleanup.end();
       rmSync(storageDir, { recursive: true, force: true });
+      if (violations.length)
+        throw new Error(
+          `Responses outside the OpenAPI contract (see README, "API contract"):\n  ${violations.join('\n  ')}`,
+        );
     },
   };
+}
+
+const RECORDED_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
+
+/** supertest, plus every response appended to `recorded` for the contract check at close. */
+function recordingAgent(
+  agent: ReturnType<typeof request>,
+  recorded: RecordedResponse[],
+): ReturnType<typeof request> {
+  return new Proxy(agent, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof property !== 'string' || !RECORDED_METHODS.includes(property)) return value;
+      return (url: string, ...rest: unknown[]) => {
+        const test = (value as (...args: unknown[]) => request.Test).call(target, url, ...rest);
+        test.on('response', (res: request.Response) => {
+          recorded.push({
+            method: property,
+            url,
+            status: res.status,
+            contentType: res.headers['content-type'] as string | undefined,
+            body: res.body as unknown,
+            hasBody: hasBody(res),
+          });
+        });
+        return test;
+      };
+    },
+  });
+}
+
+function hasBody(res: request.Response): boolean {
+  const length = res.headers['content-length'] as string | undefined;
+  if (length !== undefined) return Number(length) > 0;
+  if (typeof res.text === 'string') return res.text.length > 0;
+  return Buffer.isBuffer(res.body) ? res.body.length > 0 : res.body != null;
+}
+
+/**
+ * Every response this file's tests received, checked against the app's own OpenAPI document.
+ * `CONTRACT_RECORD_DIR` also writes them to a JSON file there (to re-check offline).
+ */
+async function checkContract(
+  app: NestFastifyApplication,
+  recorded: RecordedResponse[],
+): Promise<string[]> {
+  if (!recorded.length) return [];
+  const docs = await request(app.getHttpServer()).get('/docs-json');
+  const dir = process.env.CONTRACT_RECORD_DIR;
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(
+        dir,
+        `${basename(expect.getState().testPath ?? 'unknown')}-${randomBytes(3).toString('hex')}.json`,
+      ),
+      JSON.stringify(recorded),
+    );
+  }
+  return new ContractValidator(docs.body).checkAll(recorded);
 }
 
 async function clearRedisPrefix(redisUrl: string, prefix: string): Promise<void> {

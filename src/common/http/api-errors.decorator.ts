@@ -5,7 +5,15 @@ export class ErrorBodyDoc {
   @ApiProperty({ example: 400 }) statusCode!: number;
   @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable error code' }) error!: string;
   @ApiProperty() message!: string;
-  @ApiProperty({ required: false, description: 'Per-field or per-row details' }) details?: unknown;
+  @ApiProperty({
+    required: false,
+    description: 'Per-field or per-row details',
+    oneOf: [
+      { type: 'object', additionalProperties: true },
+      { type: 'array', items: {} },
+    ],
+  })
+  details?: unknown;
   @ApiProperty({ description: 'Echoes the x-request-id header' }) requestId!: string;
 }
 

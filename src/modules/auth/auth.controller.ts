@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { ALL_ROLES, AuthUser, Public, Roles } from '../../common/auth/roles';
 import { notFound } from '../../common/errors/domain-error';
@@ -20,6 +26,7 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(LocalAuthGuard)
   @ApiBody({ type: LoginDto })
+  @ApiOkResponse({ type: TokenPairView })
   @ApiErrors(400, 401, 429)
   login(@Req() request: { user: User }): Promise<TokenPairView> {
     return this.auth.login(request.user);
@@ -28,6 +35,7 @@ export class AuthController {
   @Post('refresh')
   @Public()
   @HttpCode(200)
+  @ApiOkResponse({ type: TokenPairView })
   @ApiErrors(400, 401)
   refresh(@Body() dto: RefreshDto): Promise<TokenPairView> {
     return this.auth.refresh(dto.refreshToken);
@@ -36,6 +44,7 @@ export class AuthController {
   @Post('logout')
   @Public()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Logged out; the refresh token family is revoked' })
   @ApiErrors(400, 401)
   async logout(@Body() dto: RefreshDto): Promise<void> {
     await this.auth.logout(dto.refreshToken);
@@ -53,6 +62,7 @@ export class MeController {
 
   @Get()
   @Roles(...ALL_ROLES)
+  @ApiOkResponse({ type: MeView })
   @ApiErrors(401)
   async me(@CurrentUser() actor: AuthUser): Promise<MeView> {
     const user = await this.users.findById(actor.id);

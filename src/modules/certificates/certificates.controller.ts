@@ -1,10 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { AuthUser, Role, Roles } from '../../common/auth/roles';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { ApiFileResponse, PageOf } from '../../common/http/api-responses.decorator';
 import { UuidParam } from '../../common/http/uuid-param';
 import { CertificateExportsService } from './certificate-exports.service';
 import { CertificatesService } from './certificates.service';
@@ -16,6 +23,7 @@ import {
   ReasonDto,
   RegisterQueryDto,
   RenewDto,
+  RenewalView,
 } from './dto/certificate.dto';
 import { HeavyRoute } from '../rate-limit';
 
@@ -46,6 +54,7 @@ export class CertificatesController {
 
   @Get()
   @Roles(Role.Learner, Role.Hr, Role.Admin)
+  @ApiOkResponse({ type: PageOf(CertificateView) })
   async list(@Query() query: ListCertificatesQueryDto, @CurrentUser() actor: AuthUser) {
     const page = await this.certificates.list(query, actor);
     const now = new Date();
@@ -58,7 +67,7 @@ export class CertificatesController {
   @Get('export.zip')
   @HeavyRoute()
   @Roles(Role.Hr, Role.Admin)
-  @ApiProduces('application/zip')
+  @ApiFileResponse(['application/zip'], 'One PDF per certificate, streamed')
   zip(
     @Query() filter: CertificateFilterDto,
     @CurrentUser() actor: AuthUser,
@@ -72,7 +81,10 @@ export class CertificatesController {
   @Get('register')
   @HeavyRoute()
   @Roles(Role.Hr, Role.Admin)
-  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiFileResponse(
+    ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    'The certificate register as CSV (UTF-8 with BOM, comma separated, one header row) or XLSX',
+  )
   register(
     @Query() query: RegisterQueryDto,
     @CurrentUser() actor: AuthUser,
@@ -99,6 +111,7 @@ export class CertificatesController {
 
   @Get(':id')
   @Roles(Role.Learner, Role.Hr, Role.Admin)
+  @ApiOkResponse({ type: CertificateView })
   @ApiErrors(404)
   async get(
     @Param('id', UuidParam) id: string,
@@ -109,7 +122,8 @@ export class CertificatesController {
 
   @Get(':id/pdf')
   @Roles(Role.Learner, Role.Hr, Role.Admin)
-  @ApiProduces('application/pdf')
+  @ApiFileResponse(['application/pdf'], 'The certificate PDF (ETag = its SHA-256)')
+  @ApiResponse({ status: 304, description: 'If-None-Match matched the ETag' })
   @ApiErrors(404, 409)
   async pdf(
     @Param('id', UuidParam) id: string,
@@ -137,6 +151,7 @@ export class CertificatesController {
   @Post(':id/revoke')
   @HttpCode(200)
   @Roles(Role.Admin, Role.Instructor)
+  @ApiOkResponse({ type: CertificateView })
   @ApiErrors(404, 409)
   async revoke(
     @Param('id', UuidParam) id: string,
@@ -149,6 +164,7 @@ export class CertificatesController {
   @Post(':id/reissue')
   @HttpCode(201)
   @Roles(Role.Admin, Role.Instructor)
+  @ApiCreatedResponse({ type: CertificateView, description: 'The new certificate' })
   @ApiErrors(404, 409)
   async reissue(
     @Param('id', UuidParam) id: string,
@@ -161,12 +177,13 @@ export class CertificatesController {
   @Post(':id/renew')
   @HttpCode(201)
   @Roles(Role.Hr, Role.Learner)
+  @ApiCreatedResponse({ type: RenewalView })
   @ApiErrors(404, 409)
   async renew(
     @Param('id', UuidParam) id: string,
     @Body() dto: RenewDto,
     @CurrentUser() actor: AuthUser,
-  ): Promise<{ enrollmentId: string }> {
+  ): Promise<RenewalView> {
     const enrollment = await this.certificates.renew(id, dto.dueAt, actor);
     return { enrollmentId: enrollment.id };
   }
@@ -189,6 +206,7 @@ export class AdminCertificatesController {
   constructor(private readonly certificates: CertificatesService) {}
 
   @Get('failed')
+  @ApiOkResponse({ type: PageOf(CertificateView) })
   async failed(@Query() query: ListCertificatesQueryDto, @CurrentUser() actor: AuthUser) {
     const page = await this.certificates.listFailed(query, actor);
     return {
@@ -199,6 +217,7 @@ export class AdminCertificatesController {
 
   @Post(':id/retry')
   @HttpCode(200)
+  @ApiOkResponse({ type: CertificateView })
   @ApiErrors(404, 409)
   async retry(
     @Param('id', UuidParam) id: string,

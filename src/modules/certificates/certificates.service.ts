@@ -12,12 +12,12 @@ import { AuditService } from '../audit';
 import { CourseAccess } from '../courses';
 import { EnrollmentsService } from '../enrollments';
 import { InjectBlobStorage } from '../storage';
+import { toCertificateView } from './certificates.views';
 import { CertificateIssuanceService } from './certificate-issuance.service';
 import { CertificateQueue } from './certificate-queue';
 import { applyFilters, scopeTo } from './certificate-scope';
 import { attachmentDisposition } from '../../common/http/content-disposition';
 import { fileSafe } from './domain/file-safe';
-import { effectiveStatus } from './domain/certificate-status';
 import { CertificateView, ListCertificatesQueryDto } from './dto/certificate.dto';
 import { Certificate, CertificateStatus } from './entities/certificate.entity';
 
@@ -42,34 +42,7 @@ export class CertificatesService {
   ) {}
 
   toView(c: Certificate, now = new Date()): CertificateView {
-    return {
-      id: c.id,
-      number: c.number,
-      version: c.version,
-      status: effectiveStatus(c, now),
-      userId: c.userId,
-      organizationId: c.organizationId,
-      enrollmentId: c.enrollmentId,
-      courseId: c.courseId,
-      learnerName: c.learnerName,
-      courseTitle: { id: c.courseTitleId, en: c.courseTitleEn },
-      competencyCode: c.competencyCode,
-      jpHours: c.jpHours,
-      completedAt: c.completedAt,
-      issuedAt: c.issuedAt,
-      expiresAt: c.expiresAt,
-      sha256: c.sha256,
-      byteSize: c.byteSize,
-      verificationCode: c.verificationCode,
-      verifyUrl: `${this.config.publicBaseUrl}/verify/${c.verificationCode}`,
-      failureReason: c.failureReason,
-      attempts: c.attempts,
-      revokedAt: c.revokedAt,
-      revokedReason: c.revokedReason,
-      supersededById: c.supersededById,
-      supersededReason: c.supersededReason,
-      renewsCertificateId: c.renewsCertificateId,
-    };
+    return toCertificateView(c, this.config.publicBaseUrl, now);
   }
 
   async list(query: ListCertificatesQueryDto, actor: AuthUser): Promise<Page<Certificate>> {

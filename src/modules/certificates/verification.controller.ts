@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/auth/roles';
 import { DomainError } from '../../common/errors/domain-error';
@@ -8,11 +8,17 @@ import { readSingleUpload } from '../../common/http/upload';
 import { AppConfig } from '../../config/app-config';
 import { pickLanguage } from './domain/verification-view';
 import { renderNotFoundPage, renderVerifyPage } from './views/verify-page';
-import { VerifyCodeParamDto, VerifyPageQueryDto } from './dto/certificate.dto';
+import {
+  DocumentCheckDoc,
+  VerificationDoc,
+  VerifyCodeParamDto,
+  VerifyPageQueryDto,
+} from './dto/certificate.dto';
 import { DocumentCheck, VerificationService } from './verification.service';
 import { VerifyThrottle } from './verify-throttle';
 
 const DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
+const HTML = { 'text/html': { schema: { type: 'string' } } };
 
 /** Public verification: anyone holding the QR code or the PDF, no account, rate-limited per IP. */
 @ApiTags('verification')
@@ -26,8 +32,9 @@ export class VerificationController {
   ) {}
 
   @Get('verify/:code')
-  @ApiProduces('text/html')
-  @ApiErrors(404, 429)
+  @ApiResponse({ status: 200, description: 'Verification page', content: HTML })
+  @ApiResponse({ status: 404, description: 'No such certificate', content: HTML })
+  @ApiErrors(429)
   async page(
     @Param() params: VerifyCodeParamDto,
     @Query() query: VerifyPageQueryDto,
@@ -58,8 +65,12 @@ export class VerificationController {
   }
 
   @Get('api/v1/verify/:code')
+  @ApiOkResponse({ type: VerificationDoc })
   @ApiErrors(404, 429)
-  async json(@Param() params: VerifyCodeParamDto, @Req() request: FastifyRequest) {
+  async json(
+    @Param() params: VerifyCodeParamDto,
+    @Req() request: FastifyRequest,
+  ): Promise<VerificationDoc> {
     await this.throttle.consume(request.ip);
     return this.verification.byCode(params.code);
   }
@@ -69,8 +80,13 @@ export class VerificationController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     description: 'The certificate PDF (max 5 MB); matched by SHA-256',
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
   })
+  @ApiOkResponse({ type: DocumentCheckDoc })
   @ApiErrors(400, 413, 415, 429)
   async document(@Req() request: FastifyRequest): Promise<DocumentCheck> {
     await this.throttle.consume(request.ip);

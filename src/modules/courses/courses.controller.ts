@@ -16,6 +16,7 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -23,14 +24,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { ALL_ROLES, AuthUser, AUTHORS, Roles } from '../../common/auth/roles';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { PageOf } from '../../common/http/api-responses.decorator';
 import { readSingleUpload } from '../../common/http/upload';
 import { UuidParam } from '../../common/http/uuid-param';
 import { AppConfig } from '../../config/app-config';
-import { CourseAccess, CourseStaffView } from './course-access.service';
+import { CourseAccess } from './course-access.service';
 import { CourseStaffOnly } from './course-staff.guard';
 import { CoursesService } from './courses.service';
-import { toLessonView } from './courses.views';
+import { toLessonView, toModuleSummary } from './courses.views';
 import {
+  CourseSummaryView,
   CourseView,
   CreateCourseDto,
   CreateLessonDto,
@@ -38,6 +41,8 @@ import {
   ListCoursesQueryDto,
   ModuleDto,
   AddStaffDto,
+  CourseStaffMemberView,
+  ModuleSummaryView,
   ReorderDto,
   UpdateCourseDto,
   UpdateLessonDto,
@@ -61,13 +66,14 @@ export class CoursesController {
   @Post()
   @Roles(...AUTHORS)
   @ApiErrors(409)
+  @ApiCreatedResponse({ type: CourseView })
   create(@Body() dto: CreateCourseDto, @CurrentUser() actor: AuthUser): Promise<CourseView> {
     return this.courses.create(dto, actor);
   }
 
   @Get()
   @Roles(...ALL_ROLES)
-  @ApiOkResponse({ description: '{ items: CourseSummaryView[], nextCursor }' })
+  @ApiOkResponse({ type: PageOf(CourseSummaryView) })
   list(@Query() query: ListCoursesQueryDto, @CurrentUser() actor: AuthUser) {
     return this.courses.list(query, actor);
   }
@@ -75,6 +81,7 @@ export class CoursesController {
   @Get(':id')
   @Roles(...ALL_ROLES)
   @ApiErrors(404)
+  @ApiOkResponse({ type: CourseView })
   get(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<CourseView> {
     return this.courses.get(id, actor);
   }
@@ -83,6 +90,7 @@ export class CoursesController {
   @Roles(...AUTHORS)
   @CourseStaffOnly()
   @ApiErrors(404, 409)
+  @ApiOkResponse({ type: CourseView })
   update(
     @Param('id', UuidParam) id: string,
     @Body() dto: UpdateCourseDto,
@@ -95,6 +103,7 @@ export class CoursesController {
   @Roles(...AUTHORS)
   @CourseStaffOnly()
   @ApiErrors(404)
+  @ApiOkResponse({ type: [VersionView] })
   versions(@Param('id', UuidParam) id: string): Promise<VersionView[]> {
     return this.courses.listVersions(id);
   }
@@ -103,6 +112,7 @@ export class CoursesController {
   @Roles(...AUTHORS)
   @CourseStaffOnly()
   @ApiErrors(404, 409)
+  @ApiCreatedResponse({ type: CourseView })
   newDraft(
     @Param('id', UuidParam) id: string,
     @CurrentUser() actor: AuthUser,
@@ -115,6 +125,7 @@ export class CoursesController {
   @Roles(...AUTHORS)
   @CourseStaffOnly()
   @ApiErrors(404, 409, 422)
+  @ApiOkResponse({ type: CourseView })
   publish(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<CourseView> {
     return this.courses.publish(id, actor);
   }
@@ -124,6 +135,7 @@ export class CoursesController {
   @Roles(...AUTHORS)
   @CourseStaffOnly()
   @ApiErrors(404, 409)
+  @ApiOkResponse({ type: CourseView })
   archive(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<CourseView> {
     return this.courses.archive(id, actor);
   }
@@ -131,23 +143,25 @@ export class CoursesController {
   @Get(':id/staff')
   @Roles(...AUTHORS)
   @ApiErrors(404)
+  @ApiOkResponse({ type: [CourseStaffMemberView] })
   staff(
     @Param('id', UuidParam) id: string,
     @CurrentUser() actor: AuthUser,
-  ): Promise<CourseStaffView[]> {
+  ): Promise<CourseStaffMemberView[]> {
     return this.access.list(id, actor);
   }
 
   @Post(':id/staff')
   @Roles(...AUTHORS)
-  @ApiCreatedResponse({ description: 'The staff list; 201 when added, 200 when already there' })
-  @ApiErrors(404, 422)
+  @ApiCreatedResponse({ type: [CourseStaffMemberView], description: 'The staff list after adding' })
+  @ApiOkResponse({ type: [CourseStaffMemberView], description: 'Already on the staff: unchanged' })
+  @ApiErrors(403, 404, 422)
   async addStaff(
     @Param('id', UuidParam) id: string,
     @Body() dto: AddStaffDto,
     @CurrentUser() actor: AuthUser,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CourseStaffView[]> {
+  ): Promise<CourseStaffMemberView[]> {
     const result = await this.access.add(id, dto, actor);
     void reply.status(result.created ? 201 : 200);
     return result.staff;
@@ -156,7 +170,8 @@ export class CoursesController {
   @Delete(':id/staff/:userId')
   @HttpCode(204)
   @Roles(...AUTHORS)
-  @ApiErrors(404, 409)
+  @ApiNoContentResponse({ description: 'Removed from the staff' })
+  @ApiErrors(403, 404, 409)
   async removeStaff(
     @Param('id', UuidParam) id: string,
     @Param('userId', UuidParam) userId: string,
@@ -169,9 +184,12 @@ export class CoursesController {
   @Roles(...AUTHORS)
   @CourseStaffOnly()
   @ApiErrors(404, 409)
-  async addModule(@Param('id', UuidParam) id: string, @Body() dto: ModuleDto) {
-    const m = await this.courses.addModule(id, dto);
-    return { id: m.id, position: m.position, titleId: m.titleId, titleEn: m.titleEn };
+  @ApiCreatedResponse({ type: ModuleSummaryView })
+  async addModule(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: ModuleDto,
+  ): Promise<ModuleSummaryView> {
+    return toModuleSummary(await this.courses.addModule(id, dto));
   }
 
   @Post(':id/modules/reorder')
@@ -179,6 +197,7 @@ export class CoursesController {
   @Roles(...AUTHORS)
   @CourseStaffOnly()
   @ApiErrors(404, 409, 422)
+  @ApiNoContentResponse({ description: 'Reordered' })
   async reorderModules(@Param('id', UuidParam) id: string, @Body() dto: ReorderDto) {
     await this.courses.reorderModules(id, dto.ids);
   }
@@ -187,13 +206,13 @@ export class CoursesController {
   @Roles(...AUTHORS)
   @CourseStaffOnly()
   @ApiErrors(404, 409)
+  @ApiOkResponse({ type: ModuleSummaryView })
   async updateModule(
     @Param('id', UuidParam) id: string,
     @Param('moduleId', UuidParam) moduleId: string,
     @Body() dto: UpdateModuleDto,
-  ) {
-    const m = await this.courses.updateModule(id, moduleId, dto);
-    return { id: m.id, position: m.position, titleId: m.titleId, titleEn: m.titleEn };
+  ): Promise<ModuleSummaryView> {
+    return toModuleSummary(await this.courses.updateModule(id, moduleId, dto));
   }
 
   @Delete(':id/modules/:moduleId')
@@ -201,6 +220,7 @@ export class CoursesController {
   @Roles(...AUTHORS)
   @CourseStaffOnly()
   @ApiErrors(404, 409)
+  @ApiNoContentResponse({ description: 'Deleted' })
   async deleteModule(
     @Param('id', UuidParam) id: string,
     @Param('moduleId', UuidParam) moduleId: string,
@@ -212,6 +232,7 @@ export class CoursesController {
   @Roles(...AUTHORS)
   @CourseStaffOnly()
   @ApiErrors(404, 409, 422)
+  @ApiCreatedResponse({ type: LessonView })
   async addLesson(
     @Param('id', UuidParam) id: string,
     @Param('moduleId', UuidParam) moduleId: string,
@@ -225,6 +246,7 @@ export class CoursesController {
   @Roles(...AUTHORS)
   @CourseStaffOnly()
   @ApiErrors(404, 409, 422)
+  @ApiNoContentResponse({ description: 'Reordered' })
   async reorderLessons(
     @Param('id', UuidParam) id: string,
     @Param('moduleId', UuidParam) moduleId: string,
@@ -237,6 +259,7 @@ export class CoursesController {
   @Roles(...AUTHORS)
   @CourseStaffOnly()
   @ApiErrors(404, 409, 422)
+  @ApiOkResponse({ type: LessonView })
   async updateLesson(
     @Param('id', UuidParam) id: string,
     @Param('lessonId', UuidParam) lessonId: string,
@@ -250,6 +273,7 @@ export class CoursesController {
   @Roles(...AUTHORS)
   @CourseStaffOnly()
   @ApiErrors(404, 409)
+  @ApiNoContentResponse({ description: 'Deleted' })
   async deleteLesson(
     @Param('id', UuidParam) id: string,
     @Param('lessonId', UuidParam) lessonId: string,
@@ -263,9 +287,14 @@ export class CoursesController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     description: 'A PDF or PPT/PPTX in the field "file"; the type is checked by magic bytes',
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
   })
   @ApiErrors(404, 409, 413, 415, 422)
+  @ApiCreatedResponse({ type: LessonView })
   async uploadFile(
     @Param('id', UuidParam) id: string,
     @Param('lessonId', UuidParam) lessonId: string,

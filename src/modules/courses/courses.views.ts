@@ -1,4 +1,10 @@
-import type { CourseSummaryView, LessonView, ModuleView, VersionView } from './dto/course.dto';
+import type {
+  CourseSummaryView,
+  LessonView,
+  ModuleSummaryView,
+  ModuleView,
+  VersionView,
+} from './dto/course.dto';
 import type { CourseModuleEntity } from './entities/course-module.entity';
 import type { CourseVersion } from './entities/course-version.entity';
 import type { Lesson } from './entities/lesson.entity';
@@ -14,6 +20,13 @@ export const toLessonView = (l: Lesson): LessonView => ({
   minSeconds: l.minSeconds,
   content: l.content ? { ...l.content } : {},
   quizId: l.quizId,
+});
+
+export const toModuleSummary = (m: CourseModuleEntity): ModuleSummaryView => ({
+  id: m.id,
+  position: m.position,
+  titleId: m.titleId,
+  titleEn: m.titleEn,
 });
 
 export function toVersionView(

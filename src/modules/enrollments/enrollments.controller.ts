@@ -12,13 +12,16 @@ import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { AuthUser, Role, Roles } from '../../common/auth/roles';
 import { DomainError } from '../../common/errors/domain-error';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { ApiFileResponse, PageOf } from '../../common/http/api-responses.decorator';
 import { readSingleUpload, uploadAsText } from '../../common/http/upload';
 import { UuidParam } from '../../common/http/uuid-param';
 import { CourseStaffOnly } from '../courses';
+import type { Page } from '../../common/paging/cursor';
 import { parseDueDate } from './domain/assignment-csv';
 import {
   AssignDto,
   AssignmentResultView,
+  EnrollResultView,
   EnrollmentListQueryDto,
   EnrollmentView,
   HeartbeatResultView,
@@ -42,13 +45,14 @@ export class CourseEnrollmentsController {
 
   @Post('enroll')
   @Roles(Role.Learner)
-  @ApiCreatedResponse({ description: '{ id, created }; repeated calls return the same id' })
+  @ApiCreatedResponse({ type: EnrollResultView, description: 'Enrolled' })
+  @ApiOkResponse({ type: EnrollResultView, description: 'Already enrolled: the same id' })
   @ApiErrors(404, 409)
   async enroll(
     @Param('id', UuidParam) courseId: string,
     @CurrentUser() actor: AuthUser,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<EnrollResultView> {
     const result = await this.enrollments.enrollSelf(courseId, actor);
     void reply.status(result.created ? 201 : 200);
     return result;
@@ -74,10 +78,14 @@ export class CourseEnrollmentsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     description:
-      'CSV with header employee_id[,due_at] (YYYY-MM-DD = end of day WIB, or ISO date-time); ' +
-      'an optional dueAt form field (before the file) applies to rows without due_at',
+      'CSV (field "file", at most 2 MB, UTF-8, comma or semicolon separated) with the header ' +
+      'employee_id[,due_at]; due_at is YYYY-MM-DD (end of that day, Asia/Jakarta) or an ISO ' +
+      'date-time. An optional dueAt form field (sent before the file) applies to rows without ' +
+      'due_at. All or nothing: a bad row rejects the file with 422 CSV_INVALID and per-line ' +
+      'errors; assigning again is idempotent (unchanged).',
     schema: {
       type: 'object',
+      required: ['file'],
       properties: {
         dueAt: { type: 'string', format: 'date-time' },
         file: { type: 'string', format: 'binary' },
@@ -103,9 +111,12 @@ export class CourseEnrollmentsController {
   @Get('roster')
   @Roles(Role.Admin, Role.Instructor)
   @CourseStaffOnly()
-  @ApiOkResponse({ description: '{ items: RosterItemView[], nextCursor }', type: [RosterItemView] })
+  @ApiOkResponse({ type: PageOf(RosterItemView) })
   @ApiErrors(404)
-  roster(@Param('id', UuidParam) courseId: string, @Query() query: EnrollmentListQueryDto) {
+  roster(
+    @Param('id', UuidParam) courseId: string,
+    @Query() query: EnrollmentListQueryDto,
+  ): Promise<Page<RosterItemView>> {
     return this.enrollments.roster(courseId, query);
   }
 }
@@ -119,8 +130,11 @@ export class MyCoursesController {
 
   @Get()
   @Roles(Role.Learner)
-  @ApiOkResponse({ description: '{ items: EnrollmentView[], nextCursor }', type: [EnrollmentView] })
-  list(@Query() query: EnrollmentListQueryDto, @CurrentUser() actor: AuthUser) {
+  @ApiOkResponse({ type: PageOf(EnrollmentView) })
+  list(
+    @Query() query: EnrollmentListQueryDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<Page<EnrollmentView>> {
     return this.enrollments.myCourses(actor, query);
   }
 }
@@ -138,6 +152,7 @@ export class EnrollmentsController {
 
   @Get()
   @Roles(Role.Admin, Role.Instructor, Role.Hr, Role.Learner)
+  @ApiOkResponse({ type: EnrollmentView })
   get(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<EnrollmentView> {
     return this.enrollments.detail(id, actor);
   }
@@ -145,6 +160,7 @@ export class EnrollmentsController {
   @Post('withdraw')
   @HttpCode(200)
   @Roles(Role.Admin, Role.Hr, Role.Learner)
+  @ApiOkResponse({ type: EnrollmentView })
   @ApiErrors(409)
   withdraw(
     @Param('id', UuidParam) id: string,
@@ -155,6 +171,7 @@ export class EnrollmentsController {
 
   @Get('lessons/:lessonId')
   @Roles(Role.Learner)
+  @ApiOkResponse({ type: LessonContentView })
   @ApiErrors(409)
   lesson(
     @Param('id', UuidParam) id: string,
@@ -166,7 +183,14 @@ export class EnrollmentsController {
 
   @Get('lessons/:lessonId/file')
   @Roles(Role.Learner)
-  @ApiOkResponse({ description: 'The lesson file (PDF or slides)' })
+  @ApiFileResponse(
+    [
+      'application/pdf',
+      'application/vnd.ms-powerpoint',
+      'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    ],
+    'The lesson file (PDF or slides)',
+  )
   @ApiErrors(409)
   async file(
     @Param('id', UuidParam) id: string,
@@ -185,6 +209,7 @@ export class EnrollmentsController {
   @Post('lessons/:lessonId/start')
   @HttpCode(200)
   @Roles(Role.Learner)
+  @ApiOkResponse({ type: ProgressResultView })
   @ApiErrors(409)
   start(
     @Param('id', UuidParam) id: string,
@@ -197,6 +222,14 @@ export class EnrollmentsController {
   @Post('lessons/:lessonId/heartbeat')
   @HttpCode(200)
   @Roles(Role.Learner)
+  @ApiOkResponse({
+    type: HeartbeatResultView,
+    description:
+      'Send one about every 60 s while the lesson is open. The time since the last credited ' +
+      'heartbeat is credited, at most 90 s per heartbeat (a longer gap, e.g. a closed laptop, ' +
+      'counts 90 s); one less than 10 s after the last credited one answers accepted: false ' +
+      'and credits nothing, so two tabs count once.',
+  })
   @ApiErrors(409)
   heartbeat(
     @Param('id', UuidParam) id: string,
@@ -209,6 +242,7 @@ export class EnrollmentsController {
   @Post('lessons/:lessonId/complete')
   @HttpCode(200)
   @Roles(Role.Learner)
+  @ApiOkResponse({ type: ProgressResultView })
   @ApiErrors(409)
   complete(
     @Param('id', UuidParam) id: string,

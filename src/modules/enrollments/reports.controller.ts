@@ -1,12 +1,14 @@
 import { attachmentDisposition } from '../../common/http/content-disposition';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { AuthUser, Role, Roles } from '../../common/auth/roles';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { ApiFileResponse, PageOf } from '../../common/http/api-responses.decorator';
 import { UuidParam } from '../../common/http/uuid-param';
 import {
+  CourseReportView,
   ExportQueryDto,
   OrganizationReportQueryDto,
   OrganizationReportRowView,
@@ -30,16 +32,19 @@ export class ReportsController {
   @Get('courses/:id')
   @Roles(Role.Admin, Role.Instructor)
   @CourseStaffOnly()
-  @ApiOkResponse({ description: 'Status counts, averages and per-lesson completion' })
-  course(@Param('id', UuidParam) id: string) {
+  @ApiOkResponse({
+    type: CourseReportView,
+    description: 'Status counts, averages and per-lesson completion',
+  })
+  course(@Param('id', UuidParam) id: string): Promise<CourseReportView> {
     return this.reports.courseReport(id);
   }
 
   @Get('organization')
   @Roles(Role.Hr, Role.Admin)
   @ApiOkResponse({
-    description: '{ items: OrganizationReportRowView[], nextCursor } (employee x course)',
-    type: [OrganizationReportRowView],
+    description: 'One row per employee x course',
+    type: PageOf(OrganizationReportRowView),
   })
   @ApiErrors(422)
   organization(@Query() query: OrganizationReportQueryDto, @CurrentUser() actor: AuthUser) {
@@ -50,8 +55,10 @@ export class ReportsController {
   @Get('organization/export')
   @HeavyRoute()
   @Roles(Role.Hr, Role.Admin)
-  @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
-  @ApiOkResponse({ description: 'The whole report as CSV or XLSX, streamed' })
+  @ApiFileResponse(
+    ['text/csv', CONTENT_TYPES.xlsx],
+    'The whole report as CSV (UTF-8 with BOM, comma separated, one header row) or XLSX, streamed',
+  )
   @ApiErrors(422)
   async export(
     @Query() query: ExportQueryDto,

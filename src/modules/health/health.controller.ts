@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import Redis from 'ioredis';
@@ -7,7 +7,21 @@ import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/roles';
 import { InjectRedis } from '../redis';
 
-type Check = { status: 'up' | 'down'; latencyMs: number; error?: string };
+class Check {
+  @ApiProperty({ enum: ['up', 'down'] }) status!: 'up' | 'down';
+  @ApiProperty() latencyMs!: number;
+  @ApiPropertyOptional({ description: 'Why the check failed' }) error?: string;
+}
+
+class HealthChecks {
+  @ApiProperty({ type: Check }) database!: Check;
+  @ApiProperty({ type: Check }) redis!: Check;
+}
+
+export class HealthView {
+  @ApiProperty({ enum: ['ok', 'unavailable'] }) status!: 'ok' | 'unavailable';
+  @ApiProperty({ type: HealthChecks }) checks!: HealthChecks;
+}
 
 async function timed(probe: () => Promise<unknown>, timeoutMs: number): Promise<Check> {
   const started = performance.now();
@@ -39,9 +53,13 @@ export class HealthController {
   /** 200 when PostgreSQL and Redis both answer within a second, else 503 with the failing check. */
   @Get()
   @Public()
-  @ApiResponse({ status: 200, description: 'PostgreSQL and Redis answer' })
-  @ApiResponse({ status: 503, description: 'PostgreSQL or Redis is down; `checks` names which' })
-  async health(@Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiResponse({ status: 200, description: 'PostgreSQL and Redis answer', type: HealthView })
+  @ApiResponse({
+    status: 503,
+    description: 'PostgreSQL or Redis is down; `checks` names which',
+    type: HealthView,
+  })
+  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthView> {
     const [database, redis] = await Promise.all([
       timed(() => this.dataSource.query('SELECT 1'), 1000),
       timed(() => this.redis.ping(), 1000),

@@ -11,7 +11,14 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { CourseStaffOnly } from '../courses';
@@ -21,6 +28,7 @@ import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { UuidParam } from '../../common/http/uuid-param';
 import { CourseSettingsService } from './course-settings.service';
 import {
+  CourseNotificationSettingsDoc,
   ListOutboxQueryDto,
   OutboxPageDoc,
   OutboxRowDoc,
@@ -28,6 +36,7 @@ import {
   PreviewQueryDto,
   TemplateNameParam,
   TemplatePreviewDoc,
+  UnsubscribedDoc,
   UnsubscribeQueryDto,
   UpdateCourseNotificationSettingsDto,
   UpdatePreferencesDto,
@@ -35,6 +44,8 @@ import {
 import { OutboxAdminService } from './outbox-admin.service';
 import { PreferencesService } from './preferences.service';
 import { confirmationPage, donePage, invalidLinkPage } from './unsubscribe-page';
+
+const HTML = { 'text/html': { schema: { type: 'string' } } };
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -69,7 +80,8 @@ export class UnsubscribeController {
   constructor(private readonly preferences: PreferencesService) {}
 
   @Get()
-  @ApiProduces('text/html')
+  @ApiResponse({ status: 200, description: 'Confirmation page', content: HTML })
+  @ApiResponse({ status: 400, description: 'Invalid or expired link', content: HTML })
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   confirm(
@@ -88,6 +100,15 @@ export class UnsubscribeController {
   @Post()
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
+  @ApiExtraModels(UnsubscribedDoc)
+  @ApiResponse({
+    status: 200,
+    description: 'Unsubscribed; an HTML page when the client accepts text/html',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(UnsubscribedDoc) } },
+      ...HTML,
+    },
+  })
   async unsubscribe(
     @Query() query: UnsubscribeQueryDto,
     @Req() request: FastifyRequest,
@@ -142,11 +163,13 @@ export class CourseNotificationSettingsController {
   constructor(private readonly settings: CourseSettingsService) {}
 
   @Get()
+  @ApiOkResponse({ type: CourseNotificationSettingsDoc })
   get(@Param('courseId', UuidParam) courseId: string) {
     return this.settings.get(courseId);
   }
 
   @Put()
+  @ApiOkResponse({ type: CourseNotificationSettingsDoc })
   update(
     @Param('courseId', UuidParam) courseId: string,
     @Body() dto: UpdateCourseNotificationSettingsDto,

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { PageOf } from '../../common/http/api-responses.decorator';
 import { Role, Roles } from '../../common/auth/roles';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { UuidParam } from '../../common/http/uuid-param';
@@ -9,16 +16,8 @@ import {
   OrganizationView,
   UpdateOrganizationDto,
 } from './dto/organization.dto';
-import { Organization } from './entities/organization.entity';
 import { OrganizationsService } from './organizations.service';
-
-const view = (o: Organization): OrganizationView => ({
-  id: o.id,
-  code: o.code,
-  name: o.name,
-  isActive: o.isActive,
-  createdAt: o.createdAt,
-});
+import { toOrganizationView } from './organizations.views';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -29,34 +28,39 @@ export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: OrganizationView })
   @ApiErrors(409)
   async create(@Body() dto: CreateOrganizationDto): Promise<OrganizationView> {
-    return view(await this.organizations.create(dto));
+    return toOrganizationView(await this.organizations.create(dto));
   }
 
   @Get()
+  @ApiOkResponse({ type: PageOf(OrganizationView) })
   async list(@Query() query: PageQueryDto) {
     const page = await this.organizations.list(query);
-    return { items: page.items.map(view), nextCursor: page.nextCursor };
+    return { items: page.items.map(toOrganizationView), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: OrganizationView })
   @ApiErrors(404)
   async get(@Param('id', UuidParam) id: string): Promise<OrganizationView> {
-    return view(await this.organizations.get(id));
+    return toOrganizationView(await this.organizations.get(id));
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: OrganizationView })
   @ApiErrors(404, 409)
   async update(
     @Param('id', UuidParam) id: string,
     @Body() dto: UpdateOrganizationDto,
   ): Promise<OrganizationView> {
-    return view(await this.organizations.update(id, dto));
+    return toOrganizationView(await this.organizations.update(id, dto));
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(404, 409)
   async remove(@Param('id', UuidParam) id: string): Promise<void> {
     await this.organizations.remove(id);

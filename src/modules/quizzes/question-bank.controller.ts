@@ -11,13 +11,23 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_IMPORT_BYTES } from '@app/question-formats';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { AuthUser, AUTHORS, Roles } from '../../common/auth/roles';
 import { DomainError } from '../../common/errors/domain-error';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { ApiFileResponse, PageOf } from '../../common/http/api-responses.decorator';
+import type { Page } from '../../common/paging/cursor';
 import { readSingleUpload, uploadAsText } from '../../common/http/upload';
 import { UuidParam } from '../../common/http/uuid-param';
 import { attachmentDisposition } from '../../common/http/content-disposition';
@@ -29,6 +39,12 @@ import {
   QuestionInputDto,
 } from './dto/question.dto';
 import { CourseStaffOnly } from '../courses';
+import {
+  CategoryListView,
+  CategoryView,
+  QuestionImportView,
+  QuestionView,
+} from './dto/quiz-views.dto';
 import { QuestionBankService } from './question-bank.service';
 import { HeavyRoute } from '../rate-limit';
 
@@ -42,28 +58,38 @@ export class QuestionBankController {
   constructor(private readonly bank: QuestionBankService) {}
 
   @Get('categories')
-  categories(@Param('id', UuidParam) courseId: string) {
+  @ApiOkResponse({ type: CategoryListView })
+  categories(@Param('id', UuidParam) courseId: string): Promise<CategoryListView> {
     return this.bank.listCategories(courseId);
   }
 
   @Post('categories')
+  @ApiCreatedResponse({ type: CategoryView })
   @ApiErrors(409)
-  createCategory(@Param('id', UuidParam) courseId: string, @Body() dto: CreateCategoryDto) {
+  createCategory(
+    @Param('id', UuidParam) courseId: string,
+    @Body() dto: CreateCategoryDto,
+  ): Promise<CategoryView> {
     return this.bank.createCategory(courseId, dto.name);
   }
 
   @Get('questions')
-  list(@Param('id', UuidParam) courseId: string, @Query() query: ListQuestionsQueryDto) {
+  @ApiOkResponse({ type: PageOf(QuestionView) })
+  list(
+    @Param('id', UuidParam) courseId: string,
+    @Query() query: ListQuestionsQueryDto,
+  ): Promise<Page<QuestionView>> {
     return this.bank.list(courseId, query);
   }
 
   @Post('questions')
+  @ApiCreatedResponse({ type: QuestionView })
   @ApiErrors(422)
   create(
     @Param('id', UuidParam) courseId: string,
     @Body() dto: QuestionInputDto,
     @CurrentUser() actor: AuthUser,
-  ) {
+  ): Promise<QuestionView> {
     return this.bank.create(courseId, dto, actor);
   }
 
@@ -72,22 +98,31 @@ export class QuestionBankController {
   @HttpCode(200)
   @ApiConsumes('multipart/form-data', 'text/plain')
   @ApiBody({
-    description: 'GIFT, Aiken or Moodle XML, as multipart field "file" or a text/plain body',
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+    description:
+      'GIFT, Aiken or Moodle XML (?format=), as multipart field "file" or a text/plain body; ' +
+      '?dryRun=true only reports what would be created. Errors: 422 IMPORT_INVALID with ' +
+      'line-numbered errors in details.',
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
   })
+  @ApiOkResponse({ type: QuestionImportView })
   @ApiErrors(413, 415, 422)
   async import(
     @Param('id', UuidParam) courseId: string,
     @Query() query: ImportQueryDto,
     @Req() request: FastifyRequest,
     @CurrentUser() actor: AuthUser,
-  ) {
+  ): Promise<QuestionImportView> {
     const text = await importText(request);
     return this.bank.import(courseId, query.format, text, query.dryRun === 'true', actor);
   }
 
   @Get('export')
   @HeavyRoute()
+  @ApiFileResponse(['text/plain', 'application/xml'], 'GIFT (text/plain) or Moodle XML')
   async export(
     @Param('id', UuidParam) courseId: string,
     @Query() query: ExportQueryDto,
@@ -115,22 +150,25 @@ export class QuestionsController {
   constructor(private readonly bank: QuestionBankService) {}
 
   @Get()
-  get(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser) {
+  @ApiOkResponse({ type: QuestionView })
+  get(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<QuestionView> {
     return this.bank.get(id, actor);
   }
 
   @Put()
+  @ApiOkResponse({ type: QuestionView, description: 'A new version becomes current' })
   @ApiErrors(422)
   update(
     @Param('id', UuidParam) id: string,
     @Body() dto: QuestionInputDto,
     @CurrentUser() actor: AuthUser,
-  ) {
+  ): Promise<QuestionView> {
     return this.bank.update(id, dto, actor);
   }
 
   @Delete()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted (kept for attempts that showed it)' })
   async remove(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser) {
     await this.bank.remove(id, actor);
   }

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { AuthUser, AUTHORS, isAuthor, Role, Roles } from '../../common/auth/roles';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
@@ -12,6 +19,14 @@ import {
   SaveAnswerDto,
   UpdateQuizDto,
 } from './dto/quiz.dto';
+import {
+  AttemptView,
+  LearnerQuizView,
+  QuizView,
+  RegradeResultView,
+  SavedAnswerView,
+} from './dto/quiz-views.dto';
+import { toQuizView } from './quizzes.views';
 import { GradingService } from './grading.service';
 import { QuizzesService } from './quizzes.service';
 
@@ -28,46 +43,63 @@ export class QuizzesController {
 
   @Post()
   @Roles(...AUTHORS)
+  @ApiCreatedResponse({ type: QuizView })
   @ApiErrors(409, 422)
-  create(@Body() dto: CreateQuizDto, @CurrentUser() actor: AuthUser) {
-    return this.quizzes.create(dto, actor);
+  async create(@Body() dto: CreateQuizDto, @CurrentUser() actor: AuthUser): Promise<QuizView> {
+    return toQuizView(await this.quizzes.create(dto, actor));
   }
 
   @Get(':id')
   @Roles(Role.Admin, Role.Instructor, Role.Learner)
-  get(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser) {
+  @ApiExtraModels(QuizView, LearnerQuizView)
+  @ApiOkResponse({
+    description: 'Authors get the quiz with its options; learners their view with attempts',
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(QuizView) }, { $ref: getSchemaPath(LearnerQuizView) }],
+    },
+  })
+  async get(
+    @Param('id', UuidParam) id: string,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<QuizView | LearnerQuizView> {
     return isAuthor(actor)
-      ? this.quizzes.getForAuthor(id, actor)
+      ? toQuizView(await this.quizzes.getForAuthor(id, actor))
       : this.quizzes.getForLearner(id, actor);
   }
 
   @Patch(':id')
   @Roles(...AUTHORS)
+  @ApiOkResponse({ type: QuizView })
   @ApiErrors(422)
-  update(
+  async update(
     @Param('id', UuidParam) id: string,
     @Body() dto: UpdateQuizDto,
     @CurrentUser() actor: AuthUser,
-  ) {
-    return this.quizzes.update(id, dto, actor);
+  ): Promise<QuizView> {
+    return toQuizView(await this.quizzes.update(id, dto, actor));
   }
 
   @Post(':id/attempts')
   @HttpCode(200)
   @Roles(Role.Learner)
+  @ApiOkResponse({
+    type: AttemptView,
+    description: 'The open attempt (a new one or the one already open)',
+  })
   @ApiErrors(409)
-  start(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser) {
+  start(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<AttemptView> {
     return this.attempts.start(id, actor);
   }
 
   @Post(':id/regrade')
   @HttpCode(200)
   @Roles(...AUTHORS)
+  @ApiOkResponse({ type: RegradeResultView })
   regrade(
     @Param('id', UuidParam) id: string,
     @Body() dto: RegradeDto,
     @CurrentUser() actor: AuthUser,
-  ) {
+  ): Promise<RegradeResultView> {
     return this.grading.regrade(id, dto.questionId, actor);
   }
 }
@@ -84,38 +116,42 @@ export class AttemptsController {
 
   @Get()
   @Roles(Role.Admin, Role.Instructor, Role.Learner)
-  get(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser) {
+  @ApiOkResponse({ type: AttemptView })
+  get(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<AttemptView> {
     return this.attempts.view(id, actor);
   }
 
   @Put('answers/:questionId')
   @Roles(Role.Learner)
+  @ApiOkResponse({ type: SavedAnswerView })
   @ApiErrors(409)
   save(
     @Param('id', UuidParam) id: string,
     @Param('questionId', UuidParam) questionId: string,
     @Body() dto: SaveAnswerDto,
     @CurrentUser() actor: AuthUser,
-  ) {
+  ): Promise<SavedAnswerView> {
     return this.attempts.saveAnswer(id, questionId, dto, actor);
   }
 
   @Post('submit')
   @HttpCode(200)
   @Roles(Role.Learner)
-  submit(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser) {
+  @ApiOkResponse({ type: AttemptView })
+  submit(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<AttemptView> {
     return this.attempts.submit(id, actor);
   }
 
   @Post('grades')
   @HttpCode(200)
   @Roles(...AUTHORS)
+  @ApiOkResponse({ type: AttemptView })
   @ApiErrors(409)
   async grade(
     @Param('id', UuidParam) id: string,
     @Body() dto: GradeAttemptDto,
     @CurrentUser() actor: AuthUser,
-  ) {
+  ): Promise<AttemptView> {
     await this.grading.gradeManually(id, dto, actor);
     return this.attempts.view(id, actor);
   }

@@ -2,7 +2,7 @@
 export { UserView } from './dto/user.dto';
 export { User } from './entities/user.entity';
 export { PasswordHasher } from './password-hasher';
-export { toUserView } from './users.controller';
+export { toUserView } from './users.views';
 export { UsersModule } from './users.module';
 export { UsersService } from './users.service';
 export { UserEvents } from './user-events';

@@ -10,7 +10,16 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { PageOf } from '../../common/http/api-responses.decorator';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { AuthUser, Role, Roles } from '../../common/auth/roles';
@@ -25,22 +34,9 @@ import {
   UpdateUserDto,
   UserView,
 } from './dto/user.dto';
-import { User } from './entities/user.entity';
 import { UsersService } from './users.service';
 import { HeavyRoute } from '../rate-limit';
-
-export const toUserView = (u: User): UserView => ({
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  role: u.role,
-  organizationId: u.organizationId,
-  employeeId: u.employeeId,
-  nik: u.nik,
-  locale: u.locale,
-  isActive: u.isActive,
-  createdAt: u.createdAt,
-});
+import { toUserView } from './users.views';
 
 const CSV_MAX_BYTES = 2 * 1024 * 1024;
 
@@ -53,24 +49,28 @@ export class AdminUsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: UserView })
   @ApiErrors(404, 409, 422)
   async create(@Body() dto: CreateUserDto, @CurrentUser() actor: AuthUser): Promise<UserView> {
     return toUserView(await this.users.create(dto, actor));
   }
 
   @Get()
+  @ApiOkResponse({ type: PageOf(UserView) })
   async list(@Query() query: ListUsersQueryDto, @CurrentUser() actor: AuthUser) {
     const page = await this.users.list(query, actor);
     return { items: page.items.map(toUserView), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: UserView })
   @ApiErrors(404)
   async get(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<UserView> {
     return toUserView(await this.users.getScoped(id, actor));
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: UserView })
   @ApiErrors(404, 409)
   async update(
     @Param('id', UuidParam) id: string,
@@ -82,6 +82,7 @@ export class AdminUsersController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(404, 409)
   async remove(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<void> {
     await this.users.remove(id, actor);
@@ -98,18 +99,21 @@ export class EmployeesController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: UserView })
   @ApiErrors(409)
   async create(@Body() dto: CreateEmployeeDto, @CurrentUser() hr: AuthUser): Promise<UserView> {
     return toUserView(await this.users.createEmployee(dto, hr));
   }
 
   @Get()
+  @ApiOkResponse({ type: PageOf(UserView) })
   async list(@Query() query: ListUsersQueryDto, @CurrentUser() hr: AuthUser) {
     const page = await this.users.list(query, hr);
     return { items: page.items.map(toUserView), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: UserView })
   @ApiErrors(404)
   async get(@Param('id', UuidParam) id: string, @CurrentUser() hr: AuthUser): Promise<UserView> {
     return toUserView(await this.users.getScoped(id, hr));
@@ -117,6 +121,7 @@ export class EmployeesController {
 
   @Post(':id/deactivate')
   @HttpCode(200)
+  @ApiOkResponse({ type: UserView })
   @ApiErrors(404)
   async deactivate(
     @Param('id', UuidParam) id: string,
@@ -131,9 +136,16 @@ export class EmployeesController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     description:
-      'CSV with header name,email,employee_id[,nik]; comma or semicolon separated, UTF-8',
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+      'CSV (field "file", at most 2 MB, UTF-8, comma or semicolon separated) with the header ' +
+      'name,email,employee_id[,nik]. All or nothing: one bad row rejects the file with 422 ' +
+      'CSV_INVALID and per-line errors in details; a known employee_id updates that employee.',
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
   })
+  @ApiOkResponse({ type: ImportResultView })
   @ApiErrors(413, 415, 422)
   async import(
     @Req() request: FastifyRequest,

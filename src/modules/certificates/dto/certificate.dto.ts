@@ -102,31 +102,97 @@ export class VerifyPageQueryDto {
   lang?: 'id' | 'en';
 }
 
+export class BilingualTitleView {
+  @ApiProperty() id!: string;
+  @ApiProperty() en!: string;
+}
+
 export class CertificateView {
   @ApiProperty() id!: string;
   @ApiProperty() number!: string;
   @ApiProperty() version!: number;
   @ApiProperty({ enum: LISTED_STATUSES }) status!: ListedStatus;
   @ApiProperty() userId!: string;
-  @ApiProperty({ nullable: true }) organizationId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) organizationId!: string | null;
   @ApiProperty() enrollmentId!: string;
   @ApiProperty() courseId!: string;
   @ApiProperty() learnerName!: string;
-  @ApiProperty() courseTitle!: { id: string; en: string };
+  @ApiProperty({ type: () => BilingualTitleView }) courseTitle!: BilingualTitleView;
   @ApiProperty() competencyCode!: string;
   @ApiProperty() jpHours!: number;
   @ApiProperty() completedAt!: Date;
-  @ApiProperty({ nullable: true }) issuedAt!: Date | null;
-  @ApiProperty({ nullable: true }) expiresAt!: Date | null;
-  @ApiProperty({ nullable: true }) sha256!: string | null;
-  @ApiProperty({ nullable: true }) byteSize!: number | null;
+  @ApiProperty({ nullable: true, type: Date }) issuedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) expiresAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String }) sha256!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) byteSize!: number | null;
   @ApiProperty() verificationCode!: string;
   @ApiProperty() verifyUrl!: string;
-  @ApiProperty({ nullable: true }) failureReason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) failureReason!: string | null;
   @ApiProperty() attempts!: number;
-  @ApiProperty({ nullable: true }) revokedAt!: Date | null;
-  @ApiProperty({ nullable: true }) revokedReason!: string | null;
-  @ApiProperty({ nullable: true }) supersededById!: string | null;
-  @ApiProperty({ nullable: true }) supersededReason!: string | null;
-  @ApiProperty({ nullable: true }) renewsCertificateId!: string | null;
+  @ApiProperty({ nullable: true, type: Date }) revokedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String }) revokedReason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) supersededById!: string | null;
+  @ApiProperty({ nullable: true, type: String }) supersededReason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) renewsCertificateId!: string | null;
+}
+
+export class RenewalView {
+  @ApiProperty({ description: 'The new enrollment that renews the certificate' })
+  enrollmentId!: string;
+}
+
+class LearnerIdView {
+  @ApiProperty({ enum: ['nik', 'employee_id'] }) kind!: 'nik' | 'employee_id';
+  @ApiProperty() value!: string;
+}
+
+class IssuerView {
+  @ApiProperty() organizationName!: string;
+  @ApiProperty() signerName!: string;
+  @ApiProperty() signerTitle!: string;
+}
+
+class RevocationView {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty() reason!: string;
+}
+
+class SupersedingCertificateView {
+  @ApiProperty() number!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() verifyUrl!: string;
+}
+
+class SupersessionView {
+  @ApiProperty({ enum: ['reissue', 'renewal'] }) reason!: 'reissue' | 'renewal';
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) at!: string | null;
+  @ApiProperty({ type: SupersedingCertificateView, nullable: true })
+  by!: SupersedingCertificateView | null;
+}
+
+/** The public verification answer (mirrors domain/verification-view.ts). */
+export class VerificationDoc {
+  @ApiProperty() code!: string;
+  @ApiProperty() number!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ enum: ['valid', 'expired', 'revoked', 'superseded'] }) status!: string;
+  @ApiProperty() learnerName!: string;
+  @ApiProperty({ type: LearnerIdView, nullable: true }) learnerId!: LearnerIdView | null;
+  @ApiProperty({ type: BilingualTitleView }) courseTitle!: BilingualTitleView;
+  @ApiProperty() competencyCode!: string;
+  @ApiProperty() jpHours!: number;
+  @ApiProperty({ format: 'date-time' }) completedAt!: string;
+  @ApiProperty({ format: 'date-time' }) issuedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiresAt!: string | null;
+  @ApiProperty({ type: IssuerView }) issuer!: IssuerView;
+  @ApiProperty() sha256!: string;
+  @ApiProperty({ type: RevocationView, nullable: true }) revoked!: RevocationView | null;
+  @ApiProperty({ type: SupersessionView, nullable: true }) superseded!: SupersessionView | null;
+}
+
+export class DocumentCheckDoc {
+  @ApiProperty({ description: 'Whether the PDF is, byte for byte, an issued certificate' })
+  match!: boolean;
+  @ApiProperty() sha256!: string;
+  @ApiProperty({ type: VerificationDoc, nullable: true }) certificate!: VerificationDoc | null;
 }

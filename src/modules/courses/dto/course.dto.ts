@@ -177,6 +177,7 @@ export class LessonFieldsDto {
   required?: boolean;
 
   @ApiPropertyOptional({
+    type: 'integer',
     description: 'Minimum seconds before it counts as done; omit to derive from JP or video',
     nullable: true,
   })
@@ -201,6 +202,22 @@ export class CreateLessonDto extends LessonFieldsDto {
 
 export class UpdateLessonDto extends PartialType(LessonFieldsDto) {}
 
+class LessonFileDoc {
+  @ApiProperty({ description: 'Storage key' }) key!: string;
+  @ApiProperty() contentType!: string;
+  @ApiProperty() size!: number;
+  @ApiProperty() sha256!: string;
+  @ApiProperty() filename!: string;
+}
+
+class LessonContentDoc {
+  @ApiPropertyOptional({ description: 'text lessons' }) markdown?: string;
+  @ApiPropertyOptional({ description: 'video lessons' }) videoUrl?: string;
+  @ApiPropertyOptional() durationSeconds?: number;
+  @ApiPropertyOptional({ type: LessonFileDoc, description: 'file lessons, once uploaded' })
+  file?: LessonFileDoc;
+}
+
 export class LessonView {
   @ApiProperty() id!: string;
   @ApiProperty() moduleId!: string;
@@ -210,8 +227,8 @@ export class LessonView {
   @ApiProperty() titleEn!: string;
   @ApiProperty() required!: boolean;
   @ApiProperty({ nullable: true, type: Number }) minSeconds!: number | null;
-  @ApiProperty({ description: 'markdown / videoUrl / durationSeconds / file' })
-  content!: Record<string, unknown>;
+  @ApiProperty({ type: () => LessonContentDoc, description: 'The fields of its type' })
+  content!: LessonContentDoc;
   @ApiProperty({ nullable: true, type: String }) quizId!: string | null;
 }
 
@@ -262,4 +279,20 @@ export class CourseSummaryView {
   @ApiProperty() jpHours!: number;
   @ApiProperty({ enum: ['open', 'assigned'] }) enrollmentMode!: string;
   @ApiProperty({ type: [String] }) tags!: string[];
+}
+
+export class ModuleSummaryView {
+  @ApiProperty() id!: string;
+  @ApiProperty() position!: number;
+  @ApiProperty() titleId!: string;
+  @ApiProperty() titleEn!: string;
+}
+
+export class CourseStaffMemberView {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ enum: ['owner', 'co_instructor'] }) role!: 'owner' | 'co_instructor';
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) addedById!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
 }

@@ -112,7 +112,11 @@ export class ProgressResultView {
 }
 
 export class HeartbeatResultView {
-  @ApiProperty({ description: 'false when too soon after the previous one (nothing credited)' })
+  @ApiProperty({
+    description:
+      'false when it came less than 10 s after the previous credited one: nothing is credited ' +
+      '(a second tab, a retry); not an error',
+  })
   accepted!: boolean;
   @ApiProperty() creditedSeconds!: number;
   @ApiProperty() lessonTimeSpentSeconds!: number;
@@ -163,4 +167,37 @@ export class OrganizationReportRowView {
   @ApiProperty({ nullable: true, type: Date }) dueAt!: Date | null;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ nullable: true, type: Date }) completedAt!: Date | null;
+}
+
+export class EnrollResultView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: 'false when the learner was already enrolled (answered 200)' })
+  created!: boolean;
+}
+
+class CourseStatusCountsView {
+  @ApiProperty() not_started!: number;
+  @ApiProperty() in_progress!: number;
+  @ApiProperty() overdue!: number;
+  @ApiProperty() completed!: number;
+  @ApiProperty() withdrawn!: number;
+}
+
+class CourseLessonReportView {
+  @ApiProperty() lessonId!: string;
+  @ApiProperty() versionNo!: number;
+  @ApiProperty() titleId!: string;
+  @ApiProperty() started!: number;
+  @ApiProperty() completed!: number;
+  @ApiProperty() averageTimeSpentSeconds!: number;
+}
+
+export class CourseReportView {
+  @ApiProperty() courseId!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() enrolled!: number;
+  @ApiProperty({ type: CourseStatusCountsView }) byStatus!: CourseStatusCountsView;
+  @ApiProperty() averagePercent!: number;
+  @ApiProperty() averageTimeSpentSeconds!: number;
+  @ApiProperty({ type: [CourseLessonReportView] }) lessons!: CourseLessonReportView[];
 }

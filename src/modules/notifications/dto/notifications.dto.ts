@@ -87,7 +87,13 @@ export class TemplateNameParam {
 }
 
 export class UpdateCourseNotificationSettingsDto {
-  @ApiProperty({ nullable: true, minimum: 1, maximum: 365, description: 'null = global default' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: 365,
+    description: 'null = global default',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -98,24 +104,24 @@ export class UpdateCourseNotificationSettingsDto {
 
 export class OutboxRowDoc {
   @ApiProperty() id!: string;
-  @ApiProperty({ nullable: true }) userId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) userId!: string | null;
   @ApiProperty() recipient!: string;
   @ApiProperty() template!: string;
   @ApiProperty() locale!: string;
   @ApiProperty() category!: string;
   @ApiProperty({ enum: OUTBOX_STATUSES }) status!: string;
   @ApiProperty() attempts!: number;
-  @ApiProperty({ nullable: true }) lastError!: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastError!: string | null;
   @ApiProperty() idempotencyKey!: string;
-  @ApiProperty({ nullable: true }) messageId!: string | null;
-  @ApiProperty({ nullable: true }) sentAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String }) messageId!: string | null;
+  @ApiProperty({ nullable: true, type: Date }) sentAt!: Date | null;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
 }
 
 export class OutboxPageDoc {
   @ApiProperty({ type: [OutboxRowDoc] }) items!: OutboxRowDoc[];
-  @ApiProperty({ nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }
 
 export class TemplatePreviewDoc {
@@ -123,4 +129,20 @@ export class TemplatePreviewDoc {
   @ApiProperty() html!: string;
   @ApiProperty() text!: string;
   @ApiProperty() category!: string;
+}
+
+export class CourseNotificationSettingsDoc {
+  @ApiProperty() courseId!: string;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: "The course's own value; null = default",
+  })
+  inactivityDays!: number | null;
+  @ApiProperty({ type: 'integer' }) effectiveInactivityDays!: number;
+}
+
+export class UnsubscribedDoc {
+  @ApiProperty({ enum: [true] }) unsubscribed!: true;
+  @ApiProperty({ enum: PREFERENCE_CATEGORIES }) category!: string;
 }

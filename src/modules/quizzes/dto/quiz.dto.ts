@@ -78,14 +78,18 @@ export class QuizSettingsDto {
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() shuffleQuestions?: boolean;
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() shuffleAnswers?: boolean;
 
-  @ApiPropertyOptional({ description: 'Seconds; null = no limit', nullable: true })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Seconds; null = no limit',
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(7 * 24 * 3600)
   timeLimitSeconds?: number | null;
 
-  @ApiPropertyOptional({ description: 'null = unlimited', nullable: true })
+  @ApiPropertyOptional({ type: 'integer', description: 'null = unlimited', nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -99,9 +103,11 @@ export class QuizSettingsDto {
   @IsIn(GRADING_METHODS)
   gradingMethod?: (typeof GRADING_METHODS)[number];
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsIsoTimestamp({ as: 'string' }) openAt?:
-    string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  @IsOptional()
+  @IsIsoTimestamp({ as: 'string' })
+  openAt?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   @IsOptional()
   @IsIsoTimestamp({ as: 'string' })
   closeAt?: string | null;
@@ -135,7 +141,7 @@ export class MatchDto {
 
 /** Fill the field that fits the question type; the others are ignored. */
 export class SaveAnswerDto {
-  @ApiPropertyOptional({ nullable: true, description: 'single_choice' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'single_choice' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -148,7 +154,7 @@ export class SaveAnswerDto {
   @MaxLength(64, { each: true })
   optionIds?: string[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'true_false' })
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'true_false' })
   @IsOptional()
   @IsBoolean()
   answer?: boolean | null;

@@ -1,0 +1,18 @@
+import type { QuizView } from './dto/quiz-views.dto';
+import type { Quiz } from './entities/quiz.entity';
+
+export const toQuizView = (q: Quiz): QuizView => ({
+  createdAt: q.createdAt,
+  updatedAt: q.updatedAt,
+  id: q.id,
+  lessonId: q.lessonId,
+  courseId: q.courseId,
+  title: q.title,
+  timeLimitSeconds: q.timeLimitSeconds,
+  attemptsAllowed: q.attemptsAllowed,
+  passingPercent: q.passingPercent,
+  gradingMethod: q.gradingMethod,
+  openAt: q.openAt,
+  closeAt: q.closeAt,
+  options: q.options,
+});
