@@ -138,6 +138,7 @@ export class AttemptsController {
   @HttpCode(200)
   @Roles(Role.Learner)
   @ApiOkResponse({ type: AttemptView })
+  @ApiErrors(409)
   submit(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<AttemptView> {
     return this.attempts.submit(id, actor);
   }

@@ -5078,6 +5078,10 @@ export type AttemptsControllerSubmitErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Conflict with existing data
+     */
+    409: ErrorBodyDoc;
 };
 
 export type AttemptsControllerSubmitError = AttemptsControllerSubmitErrors[keyof AttemptsControllerSubmitErrors];
