@@ -28,7 +28,9 @@ import { UuidParam } from '../../common/http/uuid-param';
 import { AppConfig } from '../../config/app-config';
 import { CourseAccess, CourseStaffView } from './course-access.service';
 import { CourseStaffOnly } from './course-staff.guard';
-import { CoursesService } from './courses.service';
+import { CourseAuthoring } from './course-authoring.service';
+import { CourseCatalog } from './course-catalog.service';
+import { CoursePublishing } from './course-publishing.service';
 import { toLessonView } from './courses.views';
 import {
   CourseView,
@@ -52,7 +54,9 @@ import { LessonFilesService } from './lesson-files.service';
 @Controller('api/v1/courses')
 export class CoursesController {
   constructor(
-    private readonly courses: CoursesService,
+    private readonly catalog: CourseCatalog,
+    private readonly authoring: CourseAuthoring,
+    private readonly publishing: CoursePublishing,
     private readonly files: LessonFilesService,
     private readonly access: CourseAccess,
     private readonly config: AppConfig,
@@ -62,21 +66,21 @@ export class CoursesController {
   @Roles(...AUTHORS)
   @ApiErrors(409)
   create(@Body() dto: CreateCourseDto, @CurrentUser() actor: AuthUser): Promise<CourseView> {
-    return this.courses.create(dto, actor);
+    return this.authoring.create(dto, actor);
   }
 
   @Get()
   @Roles(...ALL_ROLES)
   @ApiOkResponse({ description: '{ items: CourseSummaryView[], nextCursor }' })
   list(@Query() query: ListCoursesQueryDto, @CurrentUser() actor: AuthUser) {
-    return this.courses.list(query, actor);
+    return this.catalog.list(query, actor);
   }
 
   @Get(':id')
   @Roles(...ALL_ROLES)
   @ApiErrors(404)
   get(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<CourseView> {
-    return this.courses.get(id, actor);
+    return this.catalog.get(id, actor);
   }
 
   @Patch(':id')
@@ -88,7 +92,7 @@ export class CoursesController {
     @Body() dto: UpdateCourseDto,
     @CurrentUser() actor: AuthUser,
   ): Promise<CourseView> {
-    return this.courses.update(id, dto, actor);
+    return this.authoring.update(id, dto, actor);
   }
 
   @Get(':id/versions')
@@ -96,7 +100,7 @@ export class CoursesController {
   @CourseStaffOnly()
   @ApiErrors(404)
   versions(@Param('id', UuidParam) id: string): Promise<VersionView[]> {
-    return this.courses.listVersions(id);
+    return this.catalog.listVersions(id);
   }
 
   @Post(':id/versions')
@@ -107,7 +111,7 @@ export class CoursesController {
     @Param('id', UuidParam) id: string,
     @CurrentUser() actor: AuthUser,
   ): Promise<CourseView> {
-    return this.courses.createDraft(id, actor);
+    return this.publishing.createDraft(id, actor);
   }
 
   @Post(':id/publish')
@@ -116,7 +120,7 @@ export class CoursesController {
   @CourseStaffOnly()
   @ApiErrors(404, 409, 422)
   publish(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<CourseView> {
-    return this.courses.publish(id, actor);
+    return this.publishing.publish(id, actor);
   }
 
   @Post(':id/archive')
@@ -125,7 +129,7 @@ export class CoursesController {
   @CourseStaffOnly()
   @ApiErrors(404, 409)
   archive(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<CourseView> {
-    return this.courses.archive(id, actor);
+    return this.publishing.archive(id, actor);
   }
 
   @Get(':id/staff')
@@ -170,7 +174,7 @@ export class CoursesController {
   @CourseStaffOnly()
   @ApiErrors(404, 409)
   async addModule(@Param('id', UuidParam) id: string, @Body() dto: ModuleDto) {
-    const m = await this.courses.addModule(id, dto);
+    const m = await this.authoring.addModule(id, dto);
     return { id: m.id, position: m.position, titleId: m.titleId, titleEn: m.titleEn };
   }
 
@@ -180,7 +184,7 @@ export class CoursesController {
   @CourseStaffOnly()
   @ApiErrors(404, 409, 422)
   async reorderModules(@Param('id', UuidParam) id: string, @Body() dto: ReorderDto) {
-    await this.courses.reorderModules(id, dto.ids);
+    await this.authoring.reorderModules(id, dto.ids);
   }
 
   @Patch(':id/modules/:moduleId')
@@ -192,7 +196,7 @@ export class CoursesController {
     @Param('moduleId', UuidParam) moduleId: string,
     @Body() dto: UpdateModuleDto,
   ) {
-    const m = await this.courses.updateModule(id, moduleId, dto);
+    const m = await this.authoring.updateModule(id, moduleId, dto);
     return { id: m.id, position: m.position, titleId: m.titleId, titleEn: m.titleEn };
   }
 
@@ -205,7 +209,7 @@ export class CoursesController {
     @Param('id', UuidParam) id: string,
     @Param('moduleId', UuidParam) moduleId: string,
   ) {
-    await this.courses.deleteModule(id, moduleId);
+    await this.authoring.deleteModule(id, moduleId);
   }
 
   @Post(':id/modules/:moduleId/lessons')
@@ -217,7 +221,7 @@ export class CoursesController {
     @Param('moduleId', UuidParam) moduleId: string,
     @Body() dto: CreateLessonDto,
   ): Promise<LessonView> {
-    return toLessonView(await this.courses.addLesson(id, moduleId, dto));
+    return toLessonView(await this.authoring.addLesson(id, moduleId, dto));
   }
 
   @Post(':id/modules/:moduleId/lessons/reorder')
@@ -230,7 +234,7 @@ export class CoursesController {
     @Param('moduleId', UuidParam) moduleId: string,
     @Body() dto: ReorderDto,
   ) {
-    await this.courses.reorderLessons(id, moduleId, dto.ids);
+    await this.authoring.reorderLessons(id, moduleId, dto.ids);
   }
 
   @Patch(':id/lessons/:lessonId')
@@ -242,7 +246,7 @@ export class CoursesController {
     @Param('lessonId', UuidParam) lessonId: string,
     @Body() dto: UpdateLessonDto,
   ): Promise<LessonView> {
-    return toLessonView(await this.courses.updateLesson(id, lessonId, dto));
+    return toLessonView(await this.authoring.updateLesson(id, lessonId, dto));
   }
 
   @Delete(':id/lessons/:lessonId')
@@ -254,7 +258,7 @@ export class CoursesController {
     @Param('id', UuidParam) id: string,
     @Param('lessonId', UuidParam) lessonId: string,
   ) {
-    await this.courses.deleteLesson(id, lessonId);
+    await this.authoring.deleteLesson(id, lessonId);
   }
 
   @Post(':id/lessons/:lessonId/file')
@@ -271,7 +275,7 @@ export class CoursesController {
     @Param('lessonId', UuidParam) lessonId: string,
     @Req() request: FastifyRequest,
   ): Promise<LessonView> {
-    await this.courses.draftLesson(id, lessonId);
+    await this.authoring.draftLesson(id, lessonId);
     const file = await readSingleUpload(request, this.config.maxUploadBytes);
     return toLessonView(await this.files.attach(id, lessonId, file));
   }

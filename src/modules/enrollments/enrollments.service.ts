@@ -8,7 +8,7 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { returnedRows } from '../../database/raw';
 import { AuditService } from '../audit';
-import { CourseAccess, CoursesService } from '../courses';
+import { CourseAccess, CourseCatalog } from '../courses';
 import { parseAssignmentCsv } from './domain/assignment-csv';
 import {
   courseProgress,
@@ -69,7 +69,7 @@ function statusFilter(status: string | undefined): string {
 export class EnrollmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly courses: CoursesService,
+    private readonly courses: CourseCatalog,
     private readonly events: EnrollmentEvents,
     private readonly audit: AuditService,
     private readonly access: CourseAccess,
