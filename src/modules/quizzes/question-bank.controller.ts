@@ -30,6 +30,7 @@ import {
 } from './dto/question.dto';
 import { CourseStaffOnly } from '../courses';
 import { QuestionBankService } from './question-bank.service';
+import { QuestionTransferService } from './question-transfer.service';
 import { HeavyRoute } from '../rate-limit';
 
 @ApiTags('question bank')
@@ -39,7 +40,10 @@ import { HeavyRoute } from '../rate-limit';
 @Roles(...AUTHORS)
 @CourseStaffOnly()
 export class QuestionBankController {
-  constructor(private readonly bank: QuestionBankService) {}
+  constructor(
+    private readonly bank: QuestionBankService,
+    private readonly transfer: QuestionTransferService,
+  ) {}
 
   @Get('categories')
   categories(@Param('id', UuidParam) courseId: string) {
@@ -83,7 +87,7 @@ export class QuestionBankController {
     @CurrentUser() actor: AuthUser,
   ) {
     const text = await importText(request);
-    return this.bank.import(courseId, query.format, text, query.dryRun === 'true', actor);
+    return this.transfer.import(courseId, query.format, text, query.dryRun === 'true', actor);
   }
 
   @Get('export')
@@ -93,8 +97,8 @@ export class QuestionBankController {
     @Query() query: ExportQueryDto,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const body = await this.bank.export(courseId, query.format);
-    const code = await this.bank.courseCode(courseId);
+    const body = await this.transfer.export(courseId, query.format);
+    const code = await this.transfer.courseCode(courseId);
     const gift = query.format === 'gift';
     await reply
       .header('Content-Type', gift ? 'text/plain; charset=utf-8' : 'application/xml; charset=utf-8')

@@ -12,7 +12,7 @@ import {
   SaveAnswerDto,
   UpdateQuizDto,
 } from './dto/quiz.dto';
-import { GradingService } from './grading.service';
+import { ManualGradingService } from './manual-grading.service';
 import { QuizzesService } from './quizzes.service';
 
 @ApiTags('quizzes')
@@ -23,7 +23,7 @@ export class QuizzesController {
   constructor(
     private readonly quizzes: QuizzesService,
     private readonly attempts: AttemptsService,
-    private readonly grading: GradingService,
+    private readonly grading: ManualGradingService,
   ) {}
 
   @Post()
@@ -79,7 +79,7 @@ export class QuizzesController {
 export class AttemptsController {
   constructor(
     private readonly attempts: AttemptsService,
-    private readonly grading: GradingService,
+    private readonly grading: ManualGradingService,
   ) {}
 
   @Get()
