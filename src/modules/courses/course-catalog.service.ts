@@ -40,9 +40,9 @@ export interface VersionOutline {
 }
 
 /**
- * What courses look like from outside their authoring: the catalogue, course views, and the
- * lookups the quizzes, enrollments and certificates modules make. The only courses service
- * other modules see.
+ * Courses as readers meet them: the catalogue, course and version views, and the lookups the
+ * quizzes and enrollments modules make. The one courses service exported to other modules;
+ * authoring and publishing stay inside.
  */
 @Injectable()
 export class CourseCatalog {
