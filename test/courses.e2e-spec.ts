@@ -1,5 +1,5 @@
 import { Role } from '../src/common/auth/roles';
-import { CoursesService } from '../src/modules/courses/courses.service';
+import { CourseCatalog } from '../src/modules/courses/course-catalog.service';
 import { ProgressService } from '../src/modules/enrollments/progress.service';
 import { createPublishedCourse } from './support/course-fixtures';
 import {
@@ -219,7 +219,7 @@ describe('courses: authoring, versions, files', () => {
       titleId: 'Q',
       titleEn: 'Q',
     }).expect(201);
-    const courses = ctx.app.get(CoursesService);
+    const courses = ctx.app.get(CourseCatalog);
     await courses.setLessonQuiz(quizLesson.body.id, '00000000-0000-4000-8000-000000000001');
     await ctx.http().post(`/api/v1/courses/${id}/publish`).set(bearer(instructor)).expect(200);
     expect(await courses.getLessonRef(quizLesson.body.id)).toMatchObject({

@@ -20,6 +20,17 @@ function loaded(context: INestApplicationContext) {
   return { controllers, guards };
 }
 
+/** Names of the classes a Nest context provides. */
+function providerNames(context: INestApplicationContext): string[] {
+  const names: string[] = [];
+  for (const module of context.get(ModulesContainer).values()) {
+    for (const token of module.providers.keys()) {
+      if (typeof token === 'function') names.push(token.name);
+    }
+  }
+  return names;
+}
+
 describe('worker process context', () => {
   let ctx: TestContext;
   let worker: INestApplicationContext;
@@ -43,6 +54,16 @@ describe('worker process context', () => {
       expect.arrayContaining(['CoursesController', 'MetricsController']),
     );
     expect(api.guards.some((g) => g.startsWith(APP_GUARD))).toBe(true);
+  });
+
+  it('provides the services its jobs use, and not those only controllers use', () => {
+    const apiOnly = ['CoursePublishing', 'ManualGradingService', 'QuestionTransferService'];
+    const inWorker = providerNames(worker);
+    expect(providerNames(ctx.app)).toEqual(expect.arrayContaining(apiOnly));
+    expect(inWorker.filter((name) => apiOnly.includes(name))).toEqual([]);
+    expect(inWorker).toEqual(
+      expect.arrayContaining(['CourseCatalog', 'GradingService', 'AttemptResults']),
+    );
   });
 
   it('declares every schedule under its job name and removes the legacy ids', async () => {

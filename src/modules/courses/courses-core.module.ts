@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { StorageModule } from '../storage';
 import { CourseAccess } from './course-access.service';
-import { CoursesService } from './courses.service';
+import { CourseAuthoring } from './course-authoring.service';
+import { CourseCatalog } from './course-catalog.service';
 import { CourseStaffMember } from './entities/course-staff.entity';
 import { CourseModuleEntity } from './entities/course-module.entity';
 import { CourseVersion } from './entities/course-version.entity';
@@ -22,7 +23,8 @@ import { LessonFilesService } from './lesson-files.service';
       Lesson,
     ]),
   ],
-  providers: [CoursesService, LessonFilesService, CourseAccess],
-  exports: [CoursesService, LessonFilesService, CourseAccess],
+  // Authoring is here because lesson file uploads go through it; other modules never see it.
+  providers: [CourseCatalog, CourseAuthoring, LessonFilesService, CourseAccess],
+  exports: [CourseCatalog, CourseAuthoring, LessonFilesService, CourseAccess],
 })
 export class CoursesCoreModule {}

@@ -30,7 +30,9 @@ import { UuidParam } from '../../common/http/uuid-param';
 import { AppConfig } from '../../config/app-config';
 import { CourseAccess } from './course-access.service';
 import { CourseStaffOnly } from './course-staff.guard';
-import { CoursesService } from './courses.service';
+import { CourseAuthoring } from './course-authoring.service';
+import { CourseCatalog } from './course-catalog.service';
+import { CoursePublishing } from './course-publishing.service';
 import { toLessonView, toModuleSummary } from './courses.views';
 import {
   CourseSummaryView,
@@ -57,7 +59,9 @@ import { LessonFilesService } from './lesson-files.service';
 @Controller('api/v1/courses')
 export class CoursesController {
   constructor(
-    private readonly courses: CoursesService,
+    private readonly catalog: CourseCatalog,
+    private readonly authoring: CourseAuthoring,
+    private readonly publishing: CoursePublishing,
     private readonly files: LessonFilesService,
     private readonly access: CourseAccess,
     private readonly config: AppConfig,
@@ -68,14 +72,14 @@ export class CoursesController {
   @ApiErrors(409)
   @ApiCreatedResponse({ type: CourseView })
   create(@Body() dto: CreateCourseDto, @CurrentUser() actor: AuthUser): Promise<CourseView> {
-    return this.courses.create(dto, actor);
+    return this.authoring.create(dto, actor);
   }
 
   @Get()
   @Roles(...ALL_ROLES)
   @ApiOkResponse({ type: PageOf(CourseSummaryView) })
   list(@Query() query: ListCoursesQueryDto, @CurrentUser() actor: AuthUser) {
-    return this.courses.list(query, actor);
+    return this.catalog.list(query, actor);
   }
 
   @Get(':id')
@@ -83,7 +87,7 @@ export class CoursesController {
   @ApiErrors(404)
   @ApiOkResponse({ type: CourseView })
   get(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<CourseView> {
-    return this.courses.get(id, actor);
+    return this.catalog.get(id, actor);
   }
 
   @Patch(':id')
@@ -96,7 +100,7 @@ export class CoursesController {
     @Body() dto: UpdateCourseDto,
     @CurrentUser() actor: AuthUser,
   ): Promise<CourseView> {
-    return this.courses.update(id, dto, actor);
+    return this.authoring.update(id, dto, actor);
   }
 
   @Get(':id/versions')
@@ -105,7 +109,7 @@ export class CoursesController {
   @ApiErrors(404)
   @ApiOkResponse({ type: [VersionView] })
   versions(@Param('id', UuidParam) id: string): Promise<VersionView[]> {
-    return this.courses.listVersions(id);
+    return this.catalog.listVersions(id);
   }
 
   @Post(':id/versions')
@@ -117,7 +121,7 @@ export class CoursesController {
     @Param('id', UuidParam) id: string,
     @CurrentUser() actor: AuthUser,
   ): Promise<CourseView> {
-    return this.courses.createDraft(id, actor);
+    return this.publishing.createDraft(id, actor);
   }
 
   @Post(':id/publish')
@@ -127,7 +131,7 @@ export class CoursesController {
   @ApiErrors(404, 409, 422)
   @ApiOkResponse({ type: CourseView })
   publish(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<CourseView> {
-    return this.courses.publish(id, actor);
+    return this.publishing.publish(id, actor);
   }
 
   @Post(':id/archive')
@@ -137,7 +141,7 @@ export class CoursesController {
   @ApiErrors(404, 409)
   @ApiOkResponse({ type: CourseView })
   archive(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<CourseView> {
-    return this.courses.archive(id, actor);
+    return this.publishing.archive(id, actor);
   }
 
   @Get(':id/staff')
@@ -189,7 +193,7 @@ export class CoursesController {
     @Param('id', UuidParam) id: string,
     @Body() dto: ModuleDto,
   ): Promise<ModuleSummaryView> {
-    return toModuleSummary(await this.courses.addModule(id, dto));
+    return toModuleSummary(await this.authoring.addModule(id, dto));
   }
 
   @Post(':id/modules/reorder')
@@ -199,7 +203,7 @@ export class CoursesController {
   @ApiErrors(404, 409, 422)
   @ApiNoContentResponse({ description: 'Reordered' })
   async reorderModules(@Param('id', UuidParam) id: string, @Body() dto: ReorderDto) {
-    await this.courses.reorderModules(id, dto.ids);
+    await this.authoring.reorderModules(id, dto.ids);
   }
 
   @Patch(':id/modules/:moduleId')
@@ -212,7 +216,7 @@ export class CoursesController {
     @Param('moduleId', UuidParam) moduleId: string,
     @Body() dto: UpdateModuleDto,
   ): Promise<ModuleSummaryView> {
-    return toModuleSummary(await this.courses.updateModule(id, moduleId, dto));
+    return toModuleSummary(await this.authoring.updateModule(id, moduleId, dto));
   }
 
   @Delete(':id/modules/:moduleId')
@@ -225,7 +229,7 @@ export class CoursesController {
     @Param('id', UuidParam) id: string,
     @Param('moduleId', UuidParam) moduleId: string,
   ) {
-    await this.courses.deleteModule(id, moduleId);
+    await this.authoring.deleteModule(id, moduleId);
   }
 
   @Post(':id/modules/:moduleId/lessons')
@@ -238,7 +242,7 @@ export class CoursesController {
     @Param('moduleId', UuidParam) moduleId: string,
     @Body() dto: CreateLessonDto,
   ): Promise<LessonView> {
-    return toLessonView(await this.courses.addLesson(id, moduleId, dto));
+    return toLessonView(await this.authoring.addLesson(id, moduleId, dto));
   }
 
   @Post(':id/modules/:moduleId/lessons/reorder')
@@ -252,7 +256,7 @@ export class CoursesController {
     @Param('moduleId', UuidParam) moduleId: string,
     @Body() dto: ReorderDto,
   ) {
-    await this.courses.reorderLessons(id, moduleId, dto.ids);
+    await this.authoring.reorderLessons(id, moduleId, dto.ids);
   }
 
   @Patch(':id/lessons/:lessonId')
@@ -265,7 +269,7 @@ export class CoursesController {
     @Param('lessonId', UuidParam) lessonId: string,
     @Body() dto: UpdateLessonDto,
   ): Promise<LessonView> {
-    return toLessonView(await this.courses.updateLesson(id, lessonId, dto));
+    return toLessonView(await this.authoring.updateLesson(id, lessonId, dto));
   }
 
   @Delete(':id/lessons/:lessonId')
@@ -278,7 +282,7 @@ export class CoursesController {
     @Param('id', UuidParam) id: string,
     @Param('lessonId', UuidParam) lessonId: string,
   ) {
-    await this.courses.deleteLesson(id, lessonId);
+    await this.authoring.deleteLesson(id, lessonId);
   }
 
   @Post(':id/lessons/:lessonId/file')
@@ -300,7 +304,7 @@ export class CoursesController {
     @Param('lessonId', UuidParam) lessonId: string,
     @Req() request: FastifyRequest,
   ): Promise<LessonView> {
-    await this.courses.draftLesson(id, lessonId);
+    await this.authoring.draftLesson(id, lessonId);
     const file = await readSingleUpload(request, this.config.maxUploadBytes);
     return toLessonView(await this.files.attach(id, lessonId, file));
   }

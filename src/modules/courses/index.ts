@@ -1,7 +1,7 @@
 // Public surface of the courses module: other modules import only from here.
-export type { LessonRef, VersionOutline } from './courses.service';
+export type { LessonRef, VersionOutline } from './course-catalog.service';
 export { CoursesModule } from './courses.module';
-export { CoursesService } from './courses.service';
+export { CourseCatalog } from './course-catalog.service';
 export { CourseVersion } from './entities/course-version.entity';
 export { Course } from './entities/course.entity';
 export { Lesson } from './entities/lesson.entity';

@@ -5,7 +5,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import type { UploadedFile } from '../../common/http/upload';
 import { shortenFileName } from '../../common/text/file-name';
 import { InjectBlobStorage } from '../storage';
-import { CoursesService } from './courses.service';
+import { CourseAuthoring } from './course-authoring.service';
 import { Lesson } from './entities/lesson.entity';
 
 /** PDFs and slides (pptx is a zip container, legacy ppt an OLE2 file). */
@@ -20,13 +20,13 @@ export class LessonFilesService {
   private readonly logger = new Logger(LessonFilesService.name);
 
   constructor(
-    private readonly courses: CoursesService,
+    private readonly authoring: CourseAuthoring,
     @InjectBlobStorage() private readonly storage: BlobStorage,
   ) {}
 
   /** Checks the lesson and the bytes before anything is stored. */
   async attach(courseId: string, lessonId: string, file: UploadedFile): Promise<Lesson> {
-    const lesson = await this.courses.draftLesson(courseId, lessonId);
+    const lesson = await this.authoring.draftLesson(courseId, lessonId);
     if (lesson.type !== 'file') {
       throw new DomainError('LESSON_TYPE_MISMATCH', 'Only file lessons take an upload');
     }
@@ -40,7 +40,7 @@ export class LessonFilesService {
     const key = `courses/${courseId}/lessons/${lessonId}/${randomUUID()}.${extension}`;
     const stored = await this.storage.put(key, file.data);
     try {
-      return await this.courses.setLessonFile(lessonId, {
+      return await this.authoring.setLessonFile(lessonId, {
         key,
         contentType: detected,
         size: stored.size,

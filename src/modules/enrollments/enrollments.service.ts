@@ -8,7 +8,7 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { returnedRows } from '../../database/raw';
 import { AuditService } from '../audit';
-import { CourseAccess, CoursesService } from '../courses';
+import { CourseAccess, CourseCatalog } from '../courses';
 import { parseAssignmentCsv } from './domain/assignment-csv';
 import {
   courseProgress,
@@ -25,51 +25,25 @@ import {
   RosterItemView,
 } from './dto/enrollment.dto';
 import { EnrollmentEvents } from './enrollment-events';
+import {
+  ACTIVE_CONFLICT,
+  activeLearnerIds,
+  activeLearnersByEmployeeId,
+  EnrollmentRow,
+  enrollmentRows,
+  insertSelfEnrollment,
+  rosterRows,
+  statusFilter,
+  upsertRenewalEnrollment,
+} from './enrollment-queries';
 import { Enrollment } from './entities/enrollment.entity';
 import { loadProgressMap } from './progress-map';
-
-const ACTIVE_CONFLICT = `ON CONFLICT (user_id, course_id) WHERE status IN ('not_started', 'in_progress')`;
-
-interface EnrollmentRow {
-  id: string;
-  user_id: string;
-  organization_id: string | null;
-  course_id: string;
-  course_version_id: string;
-  version_no: number;
-  title_id: string;
-  title_en: string;
-  jp_hours: number;
-  status: Enrollment['status'];
-  due_at: Date | null;
-  started_at: Date | null;
-  completed_at: Date | null;
-  time_spent_seconds: number;
-  percent: number;
-  created_at: Date;
-}
-
-const ENROLLMENT_COLUMNS = `e.id, e.user_id, e.organization_id, e.course_id, e.course_version_id,
-  v.version_no, v.title_id, v.title_en, v.jp_hours, e.status, e.due_at, e.started_at,
-  e.completed_at, e.time_spent_seconds, e.percent, e.created_at`;
-
-/** SQL for the derived status filter, matching `displayStatus`. */
-function statusFilter(status: string | undefined): string {
-  if (!status) return '';
-  if (status === 'overdue') {
-    return `AND e.status IN ('not_started','in_progress') AND e.due_at < now()`;
-  }
-  if (status === 'not_started' || status === 'in_progress') {
-    return `AND e.status = '${status}' AND (e.due_at IS NULL OR e.due_at >= now())`;
-  }
-  return `AND e.status = '${status === 'completed' ? 'completed' : 'withdrawn'}'`;
-}
 
 @Injectable()
 export class EnrollmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly courses: CoursesService,
+    private readonly courses: CourseCatalog,
     private readonly events: EnrollmentEvents,
     private readonly audit: AuditService,
     private readonly access: CourseAccess,
@@ -79,12 +53,11 @@ export class EnrollmentsService {
   async enrollSelf(courseId: string, actor: AuthUser): Promise<{ id: string; created: boolean }> {
     const version = await this.courses.publishedVersion(courseId);
     this.assertEnrollmentMode(version.enrollmentMode, 'self');
-    const inserted: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO enrollments (user_id, organization_id, course_id, course_version_id)
-       SELECT u.id, u.organization_id, $2, $3 FROM users u WHERE u.id = $1
-       ${ACTIVE_CONFLICT} DO NOTHING RETURNING id`,
-      [actor.id, courseId, version.id],
-    );
+    const inserted = await insertSelfEnrollment(this.dataSource, {
+      userId: actor.id,
+      courseId,
+      versionId: version.id,
+    });
     if (inserted.length) return { id: inserted[0].id, created: true };
     return { id: await this.activeEnrollmentId(actor.id, courseId), created: false };
   }
@@ -101,13 +74,8 @@ export class EnrollmentsService {
     const organizationId = orgOf(hr);
     const version = await this.courses.publishedVersion(courseId);
     const userIds = [...new Set(input.userIds)];
-    const found: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND organization_id = $2
-         AND role = 'learner' AND is_active`,
-      [userIds, organizationId],
-    );
-    if (found.length !== userIds.length) {
-      const known = new Set(found.map((r) => r.id));
+    const known = await activeLearnerIds(this.dataSource, organizationId, userIds);
+    if (known.size !== userIds.length) {
       throw notFound('Employee', { missingUserIds: userIds.filter((id) => !known.has(id)) });
     }
     const dueAts = userIds.map((id) =>
@@ -187,10 +155,10 @@ export class EnrollmentsService {
     const organizationId = orgOf(hr);
     const { rows, errors } = parseAssignmentCsv(csv, defaultDueAt);
     if (errors.length) throw csvError(errors, 'assigned');
-    const users: { id: string; employee_id: string }[] = await this.dataSource.query(
-      `SELECT id, employee_id FROM users WHERE organization_id = $1 AND role = 'learner'
-         AND is_active AND employee_id = ANY($2::text[])`,
-      [organizationId, rows.map((r) => r.employeeId)],
+    const users = await activeLearnersByEmployeeId(
+      this.dataSource,
+      organizationId,
+      rows.map((r) => r.employeeId),
     );
     const idOf = new Map(users.map((u) => [u.employee_id, u.id]));
     const missing = rows.filter((r) => !idOf.has(r.employeeId));
@@ -229,24 +197,14 @@ export class EnrollmentsService {
       version.enrollmentMode,
       input.actor.role === Role.Learner ? 'self' : 'hr',
     );
-    const [row]: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO enrollments (user_id, organization_id, course_id, course_version_id, due_at,
-                                assigned_by_id, renewal_of_certificate_id)
-       SELECT u.id, u.organization_id, $2, $3, $4, $5, $6 FROM users u WHERE u.id = $1
-       ${ACTIVE_CONFLICT}
-       DO UPDATE SET renewal_of_certificate_id =
-         COALESCE(enrollments.renewal_of_certificate_id, EXCLUDED.renewal_of_certificate_id),
-         updated_at = now()
-       RETURNING id`,
-      [
-        input.userId,
-        input.courseId,
-        version.id,
-        input.dueAt ?? null,
-        input.actor.id,
-        input.renewalOfCertificateId,
-      ],
-    );
+    const row = await upsertRenewalEnrollment(this.dataSource, {
+      userId: input.userId,
+      courseId: input.courseId,
+      versionId: version.id,
+      dueAt: input.dueAt ?? null,
+      assignedById: input.actor.id,
+      renewalOfCertificateId: input.renewalOfCertificateId,
+    });
     if (!row) throw notFound('User');
     return { id: row.id };
   }
@@ -314,26 +272,12 @@ export class EnrollmentsService {
   }
 
   async roster(courseId: string, query: EnrollmentListQueryDto): Promise<Page<RosterItemView>> {
-    const [course] = await this.dataSource.query('SELECT id FROM courses WHERE id = $1', [
-      courseId,
-    ]);
-    if (!course) throw notFound('Course');
-    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
-    const params: unknown[] = [courseId, query.limit + 1];
-    let keyset = '';
-    if (after) {
-      params.push(after[0], after[1]);
-      keyset = `AND (e.created_at, e.id) < ($3, $4)`;
-    }
-    const rows: (EnrollmentRow & { name: string; email: string })[] = await this.dataSource.query(
-      `SELECT ${ENROLLMENT_COLUMNS}, u.name, u.email
-         FROM enrollments e
-         JOIN course_versions v ON v.id = e.course_version_id
-         JOIN users u ON u.id = e.user_id
-        WHERE e.course_id = $1 ${statusFilter(query.status)} ${keyset}
-        ORDER BY e.created_at DESC, e.id DESC LIMIT $2`,
-      params,
-    );
+    await this.courses.assertCourseExists(courseId);
+    const rows = await rosterRows(this.dataSource, courseId, {
+      status: query.status,
+      after: decodeCursor(query.cursor, ['timestamp', 'uuid']),
+      limit: query.limit + 1,
+    });
     const page = toPage(rows, query.limit, (r) => [r.created_at.toISOString(), r.id]);
     const now = new Date();
     return {
@@ -380,12 +324,8 @@ export class EnrollmentsService {
     return this.detail(id, actor);
   }
 
-  private async rows(where: string, params: unknown[]): Promise<EnrollmentRow[]> {
-    return this.dataSource.query(
-      `SELECT ${ENROLLMENT_COLUMNS}
-         FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id ${where}`,
-      params,
-    );
+  private rows(where: string, params: unknown[]): Promise<EnrollmentRow[]> {
+    return enrollmentRows(this.dataSource, where, params);
   }
 
   private toView(row: EnrollmentRow, nextLessonId: string | null): EnrollmentView {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/roles';
 import { notFound } from '../../common/errors/domain-error';
 import { renderMarkdown } from '../../common/text/render-markdown';
-import { CoursesService, LessonFilesService } from '../courses';
+import { CourseCatalog, LessonFilesService } from '../courses';
 import { LessonContentView } from './dto/enrollment.dto';
 import { EnrollmentsService } from './enrollments.service';
 import { ProgressService } from './progress.service';
@@ -14,7 +14,7 @@ export class LessonContentService {
   constructor(
     private readonly enrollments: EnrollmentsService,
     private readonly progress: ProgressService,
-    private readonly courses: CoursesService,
+    private readonly courses: CourseCatalog,
     private readonly files: LessonFilesService,
   ) {}
 

@@ -3,16 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
-import { CoursesService, VersionOutline } from '../courses';
+import { CourseCatalog, VersionOutline } from '../courses';
 import { AfterCommit } from '../../database/after-commit';
 import { HeartbeatPool } from './heartbeat-pool';
 import {
   completeRefusal,
   courseProgress,
   displayStatus,
-  HEARTBEAT_RULES,
   heartbeatSqlParameters,
-  isLessonUnlocked,
   LessonAccessRefusal,
   lessonAccessRefusal,
   ProgressMap,
@@ -71,7 +69,7 @@ interface HeartbeatRow {
 export class ProgressService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly courses: CoursesService,
+    private readonly courses: CourseCatalog,
     private readonly events: EnrollmentEvents,
     private readonly afterCommit: AfterCommit,
     private readonly heartbeatPool: HeartbeatPool,

@@ -46,6 +46,7 @@ import {
   QuestionView,
 } from './dto/quiz-views.dto';
 import { QuestionBankService } from './question-bank.service';
+import { QuestionTransferService } from './question-transfer.service';
 import { HeavyRoute } from '../rate-limit';
 
 @ApiTags('question bank')
@@ -55,7 +56,10 @@ import { HeavyRoute } from '../rate-limit';
 @Roles(...AUTHORS)
 @CourseStaffOnly()
 export class QuestionBankController {
-  constructor(private readonly bank: QuestionBankService) {}
+  constructor(
+    private readonly bank: QuestionBankService,
+    private readonly transfer: QuestionTransferService,
+  ) {}
 
   @Get('categories')
   @ApiOkResponse({ type: CategoryListView })
@@ -117,7 +121,7 @@ export class QuestionBankController {
     @CurrentUser() actor: AuthUser,
   ): Promise<QuestionImportView> {
     const text = await importText(request);
-    return this.bank.import(courseId, query.format, text, query.dryRun === 'true', actor);
+    return this.transfer.import(courseId, query.format, text, query.dryRun === 'true', actor);
   }
 
   @Get('export')
@@ -128,8 +132,8 @@ export class QuestionBankController {
     @Query() query: ExportQueryDto,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const body = await this.bank.export(courseId, query.format);
-    const code = await this.bank.courseCode(courseId);
+    const body = await this.transfer.export(courseId, query.format);
+    const code = await this.transfer.courseCode(courseId);
     const gift = query.format === 'gift';
     await reply
       .header('Content-Type', gift ? 'text/plain; charset=utf-8' : 'application/xml; charset=utf-8')

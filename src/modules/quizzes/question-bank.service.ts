@@ -2,79 +2,30 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import {
-  ErrorCollector,
-  parseQuestions,
-  QuestionDraft,
-  QuestionFormat,
-  writeGift,
-  validateQuestion,
-  writeMoodleXml,
-} from '@app/question-formats';
-
+import { ErrorCollector, validateQuestion } from '@app/question-formats';
 import { AuthUser } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { isUniqueViolation } from '../../database/pg-errors';
 import { AuditService } from '../audit';
-import { CourseAccess } from '../courses';
-import { draftFromVersion, VersionContent, versionFromDraft } from './domain/question-spec';
+import { CourseAccess, CourseCatalog } from '../courses';
+import { toDraft } from './domain/question-input';
+import { VersionContent, versionFromDraft } from './domain/question-spec';
 import { ListQuestionsQueryDto, QuestionInputDto } from './dto/question.dto';
 import { QuestionBank, QuestionCategory } from './entities/question-bank.entity';
 import { Question, QuestionVersion } from './entities/question.entity';
-
-export interface QuestionView extends VersionContent {
-  id: string;
-  bankId: string;
-  categoryId: string | null;
-  tags: string[];
-  versionId: string;
-  versionNo: number;
-  defaultMark: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface ImportSummary {
-  dryRun: boolean;
-  created: number;
-  categories: string[];
-  questions: { line: number; type: string; title: string | null; category: string | null }[];
-}
-
-interface QuestionRow {
-  id: string;
-  seq: number;
-  bank_id: string;
-  category_id: string | null;
-  tags: string[];
-  created_at: Date;
-  updated_at: Date;
-  version_id: string;
-  version_no: number;
-  type: VersionContent['type'];
-  title: string | null;
-  text: string;
-  text_format: string;
-  general_feedback: string | null;
-  default_mark_hundredths: number;
-  spec: VersionContent['spec'];
-}
-
-const QUESTION_SELECT = `
-  SELECT q.id, q.seq, q.bank_id, q.category_id, q.tags, q.created_at, q.updated_at,
-         v.id AS version_id, v.version_no, v.type, v.title, v.text, v.text_format,
-         v.general_feedback, v.default_mark_hundredths, v.spec
-    FROM questions q JOIN question_versions v ON v.id = q.current_version_id`;
+import { QUESTION_SELECT, QuestionRow, QuestionView, toQuestionView } from './question-rows';
 
 const INSERT_CHUNK = 500;
 
+/** A course's question bank: categories and questions, each edit a new version. */
 @Injectable()
 export class QuestionBankService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly access: CourseAccess,
+    private readonly catalog: CourseCatalog,
   ) {}
 
   /** The course's bank, created on first use. */
@@ -82,8 +33,7 @@ export class QuestionBankService {
     courseId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<string> {
-    const [course] = await manager.query('SELECT id FROM courses WHERE id = $1', [courseId]);
-    if (!course) throw notFound('Course');
+    await this.catalog.assertCourseExists(courseId, manager);
     await manager.query(
       'INSERT INTO question_banks (course_id) VALUES ($1) ON CONFLICT (course_id) DO NOTHING',
       [courseId],
@@ -239,90 +189,6 @@ export class QuestionBankService {
     await this.access.assertStaff(actor, row.course_id);
   }
 
-  /** All or nothing: any error in the file and nothing is created. */
-  async import(
-    courseId: string,
-    format: QuestionFormat,
-    text: string,
-    dryRun: boolean,
-    actor: AuthUser,
-  ): Promise<ImportSummary> {
-    const bankId = await this.bankId(courseId);
-    const parsed = parseQuestions(format, text);
-    if (parsed.errors.length) {
-      throw new DomainError('IMPORT_INVALID', `The file has ${parsed.errors.length} error(s)`, {
-        errors: parsed.errors,
-      });
-    }
-    if (!parsed.questions.length) {
-      throw new DomainError('IMPORT_INVALID', 'The file holds no questions', {
-        errors: [{ line: 1, code: 'NO_QUESTIONS', message: 'No questions found.' }],
-      });
-    }
-    const categories = [
-      ...new Set(parsed.questions.map((q) => q.category).filter((c): c is string => !!c)),
-    ];
-    const summary: ImportSummary = {
-      dryRun,
-      created: dryRun ? 0 : parsed.questions.length,
-      categories,
-      questions: parsed.questions.map((q) => ({
-        line: q.line,
-        type: q.type,
-        title: q.title ?? null,
-        category: q.category ?? null,
-      })),
-    };
-    if (dryRun) return summary;
-    await this.dataSource.transaction(async (tx) => {
-      const byName = new Map(
-        (await this.upsertCategories(tx, bankId, categories)).map((c) => [c.name, c.id]),
-      );
-      await this.insertQuestions(
-        tx,
-        bankId,
-        parsed.questions.map((q) => ({
-          content: versionFromDraft(q),
-          categoryId: q.category ? (byName.get(q.category) ?? null) : null,
-          tags: q.tags,
-        })),
-        actor.id,
-      );
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'question_bank.imported',
-          entityType: 'course',
-          entityId: courseId,
-          data: { format, questions: parsed.questions.length },
-        },
-        tx,
-      );
-    });
-    return summary;
-  }
-
-  async export(courseId: string, format: 'gift' | 'moodlexml'): Promise<string> {
-    const bankId = await this.bankId(courseId);
-    const rows: (QuestionRow & { category: string | null })[] = await this.dataSource.query(
-      `SELECT sub.*, c.name AS category FROM (${QUESTION_SELECT}
-         WHERE q.bank_id = $1 AND q.deleted_at IS NULL) sub
-         LEFT JOIN question_categories c ON c.id = sub.category_id
-        ORDER BY sub.seq`,
-      [bankId],
-    );
-    const drafts = rows.map((r) =>
-      draftFromVersion(contentOf(r), { category: r.category ?? undefined, tags: r.tags }),
-    );
-    return format === 'gift' ? writeGift(drafts) : writeMoodleXml(drafts);
-  }
-
-  async courseCode(courseId: string): Promise<string> {
-    const [row] = await this.dataSource.query('SELECT code FROM courses WHERE id = $1', [courseId]);
-    if (!row) throw notFound('Course');
-    return row.code;
-  }
-
   private validated(dto: QuestionInputDto, previous?: VersionContent['spec']): VersionContent {
     const draft = toDraft(dto);
     const errors = new ErrorCollector();
@@ -351,7 +217,8 @@ export class QuestionBankService {
     }
   }
 
-  private async upsertCategories(
+  /** Also used by the import. */
+  async upsertCategories(
     tx: EntityManager,
     bankId: string,
     names: string[],
@@ -373,7 +240,8 @@ export class QuestionBankService {
     );
   }
 
-  private async insertQuestions(
+  /** Also used by the import: inserts in chunks, each question with its first version. */
+  async insertQuestions(
     tx: EntityManager,
     bankId: string,
     items: { content: VersionContent; categoryId: string | null; tags: string[] }[],
@@ -406,60 +274,4 @@ export class QuestionBankService {
     }
     return rows.map((r) => r.id);
   }
-}
-
-function toDraft(dto: QuestionInputDto): QuestionDraft {
-  return {
-    type: dto.type,
-    title: dto.title,
-    text: dto.text,
-    textFormat: dto.textFormat ?? 'markdown',
-    generalFeedback: dto.generalFeedback,
-    defaultMark: dto.defaultMark,
-    tags: dto.tags ?? [],
-    options: dto.options?.map(({ text, fraction, feedback }) => ({ text, fraction, feedback })),
-    correctAnswer: dto.correctAnswer,
-    feedbackTrue: dto.feedbackTrue,
-    feedbackFalse: dto.feedbackFalse,
-    acceptedAnswers: dto.acceptedAnswers,
-    caseSensitive: dto.caseSensitive,
-    numericalAnswers: dto.numericalAnswers?.map((a) => {
-      const ranged = a.min !== undefined && a.max !== undefined;
-      return {
-        value: ranged ? (a.min! + a.max!) / 2 : (a.value ?? Number.NaN),
-        tolerance: ranged ? Math.abs(a.max! - a.min!) / 2 : (a.tolerance ?? 0),
-        fraction: a.fraction,
-        ...(a.feedback ? { feedback: a.feedback } : {}),
-      };
-    }),
-    matchingPairs: dto.matchingPairs?.map(({ prompt, answer }) => ({ prompt, answer })),
-    line: 1,
-  };
-}
-
-function contentOf(r: QuestionRow): VersionContent {
-  return {
-    type: r.type,
-    title: r.title,
-    text: r.text,
-    textFormat: r.text_format,
-    generalFeedback: r.general_feedback,
-    defaultMarkHundredths: r.default_mark_hundredths,
-    spec: r.spec,
-  };
-}
-
-function toQuestionView(r: QuestionRow): QuestionView {
-  return {
-    id: r.id,
-    bankId: r.bank_id,
-    categoryId: r.category_id,
-    tags: r.tags,
-    versionId: r.version_id,
-    versionNo: r.version_no,
-    ...contentOf(r),
-    defaultMark: r.default_mark_hundredths / 100,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
 }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CoursesCoreModule } from '../courses';
 import { EnrollmentsCoreModule } from '../enrollments';
 import { NotificationsCoreModule } from '../notifications';
+import { AttemptResults } from './attempt-results';
 import { AttemptsService } from './attempts.service';
 import { QuestionBank, QuestionCategory } from './entities/question-bank.entity';
 import { Question, QuestionVersion } from './entities/question.entity';
@@ -29,7 +30,21 @@ import { VersionCache } from './version-cache';
       AttemptAnswer,
     ]),
   ],
-  providers: [VersionCache, QuestionBankService, QuizzesService, GradingService, AttemptsService],
-  exports: [VersionCache, QuestionBankService, QuizzesService, GradingService, AttemptsService],
+  providers: [
+    VersionCache,
+    QuestionBankService,
+    QuizzesService,
+    AttemptResults,
+    GradingService,
+    AttemptsService,
+  ],
+  exports: [
+    VersionCache,
+    QuestionBankService,
+    QuizzesService,
+    AttemptResults,
+    GradingService,
+    AttemptsService,
+  ],
 })
 export class QuizzesCoreModule {}

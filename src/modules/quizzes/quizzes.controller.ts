@@ -27,7 +27,7 @@ import {
   SavedAnswerView,
 } from './dto/quiz-views.dto';
 import { toQuizView } from './quizzes.views';
-import { GradingService } from './grading.service';
+import { ManualGradingService } from './manual-grading.service';
 import { QuizzesService } from './quizzes.service';
 
 @ApiTags('quizzes')
@@ -38,7 +38,7 @@ export class QuizzesController {
   constructor(
     private readonly quizzes: QuizzesService,
     private readonly attempts: AttemptsService,
-    private readonly grading: GradingService,
+    private readonly grading: ManualGradingService,
   ) {}
 
   @Post()
@@ -111,7 +111,7 @@ export class QuizzesController {
 export class AttemptsController {
   constructor(
     private readonly attempts: AttemptsService,
-    private readonly grading: GradingService,
+    private readonly grading: ManualGradingService,
   ) {}
 
   @Get()

@@ -5,7 +5,7 @@ import { AuthUser } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { isUniqueViolation } from '../../database/pg-errors';
 import { AuditService } from '../audit';
-import { CourseAccess, CoursesService } from '../courses';
+import { CourseAccess, CourseCatalog } from '../courses';
 import { EnrollmentReadModel } from '../enrollments';
 import { quizGrade, reviewVisibility } from './domain/attempt-rules';
 import { NO_REVIEW, QuizOptions } from './domain/quiz-settings';
@@ -22,7 +22,7 @@ export interface EnrollmentRef {
 export class QuizzesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly courses: CoursesService,
+    private readonly courses: CourseCatalog,
     private readonly bank: QuestionBankService,
     private readonly audit: AuditService,
     private readonly access: CourseAccess,

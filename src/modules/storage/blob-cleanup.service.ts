@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { BlobStorage } from '@app/storage';
+import { referencedStorageKeys } from './blob-references.query';
 import { isOrphanBlob } from './domain/orphan-blobs';
 import { InjectBlobStorage } from './storage.module';
 
@@ -32,7 +33,10 @@ export class BlobCleanupService {
     do {
       const page = await this.storage.list({ after, limit: PAGE_SIZE });
       scanned += page.items.length;
-      const referenced = await this.referencedKeys(page.items.map((b) => b.key));
+      const referenced = await referencedStorageKeys(
+        this.db,
+        page.items.map((b) => b.key),
+      );
       for (const blob of page.items) {
         if (!isOrphanBlob(blob, referenced, now)) continue;
         await this.storage.delete(blob.key);
@@ -42,27 +46,5 @@ export class BlobCleanupService {
     } while (after);
     this.logger.log(`orphan blob sweep: ${deleted} deleted of ${scanned} scanned`);
     return { scanned, deleted };
-  }
-
-  /**
-   * Every column that holds a storage key, read-only: certificate PDFs, lesson files
-   * (lesson content `file.key`, shared by the versions that copied it) and attachments of
-   * e-mails still to be sent. A new kind of stored file adds its column here, or its blobs
-   * are swept after a day.
-   */
-  private async referencedKeys(keys: string[]): Promise<Set<string>> {
-    if (keys.length === 0) return new Set();
-    const rows = (await this.db.query(
-      `SELECT storage_key AS key FROM certificates WHERE storage_key = ANY($1::text[])
-       UNION
-       SELECT content->'file'->>'key' FROM lessons WHERE content->'file'->>'key' = ANY($1::text[])
-       UNION
-       SELECT a->>'storageKey' FROM email_outbox o,
-              jsonb_array_elements(CASE WHEN jsonb_typeof(o.attachments) = 'array'
-                                        THEN o.attachments ELSE '[]'::jsonb END) a
-        WHERE o.status IN ('queued', 'sending') AND a->>'storageKey' = ANY($1::text[])`,
-      [keys],
-    )) as { key: string }[];
-    return new Set(rows.map((r) => r.key));
   }
 }

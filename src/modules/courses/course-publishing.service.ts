@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { AuthUser } from '../../common/auth/roles';
+import { DomainError, notFound } from '../../common/errors/domain-error';
+import { isUniqueViolation } from '../../database/pg-errors';
+import { AuditService } from '../audit';
+import { CourseCatalog } from './course-catalog.service';
+import { draftRequired } from './draft-errors';
+import { publishProblems, resolveMinSeconds } from './domain/lesson-rules';
+import { CourseView } from './dto/course.dto';
+import { CourseModuleEntity } from './entities/course-module.entity';
+import { CourseVersion } from './entities/course-version.entity';
+import { Lesson } from './entities/lesson.entity';
+
+/** A course's versions: publish the draft, archive, and start a new draft from a frozen one. */
+@Injectable()
+export class CoursePublishing {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly catalog: CourseCatalog,
+  ) {}
+
+  /** Freezes the draft; the previous published version stays pinned for its enrollments. */
+  async publish(courseId: string, actor: AuthUser): Promise<CourseView> {
+    await this.dataSource.transaction(async (tx) => {
+      const draft = await tx
+        .getRepository(CourseVersion)
+        .createQueryBuilder('v')
+        .setLock('pessimistic_write')
+        .where('v.courseId = :courseId AND v.status = :s', { courseId, s: 'draft' })
+        .getOne();
+      if (!draft) throw draftRequired(courseId);
+      const lessons = await tx
+        .getRepository(Lesson)
+        .createQueryBuilder('l')
+        .innerJoin(CourseModuleEntity, 'm', 'm.id = l.moduleId')
+        .where('l.courseVersionId = :id', { id: draft.id })
+        .orderBy('m.position')
+        .addOrderBy('l.position')
+        .getMany();
+      const problems = publishProblems(
+        lessons.map((l) => ({
+          id: l.id,
+          type: l.type,
+          hasFile: !!l.content?.file,
+          hasVideo: !!l.content?.videoUrl,
+          quizId: l.quizId,
+        })),
+      );
+      if (problems.length) {
+        throw new DomainError('COURSE_NOT_PUBLISHABLE', 'The draft is not ready to publish', {
+          problems,
+        });
+      }
+      const readingLessons = lessons.filter((l) => l.type === 'text' || l.type === 'file').length;
+      for (const lesson of lessons) {
+        const minSeconds = resolveMinSeconds(
+          {
+            type: lesson.type,
+            minSeconds: lesson.minSeconds,
+            durationSeconds: lesson.content?.durationSeconds,
+          },
+          draft.jpHours,
+          readingLessons,
+        );
+        if (minSeconds !== lesson.minSeconds) await tx.update(Lesson, lesson.id, { minSeconds });
+      }
+      await tx.update(
+        CourseVersion,
+        { courseId, status: In(['published', 'archived']) },
+        { status: 'superseded' },
+      );
+      await tx.update(
+        CourseVersion,
+        { id: draft.id },
+        { status: 'published', publishedAt: new Date() },
+      );
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'course.published',
+          entityType: 'course',
+          entityId: courseId,
+          data: { versionId: draft.id, versionNo: draft.versionNo },
+        },
+        tx,
+      );
+    });
+    return this.catalog.get(courseId, actor);
+  }
+
+  /** No new enrollments; existing ones continue on their pinned version. */
+  async archive(courseId: string, actor: AuthUser): Promise<CourseView> {
+    const result = await this.dataSource.manager.update(
+      CourseVersion,
+      { courseId, status: 'published' },
+      { status: 'archived' },
+    );
+    if (!result.affected) {
+      await this.catalog.assertCourseExists(courseId);
+      throw new DomainError('COURSE_NOT_PUBLISHED', 'The course has no published version');
+    }
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'course.archived',
+      entityType: 'course',
+      entityId: courseId,
+    });
+    return this.catalog.get(courseId, actor);
+  }
+
+  /** Copies the newest frozen version (modules, lessons, quiz links) into a new draft. */
+  async createDraft(courseId: string, actor: AuthUser): Promise<CourseView> {
+    try {
+      await this.dataSource.transaction(async (tx) => {
+        const source = await tx.findOne(CourseVersion, {
+          where: { courseId },
+          order: { versionNo: 'DESC' },
+        });
+        if (!source) throw notFound('Course');
+        if (source.status === 'draft') {
+          throw new DomainError('DRAFT_EXISTS', 'The course already has a draft version');
+        }
+        const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = source;
+        const draft = await tx.save(
+          tx.create(CourseVersion, {
+            ...fields,
+            versionNo: source.versionNo + 1,
+            status: 'draft',
+            publishedAt: null,
+          }),
+        );
+        const modules = await tx.find(CourseModuleEntity, {
+          where: { courseVersionId: source.id },
+        });
+        const lessons = await tx.find(Lesson, { where: { courseVersionId: source.id } });
+        for (const m of modules) {
+          const copy = await tx.save(
+            tx.create(CourseModuleEntity, {
+              courseVersionId: draft.id,
+              position: m.position,
+              titleId: m.titleId,
+              titleEn: m.titleEn,
+            }),
+          );
+          const rows = lessons
+            .filter((l) => l.moduleId === m.id)
+            .map(({ id: _lid, ...l }) => ({ ...l, courseVersionId: draft.id, moduleId: copy.id }));
+          if (rows.length) await tx.insert(Lesson, rows);
+        }
+        await this.audit.record(
+          {
+            actorId: actor.id,
+            action: 'course.draft_created',
+            entityType: 'course',
+            entityId: courseId,
+            data: { versionNo: draft.versionNo },
+          },
+          tx,
+        );
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) {
+        throw new DomainError('DRAFT_EXISTS', 'The course already has a draft version');
+      }
+      throw e;
+    }
+    return this.catalog.get(courseId, actor);
+  }
+}
