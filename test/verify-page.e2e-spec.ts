@@ -152,14 +152,14 @@ describe('public verification page in Chromium without JavaScript', () => {
         expect(await banner.isVisible()).toBe(true);
         expect(await banner.innerText()).toBe(BANNERS[status].id);
         // Colour is never the only signal, but it must come through: the page's style is applied.
-        expect(await banner.evaluate((el) => getComputedStyle(el).color)).toBe(
-          'rgb(255, 255, 255)',
-        );
+        expect(
+          await banner.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).color),
+        ).toBe('rgb(255, 255, 255)');
 
-        // evaluate runs in the page's isolated world even with the page's scripts disabled.
-        const scroll = await page.evaluate(() => ({
-          width: document.documentElement.scrollWidth,
-          viewport: window.innerWidth,
+        // Playwright evaluates through DevTools, which works with the page's scripts disabled.
+        const scroll = await page.locator('html').evaluate((html) => ({
+          width: html.scrollWidth, // document.documentElement
+          viewport: html.ownerDocument.defaultView!.innerWidth,
         }));
         expect(scroll.width).toBeLessThanOrEqual(scroll.viewport);
 
@@ -171,7 +171,7 @@ describe('public verification page in Chromium without JavaScript', () => {
           const nik = page.locator('.ident');
           const box = await nik.boundingBox();
           const lineHeight = await nik.evaluate((el) =>
-            parseFloat(getComputedStyle(el).lineHeight),
+            parseFloat(el.ownerDocument.defaultView!.getComputedStyle(el).lineHeight),
           );
           expect(box!.height).toBeLessThan(lineHeight * 1.5); // the masked NIK stays on one line
         }

@@ -125,7 +125,7 @@ const CSS = [
   'html{-webkit-text-size-adjust:100%}',
   'body{margin:0;background:#f8f9fa;color:#212529;font:16px/1.55 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Helvetica,Arial,sans-serif}',
   '.bar{background:#fff;border-bottom:1px solid #e9ecef}',
-  '.wrap{max-width:680px;margin:0 auto;padding:0 16px}',
+  '.wrap{max-width:720px;margin:0 auto;padding:0 16px}',
   '.bar .wrap{display:flex;align-items:center;justify-content:space-between;gap:12px;min-height:56px}',
   '.brand{font-weight:700;font-size:15px;color:#212529}',
   '.lang{flex:none;color:#1971c2;font-size:14px;font-weight:600;text-decoration:none;padding:6px 12px;border:1px solid #dee2e6;border-radius:8px;background:#fff}',
@@ -133,8 +133,8 @@ const CSS = [
   'main.wrap{padding-top:16px;padding-bottom:32px}',
   '.banner,.card{border-radius:8px;margin:0 0 16px;overflow:hidden}',
   '.banner{border:1px solid}',
-  '.banner h1{margin:0;padding:18px 20px;color:#fff;font-size:28px;line-height:1.2;font-weight:800;letter-spacing:-.01em}',
-  '.explain{padding:14px 20px 16px}',
+  '.banner h1{margin:0;padding:16px;color:#fff;font-size:28px;line-height:1.2;font-weight:800;letter-spacing:-.01em}',
+  '.explain{padding:12px 16px 14px}',
   '.explain p{margin:0}.explain p+p{margin-top:6px}',
   '.replace{display:inline-block;margin-top:12px;padding:10px 16px;border-radius:8px;background:#1971c2;color:#fff;font-weight:600;text-decoration:none;overflow-wrap:anywhere}',
   '.replace:hover,.replace:focus-visible{background:#1864ab}',
@@ -142,7 +142,7 @@ const CSS = [
     ([tone, c]) =>
       `.s-${tone}{border-color:${c.solid}}.s-${tone} h1{background:${c.solid}}.s-${tone} .explain{background:${c.tint}}`,
   ),
-  '.card{background:#fff;border:1px solid #e9ecef;padding:16px 20px}',
+  '.card{background:#fff;border:1px solid #e9ecef;padding:16px}',
   '.card h2{margin:0 0 4px;font-size:18px;line-height:1.3}',
   '.label{margin:0;font-size:13px;color:#495057}',
   '.name{margin:2px 0 0;font-size:24px;line-height:1.25;font-weight:700;overflow-wrap:anywhere}',
@@ -153,15 +153,15 @@ const CSS = [
   '.alt{margin:2px 0 0;font-size:14px;color:#495057;overflow-wrap:anywhere}',
   '.tags{margin:10px 0 0;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:8px}',
   '.tags li{padding:2px 10px;border-radius:999px;background:#e7f5ff;color:#1864ab;font-size:13px;font-weight:700;overflow-wrap:anywhere}',
-  'dl{margin:0}',
-  '.row{padding:10px 0;border-top:1px solid #e9ecef}.row:first-child{border-top:0}',
+  'dl{margin:0;display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);column-gap:12px}',
+  '.row{padding:10px 0;border-top:1px solid #e9ecef}.row:first-child{border-top:0}.wide{grid-column:1/-1}',
   'dt{font-size:13px;color:#495057}',
-  'dd{margin:2px 0 0;font-weight:500;overflow-wrap:anywhere}',
+  'dd{margin:2px 0 0;font-size:15px;font-weight:500;overflow-wrap:anywhere}',
   'dd small{display:block;font-weight:400;color:#495057;font-size:14px}',
   `.mono{font-family:${MONO};font-size:14px;word-break:break-all}`,
-  '.hash{display:block;margin-top:4px;padding:8px 10px;background:#f8f9fa;border:1px solid #e9ecef;border-radius:8px;font-size:13px;line-height:1.5}',
+  '.hash{display:block;width:calc(32ch + 22px);max-width:100%;margin-top:4px;padding:8px 10px;background:#f8f9fa;border:1px solid #e9ecef;border-radius:8px;font-size:13px;line-height:1.5}',
   '.hint{display:block;margin-top:6px;font-size:13px;font-weight:400;color:#495057}',
-  '@media (min-width:640px){main.wrap{padding-top:32px}.banner h1{font-size:32px;padding:22px 24px}.explain{padding:16px 24px 18px}.card{padding:20px 24px}.row{display:grid;grid-template-columns:190px minmax(0,1fr);gap:16px}dd{margin:0}}',
+  '@media (min-width:640px){main.wrap{padding-top:32px}.banner h1{font-size:32px;padding:22px 24px}.explain{padding:16px 24px 18px}.card{padding:20px 24px}dl{display:block}.row{display:grid;grid-template-columns:190px minmax(0,1fr);gap:16px;align-items:baseline}dt{font-size:14px}dd{margin:0;font-size:16px}}',
   '@media print{body{background:#fff}.lang{display:none}.bar{border:0}.banner,.card{break-inside:avoid;border-color:#adb5bd}.banner,.banner h1,.explain{-webkit-print-color-adjust:exact;print-color-adjust:exact}.replace{background:none;color:#212529;padding:0;text-decoration:underline}}',
 ].join('\n');
 
@@ -282,8 +282,9 @@ export function renderVerifyPage(
 ): string {
   const l = LABELS[lang];
   const date = (iso: string) => formatDate(iso, lang, timeZone);
-  const row = (label: string, value: string) =>
-    `<div class="row"><dt>${escapeHtml(label)}</dt><dd>${value}</dd></div>`;
+  /** Short values sit two to a line on a phone; long ones take the whole width. */
+  const row = (label: string, value: string, wide = false) =>
+    `<div class="row${wide ? ' wide' : ''}"><dt>${escapeHtml(label)}</dt><dd>${value}</dd></div>`;
   const otherTitle = view.courseTitle[lang === 'id' ? 'en' : 'id'];
 
   const holder = [
@@ -297,25 +298,30 @@ export function renderVerifyPage(
     otherTitle !== view.courseTitle[lang]
       ? `<p class="alt" lang="${lang === 'id' ? 'en' : 'id'}">${escapeHtml(otherTitle)}</p>`
       : '',
-    `<ul class="tags"><li>${escapeHtml(l.competency)} ${escapeHtml(view.competencyCode)}</li><li>${view.jpHours} ${escapeHtml(l.jpUnit)}</li></ul></div>`,
+    `<ul class="tags"><li>${escapeHtml(l.competency)} ${escapeHtml(view.competencyCode)}</li></ul></div>`,
   ].join('\n');
 
   const rows = [
-    row(l.number, `<span class="mono">${escapeHtml(view.number)}</span>`),
-    row(l.version, String(view.version)),
+    row(
+      l.number,
+      `<span class="mono">${escapeHtml(view.number)}</span><small>${escapeHtml(l.version)} ${view.version}</small>`,
+      true,
+    ),
     row(l.issued, escapeHtml(date(view.issuedAt))),
     row(l.expires, escapeHtml(view.expiresAt ? date(view.expiresAt) : l.noExpiry)),
     row(l.completed, escapeHtml(date(view.completedAt))),
     row(l.jp, `${view.jpHours} ${escapeHtml(l.jpUnit)}`),
-    row(l.issuer, escapeHtml(view.issuer.organizationName)),
+    row(l.issuer, escapeHtml(view.issuer.organizationName), true),
     row(
       l.signer,
       `${escapeHtml(view.issuer.signerName)}<small>${escapeHtml(view.issuer.signerTitle)}</small>`,
+      true,
     ),
-    row(l.code, `<span class="mono">${escapeHtml(view.code)}</span>`),
+    row(l.code, `<span class="mono">${escapeHtml(view.code)}</span>`, true),
     row(
       l.sha,
       `<span class="mono hash">${escapeHtml(view.sha256)}</span><span class="hint">${escapeHtml(l.shaHint)}</span>`,
+      true,
     ),
   ];
 
