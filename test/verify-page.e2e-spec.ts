@@ -211,4 +211,30 @@ describe('public verification page in Chromium without JavaScript', () => {
       await context.close();
     }
   });
+
+  it('prints on white, without the language switch, keeping the status colour', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-GB' });
+    try {
+      const page = await context.newPage();
+      await page.emulateMedia({ media: 'print' });
+      await page.goto(`${base}/verify/${codes.revoked}`);
+      expect(await page.locator('.lang').isVisible()).toBe(false);
+      const banner = page.locator('[data-status="revoked"] h1');
+      expect(await banner.innerText()).toBe(BANNERS.revoked.en);
+      const colours = await banner.evaluate((el) => {
+        const view = el.ownerDocument.defaultView!;
+        return {
+          banner: view.getComputedStyle(el).backgroundColor,
+          body: view.getComputedStyle(el.ownerDocument.body).backgroundColor,
+        };
+      });
+      expect(colours).toEqual({ banner: 'rgb(224, 49, 49)', body: 'rgb(255, 255, 255)' });
+      await page.screenshot({
+        path: join(SCREENSHOTS, 'verify-revoked-print.png'),
+        fullPage: true,
+      });
+    } finally {
+      await context.close();
+    }
+  });
 });
