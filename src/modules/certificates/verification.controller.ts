@@ -7,7 +7,7 @@ import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { readSingleUpload } from '../../common/http/upload';
 import { AppConfig } from '../../config/app-config';
 import { pickLanguage } from './domain/verification-view';
-import { renderNotFoundPage, renderVerifyPage } from './views/verify-page';
+import { renderNotFoundPage, renderVerifyPage, VERIFY_PAGE_CSP } from './views/verify-page';
 import {
   DocumentCheckDoc,
   VerificationDoc,
@@ -51,6 +51,7 @@ export class VerificationController {
     void reply
       .header('Content-Type', 'text/html; charset=utf-8')
       .header('Content-Language', lang)
+      .header('Content-Security-Policy', VERIFY_PAGE_CSP)
       .header('Cache-Control', 'no-store')
       .header('Vary', 'Accept-Language');
     try {

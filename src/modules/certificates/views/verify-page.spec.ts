@@ -1,5 +1,6 @@
-import { VerificationView } from '../domain/verification-view';
-import { escapeHtml, renderNotFoundPage, renderVerifyPage } from './verify-page';
+import { createHash } from 'node:crypto';
+import { Lang, VerificationView } from '../domain/verification-view';
+import { escapeHtml, renderNotFoundPage, renderVerifyPage, VERIFY_PAGE_CSP } from './verify-page';
 
 const view: VerificationView = {
   code: 'A'.repeat(26),
@@ -20,47 +21,132 @@ const view: VerificationView = {
   superseded: null,
 };
 
+const revoked: VerificationView = {
+  ...view,
+  status: 'revoked',
+  revoked: { at: '2026-04-02T01:00:00Z', reason: 'Data <salah>' },
+};
+const expired: VerificationView = { ...view, status: 'expired', expiresAt: '2026-05-01T00:00:00Z' };
+const superseded: VerificationView = {
+  ...view,
+  status: 'superseded',
+  superseded: {
+    reason: 'reissue',
+    at: '2026-06-10T00:00:00Z',
+    by: { number: 'K3/AK3U/2026/000001', version: 2, verifyUrl: 'https://k3.test/verify/B"x' },
+  },
+};
+
+/** The text of the banner's headline, and the status its section is marked with. */
+function bannerOf(html: string): { status: string; headline: string } {
+  const match = /<section class="banner s-(\w+)" data-status="\1">\s*<h1>([^<]*)<\/h1>/.exec(html);
+  if (!match) throw new Error('no banner');
+  return { status: match[1], headline: match[2] };
+}
+
 describe('verification page', () => {
   it('escapes every value and loads nothing external', () => {
     const html = renderVerifyPage(view, 'en', 'Asia/Jakarta', '?lang=id');
-    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<script');
     expect(html).toContain('&#60;script&#62;alert(1)&#60;&#47;script&#62; Siti');
     expect(html).toContain('K3 &#34;LMS&#34;');
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(html).not.toMatch(/\sstyle=/);
     expect(html).toContain('General OSH Expert');
     expect(html).toContain('No expiry');
   });
 
-  it('is in Indonesian when asked, with revocation reason and date', () => {
-    const html = renderVerifyPage(
-      {
-        ...view,
-        status: 'revoked',
-        revoked: { at: '2026-04-02T01:00:00Z', reason: 'Data <salah>' },
-      },
+  it.each<[VerificationView, Lang, string, string]>([
+    [view, 'id', 'Sertifikat sah', 'Terdaftar dan berlaku tanpa batas waktu.'],
+    [view, 'en', 'Valid certificate', 'Registered and valid, with no expiry date.'],
+    [expired, 'id', 'Sertifikat kedaluwarsa', 'Masa berlaku berakhir pada 1 Mei 2026.'],
+    [expired, 'en', 'Expired certificate', 'Its validity ended on 1 May 2026.'],
+    [revoked, 'id', 'Sertifikat dicabut', 'Dicabut pada 2 April 2026.'],
+    [revoked, 'en', 'Revoked certificate', 'Revoked on 2 April 2026.'],
+    [
+      superseded,
       'id',
-      'Asia/Jakarta',
-      '?lang=en',
-    );
-    expect(html).toContain('Dicabut');
-    expect(html).toContain('2 April 2026');
-    expect(html).toContain('Data &#60;salah&#62;');
-    expect(html).toContain('lang="id"');
-  });
+      'Sertifikat telah diganti',
+      'Digantikan oleh penerbitan ulang pada 10 Juni 2026.',
+    ],
+    [superseded, 'en', 'Superseded certificate', 'Superseded by a re-issue on 10 June 2026.'],
+  ])(
+    '%# a %s certificate in %s: banner "%s" with its class and explanation',
+    (v, lang, headline, line) => {
+      const html = renderVerifyPage(
+        v,
+        lang,
+        'Asia/Jakarta',
+        `?lang=${lang === 'id' ? 'en' : 'id'}`,
+      );
+      expect(bannerOf(html)).toEqual({ status: v.status, headline });
+      expect(html).toContain(`<p>${escapeHtml(line)}</p>`);
+      expect(html).toContain(`<html lang="${lang}">`);
+      expect(html).toContain(`<title>${escapeHtml(headline)} · `);
+    },
+  );
 
-  it('names the kind of supersession', () => {
-    const html = renderVerifyPage(
+  it('gives the revocation reason escaped, and links the replacement of a superseded one', () => {
+    expect(renderVerifyPage(revoked, 'id', 'Asia/Jakarta', '?lang=en')).toContain(
+      '<strong>Alasan:</strong> Data &#60;salah&#62;',
+    );
+    const html = renderVerifyPage(superseded, 'en', 'Asia/Jakarta', '?lang=id');
+    expect(html).toContain(
+      '<a class="replace" href="https:&#47;&#47;k3.test&#47;verify&#47;B&#34;x">Open the replacement: K3&#47;AK3U&#47;2026&#47;000001 (version 2)</a>',
+    );
+    const unknownSuccessor = renderVerifyPage(
       { ...view, status: 'superseded', superseded: { reason: 'renewal', at: null, by: null } },
       'en',
       'UTC',
       '?lang=id',
     );
-    expect(html).toContain('Superseded by renewal');
+    expect(unknownSuccessor).toContain('<p>Superseded by renewal.</p>');
+    expect(unknownSuccessor).toContain('Ask the holder for the current certificate.');
+    expect(unknownSuccessor).not.toContain('class="replace"');
   });
 
-  it('reveals nothing for an unknown code', () => {
-    const html = renderNotFoundPage('en', '?lang=id');
-    expect(html).toContain('Certificate not found');
+  it('shows the NIK it is given (masked upstream) on one line, the switch link in the other language', () => {
+    const html = renderVerifyPage(
+      { ...view, learnerId: { kind: 'nik', value: '3171********0001' } },
+      'id',
+      'Asia/Jakarta',
+      '?lang=en',
+    );
+    expect(html).toContain(
+      '<p class="ident"><span class="nowrap">NIK: <span class="mono">3171********0001</span></span></p>',
+    );
+    expect(html).toContain(
+      '<a class="lang" href="?lang&#61;en" hreflang="en" lang="en">English</a>',
+    );
+    expect(renderVerifyPage({ ...view, learnerId: null }, 'en', 'UTC', '?lang=id')).not.toContain(
+      'class="ident"',
+    );
+  });
+
+  it('keeps the long values in their own breakable blocks', () => {
+    const html = renderVerifyPage(view, 'en', 'UTC', '?lang=id');
+    expect(html).toContain(`<span class="mono hash">${'ab'.repeat(32)}</span>`);
+    expect(html).toContain(`<span class="mono">${'A'.repeat(26)}</span>`);
+    expect(html).toContain('<span class="mono">K3&#47;AK3U&#47;2026&#47;000001</span>');
+  });
+
+  it('reveals nothing for an unknown code, in the same look', () => {
+    const en = renderNotFoundPage('en', '?lang=id');
+    expect(bannerOf(en)).toEqual({ status: 'unknown', headline: 'Certificate not found' });
+    expect(bannerOf(renderNotFoundPage('id', '?lang=en'))).toEqual({
+      status: 'unknown',
+      headline: 'Sertifikat tidak ditemukan',
+    });
     expect(escapeHtml('a&b')).toBe('a&#38;b');
+  });
+
+  it("allows exactly the page's own style element by its hash, and no script at all", () => {
+    const html = renderVerifyPage(view, 'en', 'UTC', '?lang=id');
+    const styles = [...html.matchAll(/<style>([^<]*)<\/style>/g)].map((m) => m[1]);
+    expect(styles).toHaveLength(1);
+    const hash = createHash('sha256').update(styles[0]).digest('base64');
+    expect(VERIFY_PAGE_CSP).toContain(`style-src 'sha256-${hash}'`);
+    expect(VERIFY_PAGE_CSP).toContain("script-src 'none'");
+    expect(VERIFY_PAGE_CSP).not.toContain('unsafe-inline');
   });
 });

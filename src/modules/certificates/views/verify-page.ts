@@ -1,81 +1,182 @@
 /** HTML of the public verification page; what to show (status, NIK masking) is decided in ../domain. */
+import { createHash } from 'node:crypto';
 import { Lang, statusLabelOf, VerificationView } from '../domain/verification-view';
+
+type Tone = VerificationView['status'] | 'unknown';
 
 const LABELS = {
   id: {
     title: 'Verifikasi Sertifikat',
-    notFound: 'Sertifikat tidak ditemukan',
+    headline: {
+      valid: 'Sertifikat sah',
+      expired: 'Sertifikat kedaluwarsa',
+      revoked: 'Sertifikat dicabut',
+      superseded: 'Sertifikat telah diganti',
+      unknown: 'Sertifikat tidak ditemukan',
+    },
+    validUntil: (date: string) => `Terdaftar dan berlaku sampai ${date}.`,
+    validForever: 'Terdaftar dan berlaku tanpa batas waktu.',
+    expiredOn: (date: string) => `Masa berlaku berakhir pada ${date}.`,
+    expiredNoDate: 'Masa berlakunya telah berakhir.',
+    expiredNote: 'Tidak lagi berlaku sebagai bukti kompetensi.',
+    revokedOn: (date: string) => `Dicabut pada ${date}.`,
+    revokedNoDate: 'Dicabut oleh penerbit.',
+    revokedNote: 'Tidak berlaku sebagai bukti kompetensi.',
+    reason: 'Alasan',
+    supersededReissue: 'Digantikan oleh penerbitan ulang',
+    supersededRenewal: 'Digantikan oleh perpanjangan',
+    superseded: 'Digantikan oleh sertifikat yang lebih baru',
+    on: 'pada',
+    supersededNote: 'Sertifikat ini tidak berlaku lagi; periksa sertifikat penggantinya.',
+    supersededAsk: 'Mintalah sertifikat terbaru kepada pemegangnya.',
+    openReplacement: 'Buka sertifikat pengganti',
     notFoundBody: 'Kode verifikasi ini tidak terdaftar.',
-    number: 'Nomor sertifikat',
-    version: 'Versi',
+    notFoundNote:
+      'Periksa kembali kode pada QR, atau hubungi penerbit sebelum menerima dokumen ini.',
     holder: 'Nama pemegang',
     nik: 'NIK',
     employee_id: 'Nomor induk karyawan',
     course: 'Pelatihan',
-    competency: 'Kode kompetensi',
-    jp: 'Jam pelajaran (JP)',
+    competency: 'Kompetensi',
+    details: 'Rincian sertifikat',
+    number: 'Nomor sertifikat',
+    version: 'Versi',
+    jp: 'Jam pelajaran',
+    jpUnit: 'JP',
     completed: 'Tanggal selesai',
     issued: 'Tanggal terbit',
     expires: 'Berlaku sampai',
     noExpiry: 'Tidak kedaluwarsa',
     issuer: 'Penerbit',
     signer: 'Penandatangan',
+    code: 'Kode verifikasi',
     sha: 'SHA-256 berkas PDF',
-    status: 'Status',
-    valid: 'Berlaku',
-    expired: 'Kedaluwarsa',
-    revoked: 'Dicabut',
-    superseded: 'Digantikan',
-    supersededReissue: 'Digantikan oleh penerbitan ulang',
-    supersededRenewal: 'Digantikan oleh perpanjangan',
-    reason: 'Alasan',
-    on: 'pada',
-    replacement: 'Sertifikat pengganti',
+    shaHint: 'Sidik jari berkas PDF asli. Berkas yang diubah sedikit saja memiliki nilai lain.',
     switch: 'English',
   },
   en: {
     title: 'Certificate Verification',
-    notFound: 'Certificate not found',
+    headline: {
+      valid: 'Valid certificate',
+      expired: 'Expired certificate',
+      revoked: 'Revoked certificate',
+      superseded: 'Superseded certificate',
+      unknown: 'Certificate not found',
+    },
+    validUntil: (date: string) => `Registered and valid until ${date}.`,
+    validForever: 'Registered and valid, with no expiry date.',
+    expiredOn: (date: string) => `Its validity ended on ${date}.`,
+    expiredNoDate: 'Its validity has ended.',
+    expiredNote: 'It is no longer proof of competency.',
+    revokedOn: (date: string) => `Revoked on ${date}.`,
+    revokedNoDate: 'Revoked by the issuer.',
+    revokedNote: 'It is not valid as proof of competency.',
+    reason: 'Reason',
+    supersededReissue: 'Superseded by a re-issue',
+    supersededRenewal: 'Superseded by renewal',
+    superseded: 'Superseded by a newer certificate',
+    on: 'on',
+    supersededNote: 'This certificate is no longer in force; check its replacement.',
+    supersededAsk: 'Ask the holder for the current certificate.',
+    openReplacement: 'Open the replacement',
     notFoundBody: 'This verification code is not registered.',
-    number: 'Certificate number',
-    version: 'Version',
+    notFoundNote:
+      'Check the code on the QR label, or contact the issuer before accepting this document.',
     holder: 'Holder',
     nik: 'National ID (NIK)',
     employee_id: 'Employee ID',
     course: 'Course',
-    competency: 'Competency code',
-    jp: 'Lesson hours (JP)',
+    competency: 'Competency',
+    details: 'Certificate details',
+    number: 'Certificate number',
+    version: 'Version',
+    jp: 'Lesson hours',
+    jpUnit: 'JP',
     completed: 'Completed on',
     issued: 'Issued on',
     expires: 'Valid until',
     noExpiry: 'No expiry',
     issuer: 'Issuer',
     signer: 'Signed by',
+    code: 'Verification code',
     sha: 'SHA-256 of the PDF',
-    status: 'Status',
-    valid: 'Valid',
-    expired: 'Expired',
-    revoked: 'Revoked',
-    superseded: 'Superseded',
-    supersededReissue: 'Superseded by a re-issue',
-    supersededRenewal: 'Superseded by renewal',
-    reason: 'Reason',
-    on: 'on',
-    replacement: 'Replacement certificate',
+    shaHint:
+      'Fingerprint of the original PDF file. A file changed in any way has a different value.',
     switch: 'Bahasa Indonesia',
   },
 } as const;
 
-const STATUS_COLOURS = {
-  valid: '#1b7f3b',
-  expired: '#9a6700',
-  revoked: '#b42318',
-  superseded: '#475467',
-} as const;
+/**
+ * Mantine's palette. The banner headline is large bold text on the status colour (WCAG AA
+ * large text, >= 3:1); the explanation below it is body text on a pale tint (>= 4.5:1).
+ */
+const TONES: Record<Tone, { solid: string; tint: string }> = {
+  valid: { solid: '#2f9e44', tint: '#ebfbee' },
+  expired: { solid: '#e8590c', tint: '#fff4e6' },
+  revoked: { solid: '#e03131', tint: '#fff5f5' },
+  superseded: { solid: '#495057', tint: '#f1f3f5' },
+  unknown: { solid: '#e03131', tint: '#fff5f5' },
+};
 
-const STATUS_CSS = Object.entries(STATUS_COLOURS)
-  .map(([status, colour]) => `.status-${status}{background:${colour}}`)
-  .join('');
+const MONO = 'ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace';
+
+const CSS = [
+  '*{box-sizing:border-box}',
+  'html{-webkit-text-size-adjust:100%}',
+  'body{margin:0;background:#f8f9fa;color:#212529;font:16px/1.55 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Helvetica,Arial,sans-serif}',
+  '.bar{background:#fff;border-bottom:1px solid #e9ecef}',
+  '.wrap{max-width:720px;margin:0 auto;padding:0 16px}',
+  '.bar .wrap{display:flex;align-items:center;justify-content:space-between;gap:12px;min-height:56px}',
+  '.brand{font-weight:700;font-size:15px;color:#212529}',
+  '.lang{flex:none;color:#1971c2;font-size:14px;font-weight:600;text-decoration:none;padding:6px 12px;border:1px solid #dee2e6;border-radius:8px;background:#fff}',
+  '.lang:hover,.lang:focus-visible{background:#e7f5ff;border-color:#a5d8ff}',
+  'main.wrap{padding-top:16px;padding-bottom:32px}',
+  '.banner,.card{border-radius:8px;margin:0 0 16px;overflow:hidden}',
+  '.banner{border:1px solid}',
+  '.banner h1{margin:0;padding:16px;color:#fff;font-size:28px;line-height:1.2;font-weight:800;letter-spacing:-.01em}',
+  '.explain{padding:12px 16px 14px}',
+  '.explain p{margin:0}.explain p+p{margin-top:6px}',
+  '.replace{display:inline-block;margin-top:12px;padding:10px 16px;border-radius:8px;background:#1971c2;color:#fff;font-weight:600;text-decoration:none;overflow-wrap:anywhere}',
+  '.replace:hover,.replace:focus-visible{background:#1864ab}',
+  ...Object.entries(TONES).map(
+    ([tone, c]) =>
+      `.s-${tone}{border-color:${c.solid}}.s-${tone} h1{background:${c.solid}}.s-${tone} .explain{background:${c.tint}}`,
+  ),
+  '.card{background:#fff;border:1px solid #e9ecef;padding:16px}',
+  '.card h2{margin:0 0 4px;font-size:18px;line-height:1.3}',
+  '.label{margin:0;font-size:13px;color:#495057}',
+  '.name{margin:2px 0 0;font-size:24px;line-height:1.25;font-weight:700;overflow-wrap:anywhere}',
+  '.ident{margin:4px 0 0;font-size:15px;color:#495057}',
+  '.nowrap{white-space:nowrap}',
+  '.course{margin:16px 0 0;padding-top:14px;border-top:1px solid #e9ecef}',
+  '.title{margin:2px 0 0;font-size:18px;line-height:1.35;font-weight:600;overflow-wrap:anywhere}',
+  '.alt{margin:2px 0 0;font-size:14px;color:#495057;overflow-wrap:anywhere}',
+  '.tags{margin:10px 0 0;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:8px}',
+  '.tags li{padding:2px 10px;border-radius:999px;background:#e7f5ff;color:#1864ab;font-size:13px;font-weight:700;overflow-wrap:anywhere}',
+  'dl{margin:0;display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);column-gap:12px}',
+  '.row{padding:10px 0;border-top:1px solid #e9ecef}.row:first-child{border-top:0}.wide{grid-column:1/-1}',
+  'dt{font-size:13px;color:#495057}',
+  'dd{margin:2px 0 0;font-size:15px;font-weight:500;overflow-wrap:anywhere}',
+  'dd small{display:block;font-weight:400;color:#495057;font-size:14px}',
+  `.mono{font-family:${MONO};font-size:14px;word-break:break-all}`,
+  '.hash{display:block;width:calc(32ch + 22px);max-width:100%;margin-top:4px;padding:8px 10px;background:#f8f9fa;border:1px solid #e9ecef;border-radius:8px;font-size:13px;line-height:1.5}',
+  '.hint{display:block;margin-top:6px;font-size:13px;font-weight:400;color:#495057}',
+  '@media (min-width:640px){main.wrap{padding-top:32px}.banner h1{font-size:32px;padding:22px 24px}.explain{padding:16px 24px 18px}.card{padding:20px 24px}dl{display:block}.row{display:grid;grid-template-columns:190px minmax(0,1fr);gap:16px;align-items:baseline}dt{font-size:14px}dd{margin:0;font-size:16px}}',
+  '@media print{body{background:#fff}.lang{display:none}.bar{border:0}.banner,.card{break-inside:avoid;border-color:#adb5bd}.banner,.banner h1,.explain{-webkit-print-color-adjust:exact;print-color-adjust:exact}.replace{background:none;color:#212529;padding:0;text-decoration:underline}}',
+].join('\n');
+
+/** The page's only style element is allowed by its hash, so the page needs no 'unsafe-inline'. */
+export const VERIFY_PAGE_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(CSS).digest('base64')}'`,
+  "img-src 'self' data:",
+  "script-src 'none'",
+  "script-src-attr 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`=/]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -90,36 +191,86 @@ function formatDate(iso: string, lang: Lang, timeZone: string): string {
 
 function page(lang: Lang, title: string, body: string, switchHref: string): string {
   const l = LABELS[lang];
+  const other = lang === 'id' ? 'en' : 'id';
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<meta name="referrer" content="no-referrer">
+<meta name="color-scheme" content="light">
 <title>${escapeHtml(title)}</title>
-<style>
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f5f6f8;color:#1d2939}
-main{max-width:720px;margin:2rem auto;background:#fff;border-radius:8px;padding:2rem;box-shadow:0 1px 3px rgba(0,0,0,.1)}
-h1{font-size:1.4rem;margin-top:0}
-dl{display:grid;grid-template-columns:minmax(10rem,max-content) 1fr;gap:.5rem 1rem}
-dt{font-weight:600;color:#475467}dd{margin:0;overflow-wrap:anywhere}
-.status{display:inline-block;padding:.35rem .8rem;border-radius:999px;color:#fff;font-weight:700}
-${STATUS_CSS}
-.hash{font-family:ui-monospace,monospace;font-size:.85rem}
-nav{text-align:right;font-size:.9rem}
-</style></head>
-<body><main>
-<nav><a href="${escapeHtml(switchHref)}">${escapeHtml(l.switch)}</a></nav>
+<style>${CSS}</style></head>
+<body>
+<header class="bar"><div class="wrap"><span class="brand">${escapeHtml(l.title)}</span><a class="lang" href="${escapeHtml(switchHref)}" hreflang="${other}" lang="${other}">${escapeHtml(l.switch)}</a></div></header>
+<main class="wrap">
 ${body}
 </main></body></html>`;
 }
+
+function banner(tone: Tone, headline: string, explanation: string): string {
+  return `<section class="banner s-${tone}" data-status="${tone}">
+<h1>${escapeHtml(headline)}</h1>
+<div class="explain">${explanation}</div>
+</section>`;
+}
+
+const para = (html: string) => `<p>${html}</p>`;
 
 export function renderNotFoundPage(lang: Lang, switchHref: string): string {
   const l = LABELS[lang];
   return page(
     lang,
-    l.notFound,
-    `<h1>${escapeHtml(l.notFound)}</h1>\n<p>${escapeHtml(l.notFoundBody)}</p>`,
+    `${l.headline.unknown} · ${l.title}`,
+    banner(
+      'unknown',
+      l.headline.unknown,
+      para(escapeHtml(l.notFoundBody)) + para(escapeHtml(l.notFoundNote)),
+    ),
     switchHref,
   );
+}
+
+function explanationOf(view: VerificationView, lang: Lang, date: (iso: string) => string): string {
+  const l = LABELS[lang];
+  switch (view.status) {
+    case 'valid':
+      return para(
+        view.expiresAt
+          ? escapeHtml(l.validUntil(date(view.expiresAt)))
+          : escapeHtml(l.validForever),
+      );
+    case 'expired':
+      return (
+        para(escapeHtml(view.expiresAt ? l.expiredOn(date(view.expiresAt)) : l.expiredNoDate)) +
+        para(escapeHtml(l.expiredNote))
+      );
+    case 'revoked': {
+      const revoked = view.revoked;
+      return (
+        para(escapeHtml(revoked ? l.revokedOn(date(revoked.at)) : l.revokedNoDate)) +
+        (revoked?.reason
+          ? para(`<strong>${escapeHtml(l.reason)}:</strong> ${escapeHtml(revoked.reason)}`)
+          : '') +
+        para(escapeHtml(l.revokedNote))
+      );
+    }
+    case 'superseded': {
+      const superseded = view.superseded;
+      const by = superseded?.by;
+      const when = superseded?.at ? ` ${l.on} ${date(superseded.at)}` : '';
+      return (
+        para(
+          escapeHtml(
+            `${l[statusLabelOf(view) as 'superseded' | 'supersededReissue' | 'supersededRenewal']}${when}.`,
+          ),
+        ) +
+        para(escapeHtml(by ? l.supersededNote : l.supersededAsk)) +
+        (by
+          ? `<a class="replace" href="${escapeHtml(by.verifyUrl)}">${escapeHtml(l.openReplacement)}: ${escapeHtml(by.number)} (${escapeHtml(l.version.toLowerCase())} ${by.version})</a>`
+          : '')
+      );
+    }
+  }
 }
 
 /** The public verification page: every value escaped, no scripts, no external assets. */
@@ -130,59 +281,59 @@ export function renderVerifyPage(
   switchHref: string,
 ): string {
   const l = LABELS[lang];
-  const date = (iso: string) => escapeHtml(formatDate(iso, lang, timeZone));
-  const row = (label: string, value: string) => `<dt>${escapeHtml(label)}</dt><dd>${value}</dd>`;
-  const statusText = l[statusLabelOf(view)];
+  const date = (iso: string) => formatDate(iso, lang, timeZone);
+  /** Short values sit two to a line on a phone; long ones take the whole width. */
+  const row = (label: string, value: string, wide = false) =>
+    `<div class="row${wide ? ' wide' : ''}"><dt>${escapeHtml(label)}</dt><dd>${value}</dd></div>`;
+  const otherTitle = view.courseTitle[lang === 'id' ? 'en' : 'id'];
+
+  const holder = [
+    `<p class="label">${escapeHtml(l.holder)}</p>`,
+    `<p class="name">${escapeHtml(view.learnerName)}</p>`,
+    view.learnerId
+      ? `<p class="ident"><span class="nowrap">${escapeHtml(l[view.learnerId.kind])}: <span class="mono">${escapeHtml(view.learnerId.value)}</span></span></p>`
+      : '',
+    `<div class="course"><p class="label">${escapeHtml(l.course)}</p>`,
+    `<p class="title">${escapeHtml(view.courseTitle[lang])}</p>`,
+    otherTitle !== view.courseTitle[lang]
+      ? `<p class="alt" lang="${lang === 'id' ? 'en' : 'id'}">${escapeHtml(otherTitle)}</p>`
+      : '',
+    `<ul class="tags"><li>${escapeHtml(l.competency)} ${escapeHtml(view.competencyCode)}</li></ul></div>`,
+  ].join('\n');
+
   const rows = [
     row(
-      l.status,
-      `<span class="status status-${view.status}" data-status="${view.status}">${escapeHtml(statusText)}</span>`,
+      l.number,
+      `<span class="mono">${escapeHtml(view.number)}</span><small>${escapeHtml(l.version)} ${view.version}</small>`,
+      true,
     ),
-  ];
-  if (view.revoked) {
-    rows.push(
-      row(
-        l.revoked,
-        `${escapeHtml(l.on)} ${date(view.revoked.at)} — ${escapeHtml(l.reason)}: ${escapeHtml(view.revoked.reason)}`,
-      ),
-    );
-  }
-  if (view.superseded?.by) {
-    const by = view.superseded.by;
-    rows.push(
-      row(
-        l.replacement,
-        `<a href="${escapeHtml(by.verifyUrl)}">${escapeHtml(by.number)} (${escapeHtml(l.version.toLowerCase())} ${by.version})</a>${view.superseded.at ? ` — ${date(view.superseded.at)}` : ''}`,
-      ),
-    );
-  }
-  rows.push(
-    row(l.number, escapeHtml(view.number)),
-    row(l.version, String(view.version)),
-    row(l.holder, escapeHtml(view.learnerName)),
-  );
-  if (view.learnerId) rows.push(row(l[view.learnerId.kind], escapeHtml(view.learnerId.value)));
-  rows.push(
-    row(
-      l.course,
-      `${escapeHtml(view.courseTitle[lang])}${view.courseTitle.id !== view.courseTitle.en ? `<br><small>${escapeHtml(view.courseTitle[lang === 'id' ? 'en' : 'id'])}</small>` : ''}`,
-    ),
-    row(l.competency, escapeHtml(view.competencyCode)),
-    row(l.jp, String(view.jpHours)),
-    row(l.completed, date(view.completedAt)),
-    row(l.issued, date(view.issuedAt)),
-    row(l.expires, view.expiresAt ? date(view.expiresAt) : escapeHtml(l.noExpiry)),
-    row(l.issuer, escapeHtml(view.issuer.organizationName)),
+    row(l.issued, escapeHtml(date(view.issuedAt))),
+    row(l.expires, escapeHtml(view.expiresAt ? date(view.expiresAt) : l.noExpiry)),
+    row(l.completed, escapeHtml(date(view.completedAt))),
+    row(l.jp, `${view.jpHours} ${escapeHtml(l.jpUnit)}`),
+    row(l.issuer, escapeHtml(view.issuer.organizationName), true),
     row(
       l.signer,
-      `${escapeHtml(view.issuer.signerName)}<br><small>${escapeHtml(view.issuer.signerTitle)}</small>`,
+      `${escapeHtml(view.issuer.signerName)}<small>${escapeHtml(view.issuer.signerTitle)}</small>`,
+      true,
     ),
-    row(l.sha, `<span class="hash">${escapeHtml(view.sha256)}</span>`),
-  );
+    row(l.code, `<span class="mono">${escapeHtml(view.code)}</span>`, true),
+    row(
+      l.sha,
+      `<span class="mono hash">${escapeHtml(view.sha256)}</span><span class="hint">${escapeHtml(l.shaHint)}</span>`,
+      true,
+    ),
+  ];
+
+  const headline = l.headline[view.status];
   return page(
     lang,
-    `${l.title} ${view.number}`,
-    `<h1>${escapeHtml(l.title)}</h1>\n<dl>\n${rows.join('\n')}\n</dl>`,
+    `${headline} · ${view.number} · ${l.title}`,
+    [
+      banner(view.status, headline, explanationOf(view, lang, date)),
+      `<section class="card">\n${holder}\n</section>`,
+      `<section class="card"><h2>${escapeHtml(l.details)}</h2>\n<dl>\n${rows.join('\n')}\n</dl></section>`,
+    ].join('\n'),
     switchHref,
   );
 }
