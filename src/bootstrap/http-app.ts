@@ -18,7 +18,9 @@ import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { DomainError } from '../common/errors/domain-error';
 import { createValidationPipe } from '../common/http/validation';
 import { AppConfig } from '../config/app-config';
+import { registerBrowserSessionCookies } from '../modules/auth/browser-session.plugin';
 import { MetricsService } from '../modules/metrics/metrics.service';
+import { registerWebApp } from './web-app';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -74,6 +76,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
 
   await registerQueueDashboard(app);
+  await registerBrowserSessionCookies(fastify);
+  await registerWebApp(fastify);
   setUpOpenApi(app, config);
   await app.init();
 

@@ -4,6 +4,9 @@ import {
   displayStatus,
   heartbeatCredit,
   isLessonUnlocked,
+  jpCredited,
+  lessonLockedBy,
+  secondsStillRequired,
   LessonState,
   OutlineLesson,
 } from './progress-rules';
@@ -115,5 +118,39 @@ describe('displayStatus', () => {
     expect(displayStatus('completed', at(50), now)).toBe('completed');
     expect(displayStatus('in_progress', at(150), now)).toBe('in_progress');
     expect(displayStatus('withdrawn', at(50), now)).toBe('withdrawn');
+  });
+});
+
+describe('lessonLockedBy', () => {
+  const lessons = [lesson('a'), lesson('b', { required: false }), lesson('c')];
+  it('names the first earlier required lesson not yet complete, agreeing with isLessonUnlocked', () => {
+    expect(lessonLockedBy(lessons, new Map(), true, 'a')).toBeNull();
+    expect(lessonLockedBy(lessons, new Map(), true, 'c')).toBe('a');
+    expect(lessonLockedBy(lessons, new Map([['a', done]]), true, 'c')).toBeNull();
+    expect(lessonLockedBy(lessons, new Map(), false, 'c')).toBeNull();
+    for (const id of ['a', 'b', 'c']) {
+      for (const progress of [new Map(), new Map([['a', done]]), new Map([['a', open(5)]])]) {
+        expect(lessonLockedBy(lessons, progress, true, id) === null).toBe(
+          isLessonUnlocked(lessons, progress, true, id),
+        );
+      }
+    }
+  });
+});
+
+describe('secondsStillRequired', () => {
+  it('is the minimum time minus the credited time, never negative, 0 once completed', () => {
+    expect(secondsStillRequired(lesson('a'), undefined)).toBe(60);
+    expect(secondsStillRequired(lesson('a'), open(45))).toBe(15);
+    expect(secondsStillRequired(lesson('a'), open(75))).toBe(0);
+    expect(secondsStillRequired(lesson('a', { minSeconds: 500 }), done)).toBe(0);
+  });
+});
+
+describe('jpCredited', () => {
+  it('credits the course JP only once completed', () => {
+    expect(jpCredited('completed', 4)).toBe(4);
+    expect(jpCredited('in_progress', 4)).toBe(0);
+    expect(jpCredited('overdue', 4)).toBe(0);
   });
 });

@@ -1,0 +1,44 @@
+import { assertSameOriginBrowserRequest, cookieShouldBeSecure } from './browser-session';
+
+const base = {
+  csrfHeader: '1',
+  origin: 'http://127.0.0.1:3000',
+  secFetchSite: 'same-origin',
+  ownOrigin: 'http://127.0.0.1:3000',
+  publicOrigin: 'https://lms.example.id',
+};
+const refused = (facts: Partial<typeof base>) => {
+  try {
+    assertSameOriginBrowserRequest({ ...base, ...facts });
+    return null;
+  } catch (e) {
+    return (e as { code: string }).code;
+  }
+};
+
+describe('assertSameOriginBrowserRequest', () => {
+  it('accepts a same-origin request with the header', () => {
+    expect(refused({})).toBeNull();
+    expect(refused({ secFetchSite: undefined })).toBeNull();
+    expect(refused({ origin: 'https://lms.example.id', secFetchSite: undefined })).toBeNull();
+    expect(refused({ origin: undefined })).toBeNull();
+  });
+  it('refuses without the header, cross-site, or with neither Origin nor Sec-Fetch-Site', () => {
+    expect(refused({ csrfHeader: undefined })).toBe('CSRF_REJECTED');
+    expect(refused({ csrfHeader: '0' })).toBe('CSRF_REJECTED');
+    expect(refused({ secFetchSite: 'cross-site' })).toBe('CSRF_REJECTED');
+    expect(refused({ secFetchSite: 'same-site' })).toBe('CSRF_REJECTED');
+    expect(refused({ origin: 'https://evil.example', secFetchSite: undefined })).toBe(
+      'CSRF_REJECTED',
+    );
+    expect(refused({ origin: undefined, secFetchSite: undefined })).toBe('CSRF_REJECTED');
+  });
+});
+
+describe('cookieShouldBeSecure', () => {
+  it('is secure for an https public URL or an https request', () => {
+    expect(cookieShouldBeSecure('https://lms.example.id', 'http')).toBe(true);
+    expect(cookieShouldBeSecure('http://localhost:3000', 'https')).toBe(true);
+    expect(cookieShouldBeSecure('http://localhost:3000', 'http')).toBe(false);
+  });
+});
