@@ -5,38 +5,21 @@ import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  {
-    ignores: [
-      'dist/**',
-      'node_modules/**',
-      '.data/**',
-      'coverage/**',
-      'test-artifacts/**',
-      'web/src/api/generated/**',
-      '*.js',
-      '*.mjs',
-    ],
-  },
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'test-artifacts/**', 'web/src/api/generated/**', '*.js', '*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'warn',
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {
     // libs/* are pure or infrastructure libraries: they never reach into the application.
     files: ['libs/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['**/src/modules/**', '**/src/common/**', '**/src/config/**', 'src/*'] },
-      ],
+      'no-restricted-imports': ['error', { patterns: ['**/src/modules/**', '**/src/common/**', '**/src/config/**', 'src/*'] }],
     },
   },
   {
@@ -52,9 +35,7 @@ export default tseslint.config(
     files: ['web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks, i18next },
     languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-    },
+    rules: { ...reactHooks.configs.recommended.rules },
   },
   {
     files: ['web/src/**/*.tsx'],
@@ -64,15 +45,7 @@ export default tseslint.config(
         {
           mode: 'jsx-only',
           'jsx-attributes': {
-            include: [
-              'aria-label',
-              'aria-description',
-              'title',
-              'placeholder',
-              'alt',
-              'label',
-              'description',
-            ],
+            include: ['aria-label', 'aria-description', 'title', 'placeholder', 'alt', 'label', 'description'],
           },
           callees: { exclude: ['i18n(ext)?', 't', 'getInputProps', 'exists'] },
         },
