@@ -18,7 +18,6 @@ import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { DomainError } from '../common/errors/domain-error';
 import { createValidationPipe } from '../common/http/validation';
 import { AppConfig } from '../config/app-config';
-import { registerBrowserSessionCookies } from '../modules/auth/browser-session.plugin';
 import { MetricsService } from '../modules/metrics/metrics.service';
 import { registerWebApp } from './web-app';
 
@@ -76,7 +75,6 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
 
   await registerQueueDashboard(app);
-  await registerBrowserSessionCookies(fastify);
   await registerWebApp(fastify);
   setUpOpenApi(app, config);
   await app.init();

@@ -14,6 +14,8 @@ import {
   BROWSER_SESSION_PATH,
   cookieShouldBeSecure,
   CSRF_HEADER,
+  readCookie,
+  sessionCookieHeader,
 } from './domain/browser-session';
 import { LoginDto, TokenPairView } from './dto/auth.dto';
 import { LocalAuthGuard } from './local-auth.guard';
@@ -24,12 +26,6 @@ export class BrowserSessionView {
   @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn!: number;
   @ApiProperty() tokenType!: 'Bearer';
 }
-
-type CookieReply = FastifyReply & {
-  setCookie(name: string, value: string, options: Record<string, unknown>): FastifyReply;
-  clearCookie(name: string, options: Record<string, unknown>): FastifyReply;
-};
-type CookieRequest = FastifyRequest & { cookies?: Record<string, string | undefined> };
 
 const csrfHeader = ApiHeader({
   name: 'X-CSRF',
@@ -59,8 +55,8 @@ export class BrowserSessionController {
   @ApiOkResponse({ type: BrowserSessionView })
   @ApiErrors(400, 401, 403, 429)
   async login(
-    @Req() request: CookieRequest & { user: User },
-    @Res({ passthrough: true }) reply: CookieReply,
+    @Req() request: FastifyRequest & { user: User },
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BrowserSessionView> {
     this.checkCsrf(request);
     return this.respond(request, reply, await this.auth.login(request.user));
@@ -73,11 +69,11 @@ export class BrowserSessionController {
   @ApiOkResponse({ type: BrowserSessionView })
   @ApiErrors(401, 403)
   async refresh(
-    @Req() request: CookieRequest,
-    @Res({ passthrough: true }) reply: CookieReply,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BrowserSessionView> {
     this.checkCsrf(request);
-    const token = request.cookies?.[BROWSER_SESSION_COOKIE];
+    const token = readCookie(request.headers.cookie, BROWSER_SESSION_COOKIE);
     if (!token) throw new DomainError('INVALID_REFRESH_TOKEN', 'No browser session');
     try {
       return this.respond(request, reply, await this.auth.refresh(token));
@@ -93,11 +89,11 @@ export class BrowserSessionController {
   @csrfHeader
   @ApiErrors(403)
   async logout(
-    @Req() request: CookieRequest,
-    @Res({ passthrough: true }) reply: CookieReply,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     this.checkCsrf(request);
-    const token = request.cookies?.[BROWSER_SESSION_COOKIE];
+    const token = readCookie(request.headers.cookie, BROWSER_SESSION_COOKIE);
     this.clear(request, reply);
     if (token) await this.auth.logout(token).catch(() => undefined);
   }
@@ -116,29 +112,27 @@ export class BrowserSessionController {
     });
   }
 
-  private cookieOptions(request: FastifyRequest) {
-    return {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: cookieShouldBeSecure(this.config.publicBaseUrl, request.protocol),
-      path: BROWSER_SESSION_PATH,
-    };
+  private secure(request: FastifyRequest): boolean {
+    return cookieShouldBeSecure(this.config.publicBaseUrl, request.protocol);
   }
 
   private respond(
     request: FastifyRequest,
-    reply: CookieReply,
+    reply: FastifyReply,
     pair: TokenPairView,
   ): BrowserSessionView {
-    reply.setCookie(BROWSER_SESSION_COOKIE, pair.refreshToken, {
-      ...this.cookieOptions(request),
-      maxAge: this.config.refreshTokenTtlDays * 24 * 3600,
+    const cookie = sessionCookieHeader(pair.refreshToken, {
+      secure: this.secure(request),
+      maxAgeSeconds: this.config.refreshTokenTtlDays * 24 * 3600,
     });
-    void reply.header('Cache-Control', 'no-store');
+    void reply.header('Set-Cookie', cookie).header('Cache-Control', 'no-store');
     return { accessToken: pair.accessToken, expiresIn: pair.expiresIn, tokenType: 'Bearer' };
   }
 
-  private clear(request: FastifyRequest, reply: CookieReply): void {
-    reply.clearCookie(BROWSER_SESSION_COOKIE, this.cookieOptions(request));
+  private clear(request: FastifyRequest, reply: FastifyReply): void {
+    void reply.header(
+      'Set-Cookie',
+      sessionCookieHeader('', { secure: this.secure(request), maxAgeSeconds: 0 }),
+    );
   }
 }

@@ -8,6 +8,7 @@ import {
   Stack,
   Text,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
@@ -120,10 +121,11 @@ export function Shell() {
             </Group>
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <UnstyledButton aria-label={t('app.userMenu')} px="xs" py={4}>
-                  <Text fw={500} size="sm" truncate maw={140}>
+                <UnstyledButton px="xs" py={4}>
+                  <Text fw={500} size="sm" truncate maw={140} component="span" display="block">
                     {me.data?.name ?? '…'}
                   </Text>
+                  <VisuallyHidden>{t('app.userMenu')}</VisuallyHidden>
                 </UnstyledButton>
               </Menu.Target>
               <Menu.Dropdown>

@@ -1,4 +1,9 @@
-import { assertSameOriginBrowserRequest, cookieShouldBeSecure } from './browser-session';
+import {
+  assertSameOriginBrowserRequest,
+  cookieShouldBeSecure,
+  readCookie,
+  sessionCookieHeader,
+} from './browser-session';
 
 const base = {
   csrfHeader: '1',
@@ -40,5 +45,23 @@ describe('cookieShouldBeSecure', () => {
     expect(cookieShouldBeSecure('https://lms.example.id', 'http')).toBe(true);
     expect(cookieShouldBeSecure('http://localhost:3000', 'https')).toBe(true);
     expect(cookieShouldBeSecure('http://localhost:3000', 'http')).toBe(false);
+  });
+});
+
+describe('session cookie', () => {
+  it('reads one cookie out of a Cookie header', () => {
+    expect(readCookie('a=1; k3_refresh=abc%2Bdef; b=2', 'k3_refresh')).toBe('abc+def');
+    expect(readCookie('xk3_refresh=1', 'k3_refresh')).toBeUndefined();
+    expect(readCookie(undefined, 'k3_refresh')).toBeUndefined();
+    expect(readCookie('k3_refresh=%E0%A4%A', 'k3_refresh')).toBeUndefined();
+  });
+  it('is httpOnly, SameSite=Strict, scoped to the browser-session routes; Secure when asked', () => {
+    expect(sessionCookieHeader('t0k', { secure: false, maxAgeSeconds: 60 })).toBe(
+      'k3_refresh=t0k; Path=/api/v1/auth/browser; Max-Age=60; HttpOnly; SameSite=Strict',
+    );
+    const cleared = sessionCookieHeader('', { secure: true, maxAgeSeconds: 0 });
+    expect(cleared).toMatch(
+      /^k3_refresh=; Path=\/api\/v1\/auth\/browser; Max-Age=0; .*Expires=Thu, 01 Jan 1970.*; Secure$/,
+    );
   });
 });

@@ -41,3 +41,37 @@ export function assertSameOriginBrowserRequest(facts: CsrfRequestFacts): void {
 export function cookieShouldBeSecure(publicBaseUrl: string, requestProtocol: string): boolean {
   return publicBaseUrl.startsWith('https://') || requestProtocol === 'https';
 }
+
+/** The value of cookie `name` in a Cookie header, or undefined. */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+export interface SessionCookieOptions {
+  secure: boolean;
+  /** Seconds; 0 deletes the cookie. */
+  maxAgeSeconds: number;
+}
+
+/** The Set-Cookie header of the browser session (httpOnly, SameSite=Strict, scoped path). */
+export function sessionCookieHeader(value: string, options: SessionCookieOptions): string {
+  const parts = [
+    `${BROWSER_SESSION_COOKIE}=${encodeURIComponent(value)}`,
+    `Path=${BROWSER_SESSION_PATH}`,
+    `Max-Age=${Math.max(0, Math.floor(options.maxAgeSeconds))}`,
+    'HttpOnly',
+    'SameSite=Strict',
+  ];
+  if (options.maxAgeSeconds <= 0) parts.push('Expires=Thu, 01 Jan 1970 00:00:00 GMT');
+  if (options.secure) parts.push('Secure');
+  return parts.join('; ');
+}

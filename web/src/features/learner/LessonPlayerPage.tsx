@@ -167,9 +167,7 @@ function OpenLesson({
           )}
           <Group gap="sm">
             {done ? (
-              <Text fw={600} c="green.9">
-                {t('lesson.completed')}
-              </Text>
+              <Text fw={600}>{t('lesson.completed')}</Text>
             ) : (
               <Button
                 onClick={() => complete.mutate()}
