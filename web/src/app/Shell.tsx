@@ -69,15 +69,11 @@ export function Shell() {
         to={item.to}
         end={item.to === '/'}
         onClick={close}
+        className="nav-link"
         fw={500}
         underline="never"
         c="dark.7"
-        py={vertical ? 'xs' : 0}
-        style={({ isActive }: { isActive: boolean }) => ({
-          borderBottom: isActive
-            ? '3px solid var(--mantine-color-blue-7)'
-            : '3px solid transparent',
-        })}
+        py={vertical ? 'xs' : 4}
       >
         {item.label}
       </Anchor>
@@ -136,7 +132,7 @@ export function Shell() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="md" aria-label={t('app.mainNavigation')}>
+      <AppShell.Navbar p="md" aria-label={t('app.mainNavigation')} withBorder={opened}>
         <Stack gap="xs">
           {links(true)}
           <LanguageSelect />

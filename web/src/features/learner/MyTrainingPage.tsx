@@ -20,19 +20,19 @@ function EnrollmentCard({ enrollment }: { enrollment: EnrollmentView }) {
   return (
     <Card withBorder radius="md" padding="md" component="article" aria-label={title}>
       <Stack gap="xs" h="100%">
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-          <Title order={3} fz="md" style={{ overflowWrap: 'anywhere' }}>
-            <Link to={`/courses/${enrollment.courseId}`} style={{ color: 'inherit' }}>
-              {title}
-            </Link>
-          </Title>
+        <Title order={3} fz="md" style={{ overflowWrap: 'anywhere' }}>
+          <Link to={`/courses/${enrollment.courseId}`} style={{ color: 'inherit' }}>
+            {title}
+          </Link>
+        </Title>
+        <Group gap="xs" wrap="wrap">
           <StatusBadge status={enrollment.status} />
+          <Text size="sm" c={enrollment.status === 'overdue' ? 'red.8' : 'dimmed'}>
+            {enrollment.dueAt
+              ? t('training.due', { date: formatDate(i18n.language, enrollment.dueAt) })
+              : t('training.noDue')}
+          </Text>
         </Group>
-        <Text size="sm" c={enrollment.status === 'overdue' ? 'red.8' : 'dimmed'}>
-          {enrollment.dueAt
-            ? t('training.due', { date: formatDate(i18n.language, enrollment.dueAt) })
-            : t('training.noDue')}
-        </Text>
         <Progress
           value={enrollment.percent}
           aria-label={t('training.progress')}
@@ -51,9 +51,11 @@ function EnrollmentCard({ enrollment }: { enrollment: EnrollmentView }) {
             size="sm"
             variant={enrollment.nextLessonId ? 'filled' : 'light'}
           >
-            {enrollment.nextLessonId && enrollment.status !== 'withdrawn'
-              ? t('training.continue')
-              : t('training.open')}
+            {!enrollment.nextLessonId || enrollment.status === 'withdrawn'
+              ? t('training.open')
+              : enrollment.percent > 0 || enrollment.startedAt
+                ? t('training.continue')
+                : t('course.startHere')}
           </Button>
         </Group>
       </Stack>
