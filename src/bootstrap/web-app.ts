@@ -55,13 +55,15 @@ export async function registerWebApp(fastify: FastifyInstance, dir = webDistDir(
       },
     });
   }
-  let index: Buffer | undefined;
+  let index: { mtimeMs: number; body: Buffer } | undefined;
   const sendIndex = (reply: FastifyReply) => {
-    index ??= readFileSync(indexPath);
+    // Re-read after a rebuild (the old index would name deleted hashed assets).
+    const { mtimeMs } = statSync(indexPath);
+    if (index?.mtimeMs !== mtimeMs) index = { mtimeMs, body: readFileSync(indexPath) };
     return reply
       .header('Cache-Control', 'no-cache')
       .header('Content-Type', 'text/html; charset=utf-8')
-      .send(index);
+      .send(index.body);
   };
   const rootFile = (path: string): string | null => {
     // Files Vite copies from web/public (favicon and the like) sit next to index.html.

@@ -10,6 +10,12 @@ const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
   // Darker shades keep white-on-primary text above 4.5:1 contrast.
   primaryShade: 8,
+  headings: {
+    sizes: {
+      h1: { fontSize: 'clamp(1.5rem, 1.2rem + 1.6vw, 2.125rem)', lineHeight: '1.25' },
+      h2: { fontSize: 'clamp(1.25rem, 1.1rem + 0.8vw, 1.625rem)', lineHeight: '1.3' },
+    },
+  },
 });
 
 const queryClient = new QueryClient({
