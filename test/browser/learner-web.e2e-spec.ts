@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
@@ -36,6 +36,7 @@ describe('web app (learner, in Chromium)', () => {
   let learner: SeededUser;
   let assigned: SeededCourse;
   let openCourse: SeededCourse;
+  let mixed: { courseId: string; textLessonId: string; fileLessonId: string };
   const requested: string[] = [];
 
   beforeAll(async () => {
@@ -64,6 +65,13 @@ describe('web app (learner, in Chromium)', () => {
       .set(bearer(hr))
       .send({ userIds: [learner.id], dueAt: '2030-01-31T16:59:59Z' })
       .expect(200);
+
+    mixed = await createMixedCourse(ctx, admin);
+    await ctx
+      .http()
+      .post(`/api/v1/courses/${mixed.courseId}/enroll`)
+      .set(bearer(learner))
+      .expect(201);
 
     mkdirSync(SHOTS, { recursive: true });
     browser = await chromium.launch({
@@ -243,6 +251,24 @@ describe('web app (learner, in Chromium)', () => {
     await page.getByRole('heading', { name: 'Pelatihan saya' }).waitFor();
   });
 
+  it('injects the server-sanitised HTML as-is: markup kept, scripts and handlers gone', async () => {
+    await page.goto(`${base}/courses/${mixed.courseId}/lessons/${mixed.textLessonId}`);
+    await page.locator('.lesson-html strong', { hasText: 'tebal' }).waitFor();
+    expect(await page.locator('.lesson-html script, .lesson-html [onerror]').count()).toBe(0);
+    await expect(page.evaluate('window.__xss')).resolves.toBeUndefined();
+  });
+
+  it('downloads a file lesson with the bearer token (fetched as a blob and saved)', async () => {
+    await page.goto(`${base}/courses/${mixed.courseId}/lessons/${mixed.fileLessonId}`);
+    const button = page.getByRole('button', { name: 'Unduh materi' });
+    await button.waitFor();
+    await checkPage('lesson-file');
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe('materi-k3.pdf');
+    const path = await download.path();
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('never downloads the instructor, HR or admin chunks for a learner', () => {
     const assets = requested.filter((p) => p.startsWith('/assets/'));
     expect(assets.length).toBeGreaterThan(3);
@@ -297,3 +323,70 @@ describe('web app (learner, in Chromium)', () => {
     await page.waitForURL(/\/login/);
   });
 });
+
+const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(600, 0x20)]);
+
+/** An open course with a text lesson carrying hostile markup and a file lesson with a PDF. */
+async function createMixedCourse(ctx: TestContext, author: SeededUser) {
+  const code = `K3-MIX-${Date.now().toString(36)}`;
+  const course = await ctx
+    .http()
+    .post('/api/v1/courses')
+    .set(bearer(author))
+    .send({
+      code,
+      titleId: `Kursus campuran ${code}`,
+      titleEn: `Mixed course ${code}`,
+      competencyCode: 'AK3U',
+      jpHours: 1,
+      certificateValidityMonths: 36,
+      enrollmentMode: 'open',
+      sequential: false,
+      tags: [],
+    })
+    .expect(201);
+  const courseId = course.body.id as string;
+  const module = await ctx
+    .http()
+    .post(`/api/v1/courses/${courseId}/modules`)
+    .set(bearer(author))
+    .send({ titleId: 'Modul campuran', titleEn: 'Mixed module' })
+    .expect(201);
+  const lessons = `/api/v1/courses/${courseId}/modules/${module.body.id}/lessons`;
+  const text = await ctx
+    .http()
+    .post(lessons)
+    .set(bearer(author))
+    .send({
+      type: 'text',
+      titleId: 'Bacaan berbahaya',
+      titleEn: 'Hostile reading',
+      required: true,
+      minSeconds: 0,
+      content: {
+        markdown:
+          'Isi **tebal**.\n\n<script>window.__xss = 1</script>\n\n<img src="x" onerror="window.__xss = 2">',
+      },
+    })
+    .expect(201);
+  const file = await ctx
+    .http()
+    .post(lessons)
+    .set(bearer(author))
+    .send({
+      type: 'file',
+      titleId: 'Materi unduhan',
+      titleEn: 'Download',
+      required: true,
+      minSeconds: 0,
+    })
+    .expect(201);
+  await ctx
+    .http()
+    .post(`/api/v1/courses/${courseId}/lessons/${file.body.id}/file`)
+    .set(bearer(author))
+    .attach('file', PDF, 'materi-k3.pdf')
+    .expect(201);
+  await ctx.http().post(`/api/v1/courses/${courseId}/publish`).set(bearer(author)).expect(200);
+  return { courseId, textLessonId: text.body.id as string, fileLessonId: file.body.id as string };
+}
