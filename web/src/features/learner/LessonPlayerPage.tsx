@@ -130,10 +130,10 @@ function OpenLesson({
     return <ErrorAlert error={content.error} onRetry={() => void content.refetch()} />;
 
   const done = lesson.status === 'completed';
-  const next =
-    enrollment.nextLessonId && enrollment.nextLessonId !== lesson.id
-      ? enrollment.nextLessonId
-      : null;
+  // The following lesson in course order, once it is open (the server's lock decides).
+  const lessons = enrollment.lessons ?? [];
+  const following = lessons[lessons.findIndex((l) => l.id === lesson.id) + 1];
+  const next = following && !following.locked ? following.id : null;
   return (
     <Stack gap="md">
       <Card withBorder radius="md" padding="lg">
