@@ -269,6 +269,19 @@ describe('web app (learner, in Chromium)', () => {
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('offers a skip link as the first focusable element, and lands e-mail links on real pages', async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Pelatihan saya' }).waitFor();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate('document.activeElement.textContent')).resolves.toBe(
+      'Lewati ke konten',
+    );
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate('document.activeElement.id')).resolves.toBe('main');
+    await page.goto(`${base}/certificates/00000000-0000-4000-8000-000000000000`);
+    await page.getByRole('heading', { name: 'Halaman tidak ditemukan' }).waitFor();
+  });
+
   it('never downloads the instructor, HR or admin chunks for a learner', () => {
     const assets = requested.filter((p) => p.startsWith('/assets/'));
     expect(assets.length).toBeGreaterThan(3);
@@ -306,6 +319,9 @@ describe('web app (learner, in Chromium)', () => {
   });
 
   it('logs out: the cookie is cleared and the old refresh token is refused', async () => {
+    // (After the chunk check: role areas are placeholders, loaded only when visited.)
+    await page.goto(`${base}/hr`);
+    await page.getByRole('heading', { name: 'Segera hadir' }).waitFor();
     const before = (await context.cookies()).find((c) => c.name === 'k3_refresh')!;
     await page.getByRole('button', { name: 'Menu pengguna' }).click();
     await page.getByRole('menuitem', { name: 'Keluar' }).click();
