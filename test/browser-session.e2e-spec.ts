@@ -103,6 +103,13 @@ describe('browser session (refresh token in an httpOnly cookie, CSRF-checked)', 
       .post(`${BASE}/login`)
       .send({ email: learner.email, password: TEST_PASSWORD });
     expect(loginNoHeader.status).toBe(403);
+    // Refused before the credentials are looked at (a wrong password also gets 403, not 401).
+    const wrongPassword = await ctx
+      .http()
+      .post(`${BASE}/login`)
+      .set('Origin', 'https://evil.example')
+      .send({ email: learner.email, password: 'not the password' });
+    expect(wrongPassword.status).toBe(403);
     // The cookie survived the refused attempts.
     await ctx.http().post(`${BASE}/refresh`).set(SAME_ORIGIN).set('Cookie', cookie).expect(200);
   });

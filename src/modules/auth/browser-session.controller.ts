@@ -1,4 +1,14 @@
-import { Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  CanActivate,
+  Controller,
+  ExecutionContext,
+  HttpCode,
+  Injectable,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/auth/roles';
@@ -33,12 +43,35 @@ const csrfHeader = ApiHeader({
   description: 'Must be 1; the request must also be same-origin (Origin / Sec-Fetch-Site)',
 });
 
+/** Runs before the credentials are even checked: a cross-site request gets 403, nothing else. */
+@Injectable()
+export class BrowserCsrfGuard implements CanActivate {
+  constructor(private readonly config: AppConfig) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const header = (name: string) => {
+      const value = request.headers[name];
+      return typeof value === 'string' ? value : undefined;
+    };
+    assertSameOriginBrowserRequest({
+      csrfHeader: header(CSRF_HEADER),
+      origin: header('origin'),
+      secFetchSite: header('sec-fetch-site'),
+      ownOrigin: `${request.protocol}://${request.host}`,
+      publicOrigin: new URL(this.config.publicBaseUrl).origin,
+    });
+    return true;
+  }
+}
+
 /**
  * The web app's session: the refresh token travels only in an httpOnly, SameSite=Strict cookie
  * scoped to these routes; the access token is returned in the body and kept in memory.
  * Other clients keep using /auth/login|refresh|logout with bearer tokens.
  */
 @ApiTags('auth')
+@UseGuards(BrowserCsrfGuard)
 @Controller(BROWSER_SESSION_PATH.slice(1))
 export class BrowserSessionController {
   constructor(
@@ -58,7 +91,6 @@ export class BrowserSessionController {
     @Req() request: FastifyRequest & { user: User },
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BrowserSessionView> {
-    this.checkCsrf(request);
     return this.respond(request, reply, await this.auth.login(request.user));
   }
 
@@ -72,7 +104,6 @@ export class BrowserSessionController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BrowserSessionView> {
-    this.checkCsrf(request);
     const token = readCookie(request.headers.cookie, BROWSER_SESSION_COOKIE);
     if (!token) throw new DomainError('INVALID_REFRESH_TOKEN', 'No browser session');
     try {
@@ -92,24 +123,9 @@ export class BrowserSessionController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    this.checkCsrf(request);
     const token = readCookie(request.headers.cookie, BROWSER_SESSION_COOKIE);
     this.clear(request, reply);
     if (token) await this.auth.logout(token).catch(() => undefined);
-  }
-
-  private checkCsrf(request: FastifyRequest): void {
-    const header = (name: string) => {
-      const value = request.headers[name];
-      return typeof value === 'string' ? value : undefined;
-    };
-    assertSameOriginBrowserRequest({
-      csrfHeader: header(CSRF_HEADER),
-      origin: header('origin'),
-      secFetchSite: header('sec-fetch-site'),
-      ownOrigin: `${request.protocol}://${request.host}`,
-      publicOrigin: new URL(this.config.publicBaseUrl).origin,
-    });
   }
 
   private secure(request: FastifyRequest): boolean {
