@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { FastifyInstance } from 'fastify';
 import request from 'supertest';
-import { ensureWebBuilt } from '../src/bootstrap/web-build';
 import { registerWebApp } from '../src/bootstrap/web-app';
 import { createTestContext, TestContext } from './support/test-app';
 
@@ -86,7 +85,6 @@ describe('web app serving (registerWebApp on a bare server)', () => {
 describe('web app serving (full API)', () => {
   let ctx: TestContext;
   beforeAll(async () => {
-    ensureWebBuilt(join(__dirname, '..'), (line) => process.stderr.write(`[web] ${line}\n`));
     ctx = await createTestContext();
   });
   afterAll(() => ctx?.close());

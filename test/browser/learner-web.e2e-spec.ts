@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { ensureWebBuilt } from '../../src/bootstrap/web-build';
 import { Role } from '../../src/common/auth/roles';
 import { createPublishedCourse, SeededCourse } from '../support/course-fixtures';
 import {
@@ -43,7 +42,6 @@ describe('web app (learner, in Chromium)', () => {
     if (!existsSync(CHROMIUM)) {
       throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     }
-    ensureWebBuilt(ROOT, (line) => process.stderr.write(`[browser test] ${line}\n`));
     ctx = await createTestContext();
     await ctx.app.listen(0, '127.0.0.1');
     base = (await ctx.app.getUrl()).replace('[::1]', '127.0.0.1');
