@@ -1,9 +1,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import i18next from 'eslint-plugin-i18next';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', '*.js', '*.mjs', 'web/src/api/generated/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'test-artifacts/**', 'web/src/api/generated/**', '*.js', '*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -38,6 +40,28 @@ export default tseslint.config(
     files: ['src/modules/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['../../../libs/*', '**/node_modules/**'] }],
+    },
+  },
+  {
+    // The web app: hooks rules, and no user-visible string outside the i18n catalogues.
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, i18next },
+    languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['web/src/**/*.tsx'],
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: ['aria-label', 'aria-description', 'title', 'placeholder', 'alt', 'label', 'description'],
+          },
+          callees: { exclude: ['i18n(ext)?', 't', 'getInputProps', 'exists'] },
+        },
+      ],
     },
   },
 );

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { exitOnBootError } from './bootstrap/boot-error';
 import { createApiApp } from './bootstrap/http-app';
+import { ensureWebBuilt } from './bootstrap/web-build';
 import { closeOnSignals } from './bootstrap/shutdown';
 import { createWorkerContext } from './bootstrap/worker-app';
 import { AppConfig } from './config/app-config';
@@ -21,6 +22,7 @@ const say = (line: string) => process.stdout.write(`[k3-lms] ${line}\n`);
  * the HTTP API and the worker. Production runs `main.ts` and `worker.ts` separately.
  */
 async function start(): Promise<void> {
+  ensureWebBuilt(ROOT, say);
   const services = await ensureLocalServices(process.env, ROOT, say);
   const config = AppConfig.fromEnv({
     ...process.env,
@@ -45,6 +47,7 @@ async function start(): Promise<void> {
   });
   await api.listen({ port: config.port, host: '0.0.0.0' });
   const base = `http://localhost:${config.port}`;
+  say(`Web app    ${base}/`);
   say(`API        ${base}/api/v1`);
   say(`Docs       ${base}/docs   (OpenAPI JSON: ${base}/docs-json)`);
   const metricsPort = api.get(MetricsListener).port;

@@ -22,6 +22,7 @@ import { findUnstorableText, jsonNestingDepth, MAX_JSON_DEPTH } from '../common/
 import { createValidationPipe } from '../common/http/validation';
 import { AppConfig } from '../config/app-config';
 import { MetricsListener, MetricsService } from '../modules/metrics';
+import { registerWebApp } from './web-app';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const BODY_LIMIT = 1024 * 1024;
@@ -97,6 +98,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // Video lessons may point at an https media host.
+        mediaSrc: ["'self'", 'https:'],
         frameAncestors: ["'none'"],
       },
     },
@@ -123,6 +126,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
 
   await registerQueueDashboard(app);
+  await registerWebApp(fastify);
   setUpOpenApi(app, config);
   await app.init();
 

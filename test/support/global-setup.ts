@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { ensureWebBuilt } from '../../src/bootstrap/web-build';
 import { runMigrations } from '../../src/database/migrate';
 import { startEmbeddedPostgres } from '../../src/embedded/embedded-postgres';
 import { ensureRedis } from '../../src/embedded/embedded-redis';
@@ -20,6 +21,8 @@ const log = (line: string) => process.stderr.write(`[e2e setup] ${line}\n`);
  * the embedded ones. Migrates a template database once per run; each test file clones it.
  */
 export default async function globalSetup(): Promise<void> {
+  // Once per run, before any file boots the API (the browser tests need dist/web).
+  ensureWebBuilt(ROOT, log);
   let adminDatabaseUrl = process.env.DATABASE_URL;
   if (!adminDatabaseUrl) {
     const pg = await startEmbeddedPostgres(join(ROOT, '.data', 'test-postgres'), 54330, log);

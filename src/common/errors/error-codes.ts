@@ -1,6 +1,7 @@
 // The one registry of error codes. A module's codes live in its `<module>.errors.ts` (a plain
 // `as const` map that imports nothing) and are listed here; a code missing from every map is a
 // compile error wherever a DomainError is constructed with it.
+import { BROWSER_SESSION_ERRORS } from '../../modules/auth/browser-session.errors';
 import { CERTIFICATE_ERRORS } from '../../modules/certificates/certificates.errors';
 import { COURSE_ERRORS } from '../../modules/courses/courses.errors';
 import { ENROLLMENT_ERRORS } from '../../modules/enrollments/enrollments.errors';
@@ -18,6 +19,7 @@ export const ERROR_MAPS = {
   certificates: CERTIFICATE_ERRORS,
   notifications: NOTIFICATION_ERRORS,
   users: USER_ERRORS,
+  browserSession: BROWSER_SESSION_ERRORS,
 } as const;
 
 export const ERROR_STATUS = {
@@ -28,6 +30,7 @@ export const ERROR_STATUS = {
   ...CERTIFICATE_ERRORS,
   ...NOTIFICATION_ERRORS,
   ...USER_ERRORS,
+  ...BROWSER_SESSION_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

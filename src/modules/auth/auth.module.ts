@@ -6,13 +6,14 @@ import { AccessChangeSubscriber } from './access-change.subscriber';
 import { AccessStateModule } from './access-state.module';
 import { AuthController, MeController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { BrowserSessionController } from './browser-session.controller';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottle } from './login-throttle';
 import { RefreshTokensService } from './refresh-tokens.service';
 
 @Module({
   imports: [PassportModule, UsersModule, OrganizationsModule, AccessStateModule],
-  controllers: [AuthController, MeController],
+  controllers: [AuthController, MeController, BrowserSessionController],
   providers: [
     AuthService,
     LocalStrategy,

@@ -11,11 +11,15 @@ import { AuditService } from '../audit';
 import { CourseAccess, CourseCatalog } from '../courses';
 import { parseAssignmentCsv } from './domain/assignment-csv';
 import {
+  completeRefusal,
   courseProgress,
   displayStatus,
   EnrollmentChannel,
   enrollmentModeRefusal,
   isLessonUnlocked,
+  jpCredited,
+  lessonLockedBy,
+  secondsStillRequired,
   withdrawalRefusal,
 } from './domain/progress-rules';
 import {
@@ -233,18 +237,28 @@ export class EnrollmentsService {
     const state = courseProgress(outline.lessons, progress);
     return {
       ...this.toView(row, state.nextLessonId),
-      lessons: outline.lessons.map((l) => ({
-        id: l.id,
-        moduleId: l.moduleId,
-        titleId: l.titleId,
-        titleEn: l.titleEn,
-        type: l.type,
-        required: l.required,
-        minSeconds: l.minSeconds,
-        status: progress.get(l.id)?.status ?? 'not_started',
-        timeSpentSeconds: progress.get(l.id)?.timeSpentSeconds ?? 0,
-        locked: !isLessonUnlocked(outline.lessons, progress, outline.sequential, l.id),
-      })),
+      lessons: outline.lessons.map((l) => {
+        const lockedBy = lessonLockedBy(outline.lessons, progress, outline.sequential, l.id);
+        const state = progress.get(l.id);
+        const refusal = lockedBy ? 'LESSON_LOCKED' : (completeRefusal(l, state)?.code ?? null);
+        const open = row.status === 'not_started' || row.status === 'in_progress';
+        return {
+          id: l.id,
+          moduleId: l.moduleId,
+          titleId: l.titleId,
+          titleEn: l.titleEn,
+          type: l.type,
+          required: l.required,
+          minSeconds: l.minSeconds,
+          status: state?.status ?? 'not_started',
+          timeSpentSeconds: state?.timeSpentSeconds ?? 0,
+          locked: lockedBy !== null,
+          lockedByLessonId: lockedBy,
+          secondsStillRequired: secondsStillRequired(l, state),
+          canComplete: open && state?.status !== 'completed' && refusal === null,
+          completeRefusal: state?.status === 'completed' ? null : refusal,
+        };
+      }),
     };
   }
 
@@ -345,6 +359,7 @@ export class EnrollmentsService {
       completedAt: row.completed_at,
       timeSpentSeconds: row.time_spent_seconds,
       percent: row.percent,
+      jpCredited: jpCredited(row.status, row.jp_hours),
       nextLessonId: row.status === 'completed' ? null : nextLessonId,
     };
   }

@@ -6,7 +6,10 @@ import {
   heartbeatCredit,
   heartbeatSqlParameters,
   isLessonUnlocked,
+  jpCredited,
   lessonAccessRefusal,
+  lessonLockedBy,
+  secondsStillRequired,
   LessonState,
   OutlineLesson,
   statusAfterActivity,
@@ -206,5 +209,39 @@ describe('enrollment mode and withdrawal', () => {
     expect(withdrawalRefusal('hr', assigned)).toBe(null);
     expect(withdrawalRefusal('admin', assigned)).toBe(null);
     expect(withdrawalRefusal('instructor', own)).toBe('WITHDRAWAL_NOT_ALLOWED');
+  });
+});
+
+describe('lessonLockedBy', () => {
+  const lessons = [lesson('a'), lesson('b', { required: false }), lesson('c')];
+  it('names the first earlier required lesson not yet complete, agreeing with isLessonUnlocked', () => {
+    expect(lessonLockedBy(lessons, new Map(), true, 'a')).toBeNull();
+    expect(lessonLockedBy(lessons, new Map(), true, 'c')).toBe('a');
+    expect(lessonLockedBy(lessons, new Map([['a', done]]), true, 'c')).toBeNull();
+    expect(lessonLockedBy(lessons, new Map(), false, 'c')).toBeNull();
+    for (const id of ['a', 'b', 'c']) {
+      for (const progress of [new Map(), new Map([['a', done]]), new Map([['a', open(5)]])]) {
+        expect(lessonLockedBy(lessons, progress, true, id) === null).toBe(
+          isLessonUnlocked(lessons, progress, true, id),
+        );
+      }
+    }
+  });
+});
+
+describe('secondsStillRequired', () => {
+  it('is the minimum time minus the credited time, never negative, 0 once completed', () => {
+    expect(secondsStillRequired(lesson('a'), undefined)).toBe(60);
+    expect(secondsStillRequired(lesson('a'), open(45))).toBe(15);
+    expect(secondsStillRequired(lesson('a'), open(75))).toBe(0);
+    expect(secondsStillRequired(lesson('a', { minSeconds: 500 }), done)).toBe(0);
+  });
+});
+
+describe('jpCredited', () => {
+  it('credits the course JP only once completed', () => {
+    expect(jpCredited('completed', 4)).toBe(4);
+    expect(jpCredited('in_progress', 4)).toBe(0);
+    expect(jpCredited('overdue', 4)).toBe(0);
   });
 });

@@ -72,6 +72,38 @@ export function isLessonUnlocked(
   return false;
 }
 
+/**
+ * The required lesson that keeps `lessonId` locked in a sequential course (the first earlier
+ * required lesson not yet complete), or null when the lesson is open.
+ */
+export function lessonLockedBy(
+  lessons: readonly OutlineLesson[],
+  progress: ProgressMap,
+  sequential: boolean,
+  lessonId: string,
+): string | null {
+  if (!sequential) return null;
+  for (const lesson of lessons) {
+    if (lesson.id === lessonId) return null;
+    if (lesson.required && !isDone(progress, lesson.id)) return lesson.id;
+  }
+  return null;
+}
+
+/** Seconds of credited time the lesson still needs before it may be completed (0 = none). */
+export function secondsStillRequired(
+  lesson: OutlineLesson,
+  state: LessonState | undefined,
+): number {
+  if (state?.status === 'completed') return 0;
+  return Math.max(0, lesson.minSeconds - (state?.timeSpentSeconds ?? 0));
+}
+
+/** JP hours credited to the learner: the course's JP once the enrollment is completed. */
+export function jpCredited(status: string, jpHours: number): number {
+  return status === 'completed' ? jpHours : 0;
+}
+
 export type CompleteRefusal =
   | { code: 'MIN_TIME_NOT_REACHED'; requiredSeconds: number; spentSeconds: number }
   | { code: 'LESSON_NOT_STARTED' }

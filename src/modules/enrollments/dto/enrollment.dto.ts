@@ -65,6 +65,25 @@ export class LessonProgressView {
   @ApiProperty({ enum: ['not_started', 'in_progress', 'completed'] }) status!: string;
   @ApiProperty() timeSpentSeconds!: number;
   @ApiProperty() locked!: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Sequential courses: the required lesson to complete first (null when open)',
+  })
+  lockedByLessonId!: string | null;
+  @ApiProperty({ description: 'Credited seconds still needed before the lesson may be completed' })
+  secondsStillRequired!: number;
+  @ApiProperty({
+    description:
+      'Whether POST .../complete would be accepted now (the completion call also credits the time since the last heartbeat)',
+  })
+  canComplete!: boolean;
+  @ApiProperty({
+    nullable: true,
+    enum: ['LESSON_LOCKED', 'LESSON_NOT_STARTED', 'MIN_TIME_NOT_REACHED', 'QUIZ_MUST_BE_PASSED'],
+    description: 'Why completing is refused now (null when allowed or already completed)',
+  })
+  completeRefusal!: string | null;
 }
 
 export class EnrollmentView {
@@ -83,6 +102,8 @@ export class EnrollmentView {
   @ApiProperty({ nullable: true, type: Date }) completedAt!: Date | null;
   @ApiProperty() timeSpentSeconds!: number;
   @ApiProperty() percent!: number;
+  @ApiProperty({ description: 'JP hours credited (the course JP once completed)' })
+  jpCredited!: number;
   @ApiProperty({ nullable: true, type: String }) nextLessonId!: string | null;
   @ApiPropertyOptional({ type: [LessonProgressView] }) lessons?: LessonProgressView[];
 }

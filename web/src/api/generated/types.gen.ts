@@ -151,6 +151,18 @@ export type MeView = {
     organizationName: string | null;
 };
 
+export type BrowserSessionView = {
+    /**
+     * Keep in memory only; the refresh token is in an httpOnly cookie
+     */
+    accessToken: string;
+    /**
+     * Seconds until the access token expires
+     */
+    expiresIn: number;
+    tokenType: string;
+};
+
 export type Check = {
     status: 'up' | 'down';
     latencyMs: number;
@@ -463,6 +475,22 @@ export type LessonProgressView = {
     status: 'not_started' | 'in_progress' | 'completed';
     timeSpentSeconds: number;
     locked: boolean;
+    /**
+     * Sequential courses: the required lesson to complete first (null when open)
+     */
+    lockedByLessonId: string | null;
+    /**
+     * Credited seconds still needed before the lesson may be completed
+     */
+    secondsStillRequired: number;
+    /**
+     * Whether POST .../complete would be accepted now (the completion call also credits the time since the last heartbeat)
+     */
+    canComplete: boolean;
+    /**
+     * Why completing is refused now (null when allowed or already completed)
+     */
+    completeRefusal: 'LESSON_LOCKED' | 'LESSON_NOT_STARTED' | 'MIN_TIME_NOT_REACHED' | 'QUIZ_MUST_BE_PASSED';
 };
 
 export type EnrollmentView = {
@@ -481,6 +509,10 @@ export type EnrollmentView = {
     completedAt: string | null;
     timeSpentSeconds: number;
     percent: number;
+    /**
+     * JP hours credited (the course JP once completed)
+     */
+    jpCredited: number;
     nextLessonId: string | null;
     lessons?: Array<LessonProgressView>;
 };
@@ -2000,6 +2032,100 @@ export type MeControllerMeResponses = {
 };
 
 export type MeControllerMeResponse = MeControllerMeResponses[keyof MeControllerMeResponses];
+
+export type BrowserSessionControllerLoginData = {
+    body: LoginDto;
+    headers: {
+        /**
+         * Must be 1; the request must also be same-origin (Origin / Sec-Fetch-Site)
+         */
+        'X-CSRF': string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/browser/login';
+};
+
+export type BrowserSessionControllerLoginErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
+     */
+    429: ErrorBodyDoc;
+};
+
+export type BrowserSessionControllerLoginError = BrowserSessionControllerLoginErrors[keyof BrowserSessionControllerLoginErrors];
+
+export type BrowserSessionControllerLoginResponses = {
+    200: BrowserSessionView;
+};
+
+export type BrowserSessionControllerLoginResponse = BrowserSessionControllerLoginResponses[keyof BrowserSessionControllerLoginResponses];
+
+export type BrowserSessionControllerRefreshData = {
+    body?: never;
+    headers: {
+        /**
+         * Must be 1; the request must also be same-origin (Origin / Sec-Fetch-Site)
+         */
+        'X-CSRF': string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/browser/refresh';
+};
+
+export type BrowserSessionControllerRefreshErrors = {
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+};
+
+export type BrowserSessionControllerRefreshError = BrowserSessionControllerRefreshErrors[keyof BrowserSessionControllerRefreshErrors];
+
+export type BrowserSessionControllerRefreshResponses = {
+    200: BrowserSessionView;
+};
+
+export type BrowserSessionControllerRefreshResponse = BrowserSessionControllerRefreshResponses[keyof BrowserSessionControllerRefreshResponses];
+
+export type BrowserSessionControllerLogoutData = {
+    body?: never;
+    headers: {
+        /**
+         * Must be 1; the request must also be same-origin (Origin / Sec-Fetch-Site)
+         */
+        'X-CSRF': string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/browser/logout';
+};
+
+export type BrowserSessionControllerLogoutErrors = {
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+};
+
+export type BrowserSessionControllerLogoutError = BrowserSessionControllerLogoutErrors[keyof BrowserSessionControllerLogoutErrors];
 
 export type HealthControllerHealthData = {
     body?: never;

@@ -1,0 +1,148 @@
+import {
+  Anchor,
+  AppShell,
+  Burger,
+  Group,
+  Menu,
+  NativeSelect,
+  Stack,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { LANGUAGES, type Language } from './i18n';
+import { chooseLanguage, useMe } from './me';
+import { logout } from './session';
+
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+function navItems(role: string | undefined, t: (key: string) => string): NavItem[] {
+  if (role === 'instructor') return [{ to: '/instructor', label: t('nav.instructor') }];
+  if (role === 'hr') return [{ to: '/hr', label: t('nav.hr') }];
+  if (role === 'admin') return [{ to: '/admin', label: t('nav.admin') }];
+  return [
+    { to: '/', label: t('nav.myTraining') },
+    { to: '/certificates', label: t('nav.certificates') },
+  ];
+}
+
+export function LanguageSelect() {
+  const { t, i18n } = useTranslation();
+  return (
+    <NativeSelect
+      aria-label={t('app.language')}
+      size="xs"
+      value={i18n.language}
+      onChange={(e) => chooseLanguage(e.currentTarget.value as Language)}
+      data={LANGUAGES.map((l) => ({ value: l, label: t(`app.languages.${l}`) }))}
+      w={150}
+    />
+  );
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const items = navItems(me.data?.role, t);
+
+  const signOut = async () => {
+    await logout().catch(() => undefined);
+    queryClient.clear();
+    void navigate('/login', { replace: true });
+  };
+
+  const links = (vertical: boolean) =>
+    items.map((item) => (
+      <Anchor
+        key={item.to}
+        component={NavLink}
+        to={item.to}
+        end={item.to === '/'}
+        onClick={close}
+        className="nav-link"
+        fw={500}
+        underline="never"
+        c="dark.7"
+        py={vertical ? 'xs' : 4}
+      >
+        {item.label}
+      </Anchor>
+    ));
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: true } }}
+      padding="md"
+    >
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('app.openNavigation')}
+            />
+            <Anchor component={NavLink} to="/" underline="never" c="blue.8" fw={700} fz="lg">
+              {t('app.name')}
+            </Anchor>
+            <Group
+              component="nav"
+              aria-label={t('app.mainNavigation')}
+              gap="lg"
+              visibleFrom="sm"
+              ml="lg"
+            >
+              {links(false)}
+            </Group>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Group visibleFrom="xs">
+              <LanguageSelect />
+            </Group>
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton px="xs" py={4}>
+                  <Text fw={500} size="sm" truncate maw={140} component="span" display="block">
+                    {me.data?.name ?? '…'}
+                  </Text>
+                  <VisuallyHidden>{t('app.userMenu')}</VisuallyHidden>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {me.data && <Menu.Label>{me.data.email}</Menu.Label>}
+                <Menu.Item onClick={() => void signOut()}>{t('app.logout')}</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="md" aria-label={t('app.mainNavigation')} withBorder={opened}>
+        <Stack gap="xs">
+          {links(true)}
+          <LanguageSelect />
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Stack maw={960} mx="auto" gap="lg">
+          <Outlet />
+        </Stack>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

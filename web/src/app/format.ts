@@ -1,0 +1,21 @@
+import type { TFunction } from 'i18next';
+
+export function formatDuration(t: TFunction, totalSeconds: number): string {
+  const seconds = Math.max(0, Math.round(totalSeconds));
+  if (seconds < 60) return t('duration.seconds', { count: seconds });
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return s === 0 ? t('duration.minutes', { count: m }) : t('duration.minutesSeconds', { m, s });
+}
+
+export function formatDate(language: string, iso: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'id-ID', {
+    dateStyle: 'medium',
+    timeZone: 'Asia/Jakarta',
+  }).format(new Date(iso));
+}
+
+/** The title in the reader's language (courses carry both). */
+export function localized(language: string, item: { titleId: string; titleEn: string }): string {
+  return language === 'en' ? item.titleEn || item.titleId : item.titleId || item.titleEn;
+}

@@ -1,0 +1,51 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { LoginPage } from '../features/auth/LoginPage';
+import { Loading } from '../features/common/Loading';
+import { NotFoundPage } from '../features/common/NotFoundPage';
+import { useSession } from './session';
+import { Shell } from './Shell';
+
+type PageModule = { default: ComponentType };
+/** Each page is its own chunk; role areas never load for a learner. */
+const page = (load: () => Promise<PageModule>) => async () => ({
+  Component: (await load()).default,
+});
+
+function RequireSession() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.status === 'unknown') return <Loading />;
+  if (session.status === 'signed-out') {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <Shell />;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', Component: LoginPage },
+  {
+    Component: RequireSession,
+    children: [
+      { index: true, lazy: page(() => import('../features/learner/MyTrainingPage')) },
+      {
+        path: 'courses/:courseId',
+        lazy: page(() => import('../features/learner/CourseOutlinePage')),
+      },
+      {
+        path: 'courses/:courseId/lessons/:lessonId',
+        lazy: page(() => import('../features/learner/LessonPlayerPage')),
+      },
+      { path: 'certificates', lazy: page(() => import('../features/learner/CertificatesPage')) },
+      {
+        path: 'certificates/:certificateId',
+        lazy: page(() => import('../features/learner/CertificatePage')),
+      },
+      { path: 'instructor/*', lazy: page(() => import('../features/instructor')) },
+      { path: 'hr/*', lazy: page(() => import('../features/hr')) },
+      { path: 'admin/*', lazy: page(() => import('../features/admin')) },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+]);

@@ -1,0 +1,100 @@
+import {
+  Box,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { login, useSession } from '../../app/session';
+import { LanguageSelect } from '../../app/Shell';
+import { ErrorAlert } from '../common/ErrorAlert';
+
+/** Only same-site paths are followed after login (never an absolute URL from the query). */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    initialValues: { email: '', password: '' },
+    validate: {
+      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t('errors.VALIDATION_FAILED')),
+      password: (v) => (v.length > 0 ? null : t('errors.VALIDATION_FAILED')),
+    },
+  });
+  const next = safeNext(params.get('next'));
+  if (session.status === 'signed-in' && !busy) return <Navigate to={next} replace />;
+
+  const submit = form.onSubmit(async ({ email, password }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await login(email.trim(), password);
+      void navigate(next, { replace: true });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <Box bg="gray.0" mih="100vh" px="md" py="xl">
+      <Group justify="flex-end" maw={420} mx="auto" mb="md">
+        <LanguageSelect />
+      </Group>
+      <Center component="main" id="main">
+        <Paper withBorder shadow="sm" radius="md" p="lg" w="100%" maw={420}>
+          <form onSubmit={submit} noValidate>
+            <Stack gap="md">
+              <div>
+                <Text c="blue.8" fw={700} fz="lg">
+                  {t('app.name')}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {t('app.tagline')}
+                </Text>
+              </div>
+              <Title order={1} fz="h2">
+                {t('login.title')}
+              </Title>
+              <Text size="sm">{t('login.intro')}</Text>
+              {error !== null && <ErrorAlert error={error} />}
+              <TextInput
+                label={t('login.email')}
+                type="email"
+                autoComplete="username"
+                required
+                {...form.getInputProps('email')}
+              />
+              <PasswordInput
+                label={t('login.password')}
+                autoComplete="current-password"
+                required
+                {...form.getInputProps('password')}
+              />
+              <Button type="submit" loading={busy} fullWidth>
+                {busy ? t('login.submitting') : t('login.submit')}
+              </Button>
+            </Stack>
+          </form>
+        </Paper>
+      </Center>
+    </Box>
+  );
+}
