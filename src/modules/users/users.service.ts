@@ -7,11 +7,13 @@ import { csvError } from '../../common/csv/csv-error';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { constraintOf, isForeignKeyViolation, isUniqueViolation } from '../../database/pg-errors';
+import { AfterCommit } from '../../database/after-commit';
 import { AuditService } from '../audit';
 import { parseEmployeeCsv, RowError } from './domain/employee-csv';
 import { CreateEmployeeDto, CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
+import { assertAcceptablePassword } from './password-rules';
 import { UserAccessChange, UserEvents } from './user-events';
 
 const EMPLOYEE_CONFLICT = 'EMPLOYEE_CONFLICT';
@@ -32,6 +34,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly events: UserEvents,
+    private readonly afterCommit: AfterCommit,
   ) {}
 
   findByEmail(email: string): Promise<User | null> {
@@ -58,6 +61,7 @@ export class UsersService {
   /** Admin: any user, any role. */
   async create(dto: CreateUserDto, actor: AuthUser): Promise<User> {
     this.assertOrganizationFitsRole(dto.role, dto.organizationId ?? null);
+    if (dto.password) assertAcceptablePassword(dto.password, dto.email);
     const user = this.users.create({
       email: dto.email,
       name: dto.name,
@@ -68,7 +72,16 @@ export class UsersService {
       locale: dto.locale ?? 'id',
       passwordHash: dto.password ? await this.hasher.hash(dto.password) : null,
     });
-    const saved = await this.saveTranslatingConflicts(user);
+    const saved = await this.dataSource.transaction(async (tx) => {
+      const row = await this.saveTranslatingConflicts(user, tx);
+      if (!row.passwordHash) {
+        await this.events.createdWithoutPasswordInTransaction(
+          { userIds: [row.id], actorId: actor.id },
+          tx,
+        );
+      }
+      return row;
+    });
     await this.audit.record({
       actorId: actor.id,
       action: 'user.created',
@@ -140,6 +153,7 @@ export class UsersService {
   async update(id: string, dto: UpdateUserDto, actor: AuthUser): Promise<User> {
     const user = await this.getScoped(id, actor);
     const { password, ...fields } = dto;
+    if (password) assertAcceptablePassword(password, fields.email ?? user.email);
     // Only what was sent: the DTO instance has every declared field, absent ones undefined.
     const changes = Object.fromEntries(
       Object.entries(fields).filter(([, value]) => value !== undefined),
@@ -169,6 +183,27 @@ export class UsersService {
       },
     });
     return this.users.findOneByOrFail({ id: user.id });
+  }
+
+  /**
+   * Sets a password inside the caller's transaction (set-password / reset links): the policy
+   * applies, the token version moves on, and auth ends every existing session ('password-changed')
+   * in the same transaction; the access cache is dropped after commit.
+   */
+  async setPassword(userId: string, password: string, tx: EntityManager): Promise<User> {
+    const user = await tx.getRepository(User).findOneBy({ id: userId });
+    if (!user) throw notFound('User');
+    assertAcceptablePassword(password, user.email);
+    const passwordHash = await this.hasher.hash(password);
+    await tx.query(
+      `UPDATE users SET password_hash = $2, token_version = token_version + 1
+        WHERE id = $1`,
+      [userId, passwordHash],
+    );
+    const event = { userId, changes: ['password-changed' as const] };
+    await this.events.accessChangedInTransaction(event, tx);
+    await this.afterCommit.schedule(tx, () => this.events.accessChangedAfterCommit(event));
+    return tx.getRepository(User).findOneByOrFail({ id: userId });
   }
 
   async deactivate(id: string, actor: AuthUser): Promise<User> {
@@ -274,9 +309,15 @@ export class UsersService {
           created += 1;
         }
       }
+      const createdIds: string[] = [];
       for (let i = 0; i < inserts.length; i += 500) {
-        await repo.insert(inserts.slice(i, i + 500));
+        const result = await repo.insert(inserts.slice(i, i + 500));
+        createdIds.push(...result.identifiers.map((identifier) => identifier.id as string));
       }
+      await this.events.createdWithoutPasswordInTransaction(
+        { userIds: createdIds, actorId: hr.id },
+        tx,
+      );
       await this.audit.record(
         {
           actorId: hr.id,
