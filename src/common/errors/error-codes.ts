@@ -5,6 +5,7 @@ import { CERTIFICATE_ERRORS } from '../../modules/certificates/certificates.erro
 import { COURSE_ERRORS } from '../../modules/courses/courses.errors';
 import { ENROLLMENT_ERRORS } from '../../modules/enrollments/enrollments.errors';
 import { NOTIFICATION_ERRORS } from '../../modules/notifications/notifications.errors';
+import { ONBOARDING_ERRORS } from '../../modules/onboarding/onboarding.errors';
 import { QUIZ_ERRORS } from '../../modules/quizzes/quizzes.errors';
 import { USER_ERRORS } from '../../modules/users/users.errors';
 import { COMMON_ERRORS } from './common.errors';
@@ -18,6 +19,7 @@ export const ERROR_MAPS = {
   certificates: CERTIFICATE_ERRORS,
   notifications: NOTIFICATION_ERRORS,
   users: USER_ERRORS,
+  onboarding: ONBOARDING_ERRORS,
 } as const;
 
 export const ERROR_STATUS = {
@@ -28,6 +30,7 @@ export const ERROR_STATUS = {
   ...CERTIFICATE_ERRORS,
   ...NOTIFICATION_ERRORS,
   ...USER_ERRORS,
+  ...ONBOARDING_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

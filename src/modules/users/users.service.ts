@@ -7,7 +7,6 @@ import { csvError } from '../../common/csv/csv-error';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { constraintOf, isForeignKeyViolation, isUniqueViolation } from '../../database/pg-errors';
-import { AfterCommit } from '../../database/after-commit';
 import { AuditService } from '../audit';
 import { parseEmployeeCsv, RowError } from './domain/employee-csv';
 import { CreateEmployeeDto, CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
@@ -34,7 +33,6 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly events: UserEvents,
-    private readonly afterCommit: AfterCommit,
   ) {}
 
   findByEmail(email: string): Promise<User | null> {
@@ -186,24 +184,31 @@ export class UsersService {
   }
 
   /**
-   * Sets a password inside the caller's transaction (set-password / reset links): the policy
-   * applies, the token version moves on, and auth ends every existing session ('password-changed')
-   * in the same transaction; the access cache is dropped after commit.
+   * Sets a password from a one-time link. `claim` runs first in the same transaction (it marks
+   * the link used, or throws and nothing changes); then the policy applies, the token version
+   * moves on and auth ends every existing session ('password-changed') before the commit; the
+   * access cache is dropped once it has committed.
    */
-  async setPassword(userId: string, password: string, tx: EntityManager): Promise<User> {
-    const user = await tx.getRepository(User).findOneBy({ id: userId });
+  async setPassword(
+    userId: string,
+    password: string,
+    claim: (tx: EntityManager) => Promise<void>,
+  ): Promise<User> {
+    const user = await this.users.findOneBy({ id: userId });
     if (!user) throw notFound('User');
     assertAcceptablePassword(password, user.email);
     const passwordHash = await this.hasher.hash(password);
-    await tx.query(
-      `UPDATE users SET password_hash = $2, token_version = token_version + 1
-        WHERE id = $1`,
-      [userId, passwordHash],
-    );
     const event = { userId, changes: ['password-changed' as const] };
-    await this.events.accessChangedInTransaction(event, tx);
-    await this.afterCommit.schedule(tx, () => this.events.accessChangedAfterCommit(event));
-    return tx.getRepository(User).findOneByOrFail({ id: userId });
+    await this.dataSource.transaction(async (tx) => {
+      await claim(tx);
+      await tx.query(
+        'UPDATE users SET password_hash = $2, token_version = token_version + 1 WHERE id = $1',
+        [userId, passwordHash],
+      );
+      await this.events.accessChangedInTransaction(event, tx);
+    });
+    await this.events.accessChangedAfterCommit(event);
+    return this.users.findOneByOrFail({ id: userId });
   }
 
   async deactivate(id: string, actor: AuthUser): Promise<User> {

@@ -71,7 +71,9 @@ export const passwordReset: TemplateDefinition = {
           paragraph(
             `Tautan ini hanya dapat dipakai sekali dan berlaku sampai ${expiresAt}. Setelah kata sandi diganti, semua sesi yang masih masuk akan keluar.`,
           ),
-          paragraph('Jika Anda tidak memintanya, abaikan e-mail ini; kata sandi Anda tidak berubah.'),
+          paragraph(
+            'Jika Anda tidak memintanya, abaikan e-mail ini; kata sandi Anda tidak berubah.',
+          ),
         ],
         footerReason:
           'Anda menerima e-mail ini karena ada permintaan atur ulang kata sandi untuk alamat ini; e-mail layanan ini tidak dapat dihentikan langganannya.',

@@ -15,7 +15,14 @@ describe('passwordProblem', () => {
   });
 
   it('refuses common passwords whatever their case, Indonesian ones included', () => {
-    for (const common of ['password', 'PASSWORD1', '12345678', 'Qwerty123', 'iloveyou', 'admin123']) {
+    for (const common of [
+      'password',
+      'PASSWORD1',
+      '12345678',
+      'Qwerty123',
+      'iloveyou',
+      'admin123',
+    ]) {
       expect(passwordProblem(common)).toBe('too_common');
     }
     for (const common of ['bismillah', 'Indonesia', 'sayang123', 'rahasia123', 'jakarta123']) {
