@@ -21,7 +21,8 @@ export interface PasswordTokenInfo {
 interface InviteeRow {
   id: string;
   name: string;
-  organization_name: string | null;
+  /** The organization's name for its members, else the inviting admin's name. */
+  invited_by: string | null;
 }
 
 /**
@@ -138,10 +139,12 @@ export class OnboardingService implements OnModuleInit {
     tx: EntityManager,
   ): Promise<{ userId: string; expiresAt: Date }[]> {
     const rows = (await tx.query(
-      `SELECT u.id, u.name, o.name AS organization_name
-         FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
+      `SELECT u.id, u.name, coalesce(o.name, actor.name) AS invited_by
+         FROM users u
+         LEFT JOIN organizations o ON o.id = u.organization_id
+         LEFT JOIN users actor ON actor.id = $2
         WHERE u.id = ANY($1::uuid[]) AND u.password_hash IS NULL`,
-      [userIds],
+      [userIds, actorId],
     )) as InviteeRow[];
     const issued: { userId: string; expiresAt: Date }[] = [];
     for (const row of rows) {
@@ -152,7 +155,7 @@ export class OnboardingService implements OnModuleInit {
           template: 'invitation',
           data: {
             recipientName: row.name,
-            invitedBy: row.organization_name ?? this.config.certificateIssuer.organizationName,
+            invitedBy: row.invited_by ?? this.config.certificateIssuer.organizationName,
             setPasswordUrl: passwordTokenPath('invite', token.token),
             expiresAt: token.expiresAt.toISOString(),
           },

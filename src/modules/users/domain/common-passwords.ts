@@ -796,7 +796,7 @@ password!
 password1!
 passw0rd1
 p4ssw0rd
-pa\$\$word
+pa$$word
 1password
 mypass
 mypass123
