@@ -332,6 +332,22 @@ describe('onboarding: invitations, set-password and reset links', () => {
     expect(n).toBe(0);
   });
 
+  it('lists both templates in the admin preview', async () => {
+    for (const [name, locale, subject] of [
+      ['invitation', 'id', /mengundang Anda/],
+      ['password_reset', 'en', /^Reset your K3 LMS password$/],
+    ] as const) {
+      const res = await ctx
+        .http()
+        .get(`/api/v1/admin/email-templates/${name}/preview`)
+        .query({ locale })
+        .set(bearer(admin))
+        .expect(200);
+      expect(res.body.category).toBe('transactional');
+      expect(res.body.subject).toMatch(subject);
+    }
+  });
+
   describe('forgot password', () => {
     it('answers the same for known and unknown addresses and mails only the known one', async () => {
       const learner = await seedUser(ctx, Role.Learner, orgA, { email: 'lupa@onboarding.test' });
