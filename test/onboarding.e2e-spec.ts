@@ -1,4 +1,5 @@
 import { Role } from '../src/common/auth/roles';
+import { checkRoleMatrix } from './support/role-matrix';
 import { ReceivedMail, startSmtpSink, SmtpSink, waitFor } from './support/smtp-sink';
 import {
   bearer,
@@ -332,6 +333,29 @@ describe('onboarding: invitations, set-password and reset links', () => {
     expect(n).toBe(0);
   });
 
+  it('lets only HR resend to employees and only admins to any user', async () => {
+    const tokens = {
+      [Role.Admin]: admin.token,
+      [Role.Hr]: hrA.token,
+      [Role.Instructor]: (await seedUser(ctx, Role.Instructor)).token,
+      [Role.Learner]: (await seedUser(ctx, Role.Learner, orgA)).token,
+    };
+    const someone = '00000000-0000-4000-8000-000000000001';
+    const failures = await checkRoleMatrix(
+      ctx,
+      [
+        { method: 'post', path: `/api/v1/employees/${someone}/invitation`, allowed: [Role.Hr] },
+        {
+          method: 'post',
+          path: `/api/v1/admin/users/${someone}/invitation`,
+          allowed: [Role.Admin],
+        },
+      ],
+      tokens,
+    );
+    expect(failures).toEqual([]);
+  });
+
   it('lists both templates in the admin preview', async () => {
     for (const [name, locale, subject] of [
       ['invitation', 'id', /mengundang Anda/],
@@ -430,5 +454,27 @@ describe('onboarding: invitations, set-password and reset links', () => {
       );
       expect(live).toBe(1);
     });
+  });
+});
+
+describe('onboarding: forgot-password budget per client IP', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext({ FORGOT_PASSWORD_MAX_PER_IP: '2' });
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  it('refuses a third request from the same IP, whatever the addresses', async () => {
+    for (const email of ['satu@ip.test', 'dua@ip.test']) {
+      await ctx.http().post('/api/v1/auth/password/forgot').send({ email }).expect(202);
+    }
+    const limited = await ctx
+      .http()
+      .post('/api/v1/auth/password/forgot')
+      .send({ email: 'tiga@ip.test' });
+    expect([limited.status, limited.body.error]).toEqual([429, 'TOO_MANY_PASSWORD_RESETS']);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });
 });
