@@ -315,6 +315,17 @@ describe('onboarding: invitations, set-password and reset links', () => {
         .send({ password });
       expect([patch.status, patch.body.error]).toEqual([422, code]);
     }
+    // A password set by the admin ends the pending invitation link.
+    const pending = linkToken(await mailTo('instruktur@onboarding.test', 2), 'set-password');
+    await ctx
+      .http()
+      .patch(`/api/v1/admin/users/${created.body.id}`)
+      .set(bearer(admin))
+      .send({ password: 'set by the admin' })
+      .expect(200);
+    const stale = await setPassword(pending, GOOD_PASSWORD);
+    expect([stale.status, stale.body.error]).toEqual([400, 'PASSWORD_TOKEN_INVALID']);
+
     const withPassword = await ctx
       .http()
       .post('/api/v1/admin/users')

@@ -50,6 +50,13 @@ export class OnboardingService implements OnModuleInit {
     this.userEvents.onCreatedWithoutPassword(async ({ userIds, actorId }, tx) => {
       await this.invite(userIds, actorId, tx);
     });
+    // A password set any other way (admin PATCH), a deactivation or a delete ends pending links.
+    this.userEvents.onAccessChanged({
+      inTransaction: ({ userId, changes }, tx) =>
+        changes.some((c) => c !== 'reactivated')
+          ? this.tokens.dropUnused(userId, tx)
+          : Promise.resolve(),
+    });
   }
 
   /** HR or admin: a new link for a user who has not set a password yet; the old link stops. */

@@ -91,8 +91,11 @@ export class PasswordTokensService {
       ),
     );
     if (claimed.length === 0) throw invalidPasswordToken();
-    await tx.query('DELETE FROM password_tokens WHERE user_id = $1 AND used_at IS NULL', [
-      claimed[0].user_id,
-    ]);
+    await this.dropUnused(claimed[0].user_id, tx);
+  }
+
+  /** Every link of the user that has not been used yet stops working. */
+  async dropUnused(userId: string, tx: EntityManager): Promise<void> {
+    await tx.query('DELETE FROM password_tokens WHERE user_id = $1 AND used_at IS NULL', [userId]);
   }
 }
