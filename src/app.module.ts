@@ -12,6 +12,7 @@ import { EnrollmentsModule } from './modules/enrollments';
 import { HealthModule } from './modules/health';
 import { MetricsHttpModule, MetricsModule } from './modules/metrics';
 import { NotificationsModule } from './modules/notifications';
+import { OnboardingModule } from './modules/onboarding';
 import { OrganizationsModule } from './modules/organizations';
 import { QueueModule } from './modules/queue';
 import { RedisModule } from './modules/redis';
@@ -44,6 +45,7 @@ export const FEATURE_MODULES = [
   CoursesModule,
   EnrollmentsModule,
   NotificationsModule,
+  OnboardingModule,
   CertificatesModule,
   QuizzesModule,
 ];

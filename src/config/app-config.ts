@@ -29,6 +29,13 @@ export class AppConfig {
   };
   readonly loginMaxFailuresPerIp: number;
   readonly loginFailureWindowSeconds: number;
+  readonly passwordTokens: {
+    inviteTtlHours: number;
+    resetTtlMinutes: number;
+    forgotMaxPerIp: number;
+    forgotMaxPerAddress: number;
+    forgotWindowSeconds: number;
+  };
   readonly maxUploadBytes: number;
   readonly trustProxy: boolean | number | string[];
   readonly certificateNumberPattern: string;
@@ -74,6 +81,13 @@ export class AppConfig {
     };
     this.loginMaxFailuresPerIp = env.LOGIN_MAX_FAILURES_PER_IP;
     this.loginFailureWindowSeconds = env.LOGIN_FAILURE_WINDOW_SECONDS;
+    this.passwordTokens = {
+      inviteTtlHours: env.INVITE_TTL_HOURS,
+      resetTtlMinutes: env.RESET_TTL_MINUTES,
+      forgotMaxPerIp: env.FORGOT_PASSWORD_MAX_PER_IP,
+      forgotMaxPerAddress: env.FORGOT_PASSWORD_MAX_PER_ADDRESS,
+      forgotWindowSeconds: env.FORGOT_PASSWORD_WINDOW_SECONDS,
+    };
     this.maxUploadBytes = env.MAX_UPLOAD_BYTES;
     this.trustProxy = env.TRUST_PROXY as boolean | number | string[];
     this.notifications = notificationSettings(env, this.jwtSecret);

@@ -138,6 +138,37 @@ export class EnvSchema {
   @Min(1)
   LOGIN_FAILURE_WINDOW_SECONDS = 3600;
 
+  /** Lifetime of the one-time set-password link in an invitation e-mail. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  INVITE_TTL_HOURS = 72;
+
+  /** Lifetime of a "forgot password" reset link. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 60)
+  RESET_TTL_MINUTES = 60;
+
+  /** "Forgot password" requests per client IP per window (429 + Retry-After above). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  FORGOT_PASSWORD_MAX_PER_IP = 20;
+
+  /** "Forgot password" requests per e-mail address (existing or not) per window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  FORGOT_PASSWORD_MAX_PER_ADDRESS = 3;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  FORGOT_PASSWORD_WINDOW_SECONDS = 3600;
+
   @Type(() => Number)
   @IsInt()
   @Min(1024)

@@ -22,6 +22,8 @@ export interface FooterOptions {
   senderHost: string;
   /** Already validated and absolute; ignored for transactional mails. */
   unsubscribeUrl: string | null;
+  /** Transactional mails: the template's own reason for being sent. */
+  reason?: string;
 }
 
 export function buildFooter({
@@ -29,6 +31,7 @@ export function buildFooter({
   category,
   senderHost,
   unsubscribeUrl,
+  reason,
 }: FooterOptions): Inline[][] {
   const automated =
     locale === 'id'
@@ -37,9 +40,10 @@ export function buildFooter({
 
   if (category === 'transactional') {
     const whyNoUnsubscribe =
-      locale === 'id'
+      reason ??
+      (locale === 'id'
         ? 'Anda menerima e-mail ini karena sertifikat diterbitkan atas nama Anda; e-mail layanan ini tidak dapat dihentikan langganannya.'
-        : 'You are receiving this e-mail because a certificate was issued in your name; this service e-mail cannot be unsubscribed from.';
+        : 'You are receiving this e-mail because a certificate was issued in your name; this service e-mail cannot be unsubscribed from.');
     return [[automated], [whyNoUnsubscribe]];
   }
 

@@ -8,6 +8,8 @@ export interface Formatter {
   locale: Locale;
   /** e.g. id: "15 Maret 2025", en: "15 March 2025" */
   date(value: Date): string;
+  /** e.g. id: "15 Maret 2025 pukul 14.30 WIB", en: "15 March 2025 at 14:30 WIB" */
+  dateTime(value: Date): string;
   /** e.g. id: "87,5%", en: "87.5%" */
   percent(value: number): string;
   /** e.g. id: "3 hari", en: "3 days" / "1 day" */
@@ -16,6 +18,16 @@ export interface Formatter {
 
 export function createFormatter(locale: Locale, timeZone = DEFAULT_TIME_ZONE): Formatter {
   const dateFormat = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone, dateStyle: 'long' });
+  const dateTimeFormat = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    timeZone,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  });
   const percentFormat = new Intl.NumberFormat(INTL_LOCALE[locale], {
     style: 'percent',
     maximumFractionDigits: 1,
@@ -23,6 +35,7 @@ export function createFormatter(locale: Locale, timeZone = DEFAULT_TIME_ZONE): F
   return {
     locale,
     date: (value) => dateFormat.format(value),
+    dateTime: (value) => dateTimeFormat.format(value),
     percent: (value) => percentFormat.format(value / 100),
     days: (count) => {
       if (locale === 'id') return `${count} hari`;

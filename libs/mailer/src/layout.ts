@@ -20,6 +20,8 @@ export interface EmailBody {
   preheader: string;
   heading: string;
   blocks: Block[];
+  /** Transactional mails: why the recipient gets it (replaces the default footer reason). */
+  footerReason?: string;
 }
 
 export const paragraph = (...content: Inline[]): Block => ({ kind: 'paragraph', content });

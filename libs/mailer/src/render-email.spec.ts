@@ -32,6 +32,24 @@ const EXPECTED_WORDS: Record<TemplateName, Record<Locale, string>> = {
   essay_graded: { id: 'Nilai Anda: 87,5%', en: 'Your score: 87.5%' },
   enrolled_by_hr: { id: 'telah mendaftarkan Anda', en: 'has enrolled you in' },
   hr_weekly_digest: { id: 'Pelatihan terlambat (2)', en: 'Overdue courses (2)' },
+  invitation: { id: 'Buat kata sandi', en: 'Set your password' },
+  password_reset: { id: 'Atur ulang kata sandi', en: 'Reset your password' },
+};
+
+/** What the subject must name (the course by default). */
+const SUBJECT_FIELD: Partial<Record<TemplateName, string>> = {
+  hr_weekly_digest: 'organizationName',
+  invitation: 'invitedBy',
+};
+const SUBJECT_TEXT: Partial<Record<TemplateName, Record<Locale, string>>> = {
+  password_reset: { id: 'kata sandi', en: 'password' },
+};
+
+/** The field carrying the recipient's name (escaping test). */
+const NAME_FIELD: Partial<Record<TemplateName, string>> = {
+  hr_weekly_digest: 'hrName',
+  invitation: 'recipientName',
+  password_reset: 'recipientName',
 };
 
 function visibleText(html: string): string {
@@ -43,7 +61,7 @@ function hrefs(html: string): string[] {
 }
 
 describe('renderEmail with sample data', () => {
-  it('knows all nine templates', () => {
+  it('knows all eleven templates', () => {
     expect([...TEMPLATE_NAMES].sort()).toEqual(
       [
         'certificate_expired',
@@ -55,6 +73,8 @@ describe('renderEmail with sample data', () => {
         'essay_graded',
         'hr_weekly_digest',
         'inactivity',
+        'invitation',
+        'password_reset',
       ].sort(),
     );
   });
@@ -64,7 +84,8 @@ describe('renderEmail with sample data', () => {
       const data = sample(name);
       const email = renderEmail(name, data, ctx(locale));
 
-      const subjectNeedle = name === 'hr_weekly_digest' ? data.organizationName : data.courseTitle;
+      const subjectNeedle =
+        SUBJECT_TEXT[name]?.[locale] ?? data[SUBJECT_FIELD[name] ?? 'courseTitle'];
       expect(email.subject).toContain(subjectNeedle as string);
       expect(email.subject).not.toMatch(/[\r\n]/);
       expect(email.html).toContain(`<html lang="${locale}"`);
@@ -124,7 +145,7 @@ describe('escaping', () => {
     const withHostileName =
       name === 'hr_weekly_digest'
         ? { ...data, hrName: hostileName, organizationName: "O'Brien & Co" }
-        : { ...data, learnerName: hostileName };
+        : { ...data, [NAME_FIELD[name] ?? 'learnerName']: hostileName };
     for (const locale of LOCALES) {
       const email = renderEmail(name, withHostileName, ctx(locale));
       expect(email.html).not.toContain('<script>');
@@ -275,19 +296,20 @@ describe('footer and unsubscribe link', () => {
     }
   });
 
-  it.each(TEMPLATE_NAMES.filter((name) => name !== 'certificate_issued').map((name) => [name]))(
-    '%s carries the unsubscribe link in both locales',
-    (name) => {
-      const id = renderEmail(name, sample(name), ctx('id'));
-      const en = renderEmail(name, sample(name), ctx('en'));
-      expect(id.text).toContain(`Berhenti berlangganan`);
-      expect(en.text).toContain('Unsubscribe from');
-      for (const email of [id, en]) {
-        expect(email.text).toContain(unsubscribeUrl);
-        expect(hrefs(email.html)).toContain(unsubscribeUrl);
-      }
-    },
-  );
+  it.each(
+    TEMPLATE_NAMES.filter((name) => templateCategory(name) !== 'transactional').map((name) => [
+      name,
+    ]),
+  )('%s carries the unsubscribe link in both locales', (name) => {
+    const id = renderEmail(name, sample(name), ctx('id'));
+    const en = renderEmail(name, sample(name), ctx('en'));
+    expect(id.text).toContain(`Berhenti berlangganan`);
+    expect(en.text).toContain('Unsubscribe from');
+    for (const email of [id, en]) {
+      expect(email.text).toContain(unsubscribeUrl);
+      expect(hrefs(email.html)).toContain(unsubscribeUrl);
+    }
+  });
 
   it('leaves the link out when no unsubscribeUrl is given', () => {
     const email = renderEmail(
@@ -314,6 +336,8 @@ describe('templateCategory', () => {
       essay_graded: 'notification',
       enrolled_by_hr: 'notification',
       hr_weekly_digest: 'digest',
+      invitation: 'transactional',
+      password_reset: 'transactional',
     });
   });
 });
@@ -342,5 +366,38 @@ describe('hr_weekly_digest lists', () => {
     expect(email.text).not.toContain('Peserta 51 ');
     expect(email.text).toContain('… dan 10 lainnya di laporan lengkap.');
     expect(email.subject).toContain('60 pelatihan terlambat');
+  });
+});
+
+describe('invitation and password reset', () => {
+  const expiresAt = '2025-03-14T18:30:00Z';
+
+  it('shows the expiry with the time in the recipient time zone', () => {
+    const data = { ...sample('invitation'), expiresAt };
+    expect(renderEmail('invitation', data, ctx('id')).text).toContain('15 Maret 2025 pukul 01.30');
+    expect(renderEmail('invitation', data, ctx('en', { timeZone: 'UTC' })).text).toContain(
+      '14 March 2025 at 18:30',
+    );
+  });
+
+  it.each(['invitation', 'password_reset'] as const)(
+    '%s is transactional: no unsubscribe link, its own reason',
+    (name) => {
+      expect(templateCategory(name)).toBe('transactional');
+      const id = renderEmail(name, sample(name), ctx('id'));
+      const en = renderEmail(name, sample(name), ctx('en'));
+      for (const email of [id, en]) {
+        expect(email.text).not.toContain('/unsubscribe');
+        expect(email.text).not.toContain('a certificate was issued');
+        expect(email.text).not.toContain('sertifikat diterbitkan');
+      }
+      expect(en.text).toContain('cannot be unsubscribed from');
+    },
+  );
+
+  it('names who invited the recipient and carries the link', () => {
+    const email = renderEmail('invitation', sample('invitation'), ctx('en'));
+    expect(email.subject).toBe('PT Konstruksi Nusantara Jaya invited you to K3 LMS');
+    expect(hrefs(email.html)).toContain(`${BASE}/set-password?token=preview`);
   });
 });

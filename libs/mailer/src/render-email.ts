@@ -44,6 +44,7 @@ export function renderEmail(
     category: definition.category,
     senderHost: new URL(baseUrl).host,
     unsubscribeUrl,
+    reason: body.footerReason,
   });
   return {
     subject,

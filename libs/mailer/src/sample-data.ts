@@ -59,6 +59,19 @@ export function sampleTemplateData(
         organizationName: 'PT Konstruksi Nusantara Jaya',
         courseUrl: '/courses/k3-bekerja-di-ketinggian',
       };
+    case 'invitation':
+      return {
+        recipientName: 'Agus Wibowo',
+        invitedBy: 'PT Konstruksi Nusantara Jaya',
+        setPasswordUrl: '/set-password?token=preview',
+        expiresAt: daysFromNow(3),
+      };
+    case 'password_reset':
+      return {
+        recipientName: 'Agus Wibowo',
+        resetUrl: '/reset-password?token=preview',
+        expiresAt: new Date(now.getTime() + 60 * 60 * 1000).toISOString(),
+      };
     case 'hr_weekly_digest':
       return {
         hrName: 'Dewi Lestari',

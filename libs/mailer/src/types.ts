@@ -9,7 +9,9 @@ export type TemplateName =
   | 'certificate_issued'
   | 'essay_graded'
   | 'enrolled_by_hr'
-  | 'hr_weekly_digest';
+  | 'hr_weekly_digest'
+  | 'invitation'
+  | 'password_reset';
 
 export type TemplateCategory = 'reminder' | 'digest' | 'transactional' | 'notification';
 

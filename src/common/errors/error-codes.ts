@@ -6,6 +6,7 @@ import { CERTIFICATE_ERRORS } from '../../modules/certificates/certificates.erro
 import { COURSE_ERRORS } from '../../modules/courses/courses.errors';
 import { ENROLLMENT_ERRORS } from '../../modules/enrollments/enrollments.errors';
 import { NOTIFICATION_ERRORS } from '../../modules/notifications/notifications.errors';
+import { ONBOARDING_ERRORS } from '../../modules/onboarding/onboarding.errors';
 import { QUIZ_ERRORS } from '../../modules/quizzes/quizzes.errors';
 import { USER_ERRORS } from '../../modules/users/users.errors';
 import { COMMON_ERRORS } from './common.errors';
@@ -20,6 +21,7 @@ export const ERROR_MAPS = {
   notifications: NOTIFICATION_ERRORS,
   users: USER_ERRORS,
   browserSession: BROWSER_SESSION_ERRORS,
+  onboarding: ONBOARDING_ERRORS,
 } as const;
 
 export const ERROR_STATUS = {
@@ -31,6 +33,7 @@ export const ERROR_STATUS = {
   ...NOTIFICATION_ERRORS,
   ...USER_ERRORS,
   ...BROWSER_SESSION_ERRORS,
+  ...ONBOARDING_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

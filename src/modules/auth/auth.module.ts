@@ -21,5 +21,6 @@ import { RefreshTokensService } from './refresh-tokens.service';
     RefreshTokensService,
     AccessChangeSubscriber,
   ],
+  exports: [AuthService],
 })
 export class AuthModule {}

@@ -22,6 +22,11 @@ export class AuthService {
     return this.pair(user, await this.refreshTokens.issue(user.id));
   }
 
+  /** Whether the user (and their organization) may sign in right now. */
+  async maySignIn(user: User): Promise<boolean> {
+    return (await this.accessState.signInRefusal(user)) === null;
+  }
+
   async refresh(refreshToken: string): Promise<TokenPairView> {
     const rotated = await this.refreshTokens.rotate(refreshToken);
     const user = await this.users.findById(rotated.userId);

@@ -1,3 +1,5 @@
 // Public surface of the auth module.
 export { AuthModule } from './auth.module';
 export { AccessStateModule } from './access-state.module';
+export { AuthService } from './auth.service';
+export { TokenPairView } from './dto/auth.dto';

@@ -17,6 +17,16 @@ export interface UserAccessChangedEvent {
 type InTransaction = (event: UserAccessChangedEvent, tx: EntityManager) => Promise<void>;
 type AfterCommit = (event: UserAccessChangedEvent) => Promise<void>;
 
+/** Users created without a password (admin, HR, CSV import), in the creating transaction. */
+export interface UsersCreatedWithoutPasswordEvent {
+  userIds: string[];
+  actorId: string;
+}
+type CreatedInTransaction = (
+  event: UsersCreatedWithoutPasswordEvent,
+  tx: EntityManager,
+) => Promise<void>;
+
 /**
  * How other modules (auth: sessions, access cache) react when a user's right to sign in
  * changes, without the users module touching their tables. `inTransaction` handlers run in
@@ -28,6 +38,24 @@ export class UserEvents {
   private readonly logger = new Logger(UserEvents.name);
   private readonly inTx: InTransaction[] = [];
   private readonly after: AfterCommit[] = [];
+  private readonly createdWithoutPassword: CreatedInTransaction[] = [];
+
+  /**
+   * Runs in the transaction that inserts the users, so whatever the handler writes (an
+   * invitation and its mail) commits or rolls back with them; a handler error aborts the
+   * creation.
+   */
+  onCreatedWithoutPassword(inTransaction: CreatedInTransaction): void {
+    this.createdWithoutPassword.push(inTransaction);
+  }
+
+  async createdWithoutPasswordInTransaction(
+    event: UsersCreatedWithoutPasswordEvent,
+    tx: EntityManager,
+  ): Promise<void> {
+    if (event.userIds.length === 0) return;
+    for (const handler of this.createdWithoutPassword) await handler(event, tx);
+  }
 
   onAccessChanged(handlers: { inTransaction?: InTransaction; afterCommit?: AfterCommit }): void {
     if (handlers.inTransaction) this.inTx.push(handlers.inTransaction);

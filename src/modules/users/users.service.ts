@@ -12,6 +12,7 @@ import { parseEmployeeCsv, RowError } from './domain/employee-csv';
 import { CreateEmployeeDto, CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
+import { assertAcceptablePassword } from './password-rules';
 import { UserAccessChange, UserEvents } from './user-events';
 
 const EMPLOYEE_CONFLICT = 'EMPLOYEE_CONFLICT';
@@ -58,6 +59,7 @@ export class UsersService {
   /** Admin: any user, any role. */
   async create(dto: CreateUserDto, actor: AuthUser): Promise<User> {
     this.assertOrganizationFitsRole(dto.role, dto.organizationId ?? null);
+    if (dto.password) assertAcceptablePassword(dto.password, dto.email);
     const user = this.users.create({
       email: dto.email,
       name: dto.name,
@@ -68,7 +70,16 @@ export class UsersService {
       locale: dto.locale ?? 'id',
       passwordHash: dto.password ? await this.hasher.hash(dto.password) : null,
     });
-    const saved = await this.saveTranslatingConflicts(user);
+    const saved = await this.dataSource.transaction(async (tx) => {
+      const row = await this.saveTranslatingConflicts(user, tx);
+      if (!row.passwordHash) {
+        await this.events.createdWithoutPasswordInTransaction(
+          { userIds: [row.id], actorId: actor.id },
+          tx,
+        );
+      }
+      return row;
+    });
     await this.audit.record({
       actorId: actor.id,
       action: 'user.created',
@@ -140,6 +151,7 @@ export class UsersService {
   async update(id: string, dto: UpdateUserDto, actor: AuthUser): Promise<User> {
     const user = await this.getScoped(id, actor);
     const { password, ...fields } = dto;
+    if (password) assertAcceptablePassword(password, fields.email ?? user.email);
     // Only what was sent: the DTO instance has every declared field, absent ones undefined.
     const changes = Object.fromEntries(
       Object.entries(fields).filter(([, value]) => value !== undefined),
@@ -169,6 +181,34 @@ export class UsersService {
       },
     });
     return this.users.findOneByOrFail({ id: user.id });
+  }
+
+  /**
+   * Sets a password from a one-time link. `claim` runs first in the same transaction (it marks
+   * the link used, or throws and nothing changes); then the policy applies, the token version
+   * moves on and auth ends every existing session ('password-changed') before the commit; the
+   * access cache is dropped once it has committed.
+   */
+  async setPassword(
+    userId: string,
+    password: string,
+    claim: (tx: EntityManager) => Promise<void>,
+  ): Promise<User> {
+    const user = await this.users.findOneBy({ id: userId });
+    if (!user) throw notFound('User');
+    assertAcceptablePassword(password, user.email);
+    const passwordHash = await this.hasher.hash(password);
+    const event = { userId, changes: ['password-changed' as const] };
+    await this.dataSource.transaction(async (tx) => {
+      await claim(tx);
+      await tx.query(
+        'UPDATE users SET password_hash = $2, token_version = token_version + 1 WHERE id = $1',
+        [userId, passwordHash],
+      );
+      await this.events.accessChangedInTransaction(event, tx);
+    });
+    await this.events.accessChangedAfterCommit(event);
+    return this.users.findOneByOrFail({ id: userId });
   }
 
   async deactivate(id: string, actor: AuthUser): Promise<User> {
@@ -274,9 +314,15 @@ export class UsersService {
           created += 1;
         }
       }
+      const createdIds: string[] = [];
       for (let i = 0; i < inserts.length; i += 500) {
-        await repo.insert(inserts.slice(i, i + 500));
+        const result = await repo.insert(inserts.slice(i, i + 500));
+        createdIds.push(...result.identifiers.map((identifier) => identifier.id as string));
       }
+      await this.events.createdWithoutPasswordInTransaction(
+        { userIds: createdIds, actorId: hr.id },
+        tx,
+      );
       await this.audit.record(
         {
           actorId: hr.id,

@@ -3,6 +3,7 @@ import { certificateExpired, certificateExpiring, certificateIssued } from './ce
 import { enrolledByHr, enrollmentDueSoon, enrollmentOverdue, inactivity } from './enrollment';
 import { essayGraded } from './essay-graded';
 import { hrWeeklyDigest } from './hr-weekly-digest';
+import { invitation, passwordReset } from './onboarding';
 import type { TemplateDefinition } from './template-definition';
 
 export const TEMPLATES: Readonly<Record<TemplateName, TemplateDefinition>> = {
@@ -15,6 +16,8 @@ export const TEMPLATES: Readonly<Record<TemplateName, TemplateDefinition>> = {
   essay_graded: essayGraded,
   enrolled_by_hr: enrolledByHr,
   hr_weekly_digest: hrWeeklyDigest,
+  invitation,
+  password_reset: passwordReset,
 };
 
 export type { TemplateDefinition } from './template-definition';

@@ -121,12 +121,13 @@ export class UpdateModuleDto extends PartialType(ModuleDto) {}
 /** The co-instructor to add, by id or by e-mail (exactly one of them). */
 export class AddStaffDto {
   @ApiPropertyOptional({ description: 'A user whose role is instructor' })
+  // Each field is checked when sent (both sent: both checked), and userId when neither is.
   @ValidateIf((o: AddStaffDto) => o.userId !== undefined || o.email === undefined)
   @IsUUID('all')
   userId?: string;
 
   @ApiPropertyOptional({ description: "The instructor's e-mail (only instructors are found)" })
-  @ValidateIf((o: AddStaffDto) => o.email !== undefined || o.userId === undefined)
+  @ValidateIf((o: AddStaffDto) => o.email !== undefined)
   @IsEmail()
   @MaxLength(320)
   email?: string;

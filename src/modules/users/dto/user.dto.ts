@@ -18,11 +18,19 @@ import { PageQueryDto } from '../../../common/paging/cursor';
 const lower = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
 
+/**
+ * Length and the common-password list are checked by the service (PASSWORD_TOO_SHORT / _LONG /
+ * _COMMON, 422), the same rule as the set-password link; the DTO only bounds the input.
+ */
 export class PasswordField {
-  @ApiPropertyOptional({ minLength: 10, maxLength: 128 })
+  @ApiPropertyOptional({
+    minLength: 8,
+    maxLength: 256,
+    description: 'At least 8 characters, not a common password; no composition rules',
+  })
   @IsOptional()
   @IsString()
-  @Length(10, 128, { message: 'password must be 10-128 characters' })
+  @MaxLength(1024)
   password?: string;
 }
 

@@ -57,6 +57,9 @@ export type UpdateOrganizationDto = {
 };
 
 export type CreateUserDto = {
+    /**
+     * At least 8 characters, not a common password; no composition rules
+     */
     password?: string;
     email: string;
     name: string;
@@ -92,6 +95,9 @@ export type UserPage = {
 };
 
 export type UpdateUserDto = {
+    /**
+     * At least 8 characters, not a common password; no composition rules
+     */
     password?: string;
     name?: string;
     email?: string;
@@ -102,6 +108,9 @@ export type UpdateUserDto = {
 };
 
 export type CreateEmployeeDto = {
+    /**
+     * At least 8 characters, not a common password; no composition rules
+     */
     password?: string;
     email: string;
     name: string;
@@ -683,6 +692,45 @@ export type UpdateCourseNotificationSettingsDto = {
      * null = global default
      */
     inactivityDays: number | null;
+};
+
+export type SetPasswordDto = {
+    /**
+     * The token from the set-password or reset link
+     */
+    token: string;
+    /**
+     * At least 8 characters, not a common password and not the e-mail address; no composition rules
+     */
+    password: string;
+};
+
+export type ForgotPasswordDto = {
+    email: string;
+};
+
+export type ForgotPasswordAcceptedView = {
+    /**
+     * The same answer whether or not the address exists
+     */
+    message: string;
+};
+
+export type PasswordTokenView = {
+    purpose: 'invite' | 'reset';
+    /**
+     * The user's name, to greet them
+     */
+    name: string;
+    expiresAt: string;
+};
+
+export type InvitationView = {
+    userId: string;
+    /**
+     * When the new link expires
+     */
+    expiresAt: string;
 };
 
 export type BilingualTitleView = {
@@ -3955,6 +4003,171 @@ export type CourseNotificationSettingsControllerUpdateResponses = {
 };
 
 export type CourseNotificationSettingsControllerUpdateResponse = CourseNotificationSettingsControllerUpdateResponses[keyof CourseNotificationSettingsControllerUpdateResponses];
+
+export type PasswordControllerSetPasswordData = {
+    body: SetPasswordDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/password/set';
+};
+
+export type PasswordControllerSetPasswordErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Semantically invalid (e.g. CSV_INVALID with per-row errors)
+     */
+    422: ErrorBodyDoc;
+};
+
+export type PasswordControllerSetPasswordError = PasswordControllerSetPasswordErrors[keyof PasswordControllerSetPasswordErrors];
+
+export type PasswordControllerSetPasswordResponses = {
+    /**
+     * Password set from an invitation or reset link; signed in like /auth/login
+     */
+    200: TokenPairView;
+};
+
+export type PasswordControllerSetPasswordResponse = PasswordControllerSetPasswordResponses[keyof PasswordControllerSetPasswordResponses];
+
+export type PasswordControllerForgotData = {
+    body: ForgotPasswordDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/password/forgot';
+};
+
+export type PasswordControllerForgotErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
+     */
+    429: ErrorBodyDoc;
+};
+
+export type PasswordControllerForgotError = PasswordControllerForgotErrors[keyof PasswordControllerForgotErrors];
+
+export type PasswordControllerForgotResponses = {
+    202: ForgotPasswordAcceptedView;
+};
+
+export type PasswordControllerForgotResponse = PasswordControllerForgotResponses[keyof PasswordControllerForgotResponses];
+
+export type PasswordControllerTokenInfoData = {
+    body?: never;
+    path?: never;
+    query: {
+        token: string;
+    };
+    url: '/api/v1/auth/password/token';
+};
+
+export type PasswordControllerTokenInfoErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+};
+
+export type PasswordControllerTokenInfoError = PasswordControllerTokenInfoErrors[keyof PasswordControllerTokenInfoErrors];
+
+export type PasswordControllerTokenInfoResponses = {
+    200: PasswordTokenView;
+};
+
+export type PasswordControllerTokenInfoResponse = PasswordControllerTokenInfoResponses[keyof PasswordControllerTokenInfoResponses];
+
+export type EmployeeInvitationControllerResendData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/employees/{id}/invitation';
+};
+
+export type EmployeeInvitationControllerResendErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Not found or not in your scope (NOT_FOUND)
+     */
+    404: ErrorBodyDoc;
+    /**
+     * Conflict with existing data
+     */
+    409: ErrorBodyDoc;
+};
+
+export type EmployeeInvitationControllerResendError = EmployeeInvitationControllerResendErrors[keyof EmployeeInvitationControllerResendErrors];
+
+export type EmployeeInvitationControllerResendResponses = {
+    /**
+     * A new link is sent; the old one stops
+     */
+    202: InvitationView;
+};
+
+export type EmployeeInvitationControllerResendResponse = EmployeeInvitationControllerResendResponses[keyof EmployeeInvitationControllerResendResponses];
+
+export type AdminInvitationControllerResendData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/users/{id}/invitation';
+};
+
+export type AdminInvitationControllerResendErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Not found or not in your scope (NOT_FOUND)
+     */
+    404: ErrorBodyDoc;
+    /**
+     * Conflict with existing data
+     */
+    409: ErrorBodyDoc;
+};
+
+export type AdminInvitationControllerResendError = AdminInvitationControllerResendErrors[keyof AdminInvitationControllerResendErrors];
+
+export type AdminInvitationControllerResendResponses = {
+    /**
+     * A new link is sent; the old one stops
+     */
+    202: InvitationView;
+};
+
+export type AdminInvitationControllerResendResponse = AdminInvitationControllerResendResponses[keyof AdminInvitationControllerResendResponses];
 
 export type CertificatesControllerListData = {
     body?: never;

@@ -1,0 +1,106 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { AuthUser, Public, Role, Roles } from '../../common/auth/roles';
+import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { UuidParam } from '../../common/http/uuid-param';
+import { TokenPairView } from '../auth';
+import {
+  ForgotPasswordAcceptedView,
+  ForgotPasswordDto,
+  InvitationView,
+  PasswordTokenQueryDto,
+  PasswordTokenView,
+  SetPasswordDto,
+} from './dto/onboarding.dto';
+import { OnboardingService } from './onboarding.service';
+
+const FORGOT_ANSWER: ForgotPasswordAcceptedView = {
+  message: 'If the address belongs to an account, a reset link is on its way',
+};
+
+@ApiTags('auth')
+@Controller('api/v1/auth/password')
+export class PasswordController {
+  constructor(private readonly onboarding: OnboardingService) {}
+
+  @Post('set')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: TokenPairView,
+    description: 'Password set from an invitation or reset link; signed in like /auth/login',
+  })
+  @ApiErrors(400, 422)
+  setPassword(@Body() dto: SetPasswordDto): Promise<TokenPairView> {
+    return this.onboarding.setPassword(dto.token, dto.password);
+  }
+
+  @Post('forgot')
+  @Public()
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: ForgotPasswordAcceptedView })
+  @ApiErrors(400, 429)
+  async forgot(
+    @Body() dto: ForgotPasswordDto,
+    @Req() request: FastifyRequest,
+  ): Promise<ForgotPasswordAcceptedView> {
+    await this.onboarding.forgotPassword(dto.email, request.ip);
+    return FORGOT_ANSWER;
+  }
+
+  @Get('token')
+  @Public()
+  @ApiOkResponse({ type: PasswordTokenView })
+  @ApiErrors(400)
+  tokenInfo(@Query() query: PasswordTokenQueryDto): Promise<PasswordTokenView> {
+    return this.onboarding.tokenInfo(query.token);
+  }
+}
+
+@ApiTags('employees')
+@ApiBearerAuth()
+@Controller('api/v1/employees')
+export class EmployeeInvitationController {
+  constructor(private readonly onboarding: OnboardingService) {}
+
+  @Post(':id/invitation')
+  @Roles(Role.Hr)
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    type: InvitationView,
+    description: 'A new link is sent; the old one stops',
+  })
+  @ApiErrors(400, 401, 403, 404, 409)
+  async resend(
+    @Param('id', UuidParam) id: string,
+    @CurrentUser() hr: AuthUser,
+  ): Promise<InvitationView> {
+    const { expiresAt } = await this.onboarding.resendInvitation(id, hr);
+    return { userId: id, expiresAt };
+  }
+}
+
+@ApiTags('admin users')
+@ApiBearerAuth()
+@Controller('api/v1/admin/users')
+export class AdminInvitationController {
+  constructor(private readonly onboarding: OnboardingService) {}
+
+  @Post(':id/invitation')
+  @Roles(Role.Admin)
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    type: InvitationView,
+    description: 'A new link is sent; the old one stops',
+  })
+  @ApiErrors(400, 401, 403, 404, 409)
+  async resend(
+    @Param('id', UuidParam) id: string,
+    @CurrentUser() admin: AuthUser,
+  ): Promise<InvitationView> {
+    const { expiresAt } = await this.onboarding.resendInvitation(id, admin);
+    return { userId: id, expiresAt };
+  }
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth';
+import { NotificationsModule } from '../notifications';
+import { UsersModule } from '../users';
+import { ForgotPasswordThrottle } from './forgot-password-throttle';
+import {
+  AdminInvitationController,
+  EmployeeInvitationController,
+  PasswordController,
+} from './onboarding.controller';
+import { OnboardingService } from './onboarding.service';
+import { PasswordTokensService } from './password-tokens.service';
+
+@Module({
+  imports: [UsersModule, AuthModule, NotificationsModule],
+  controllers: [PasswordController, EmployeeInvitationController, AdminInvitationController],
+  providers: [OnboardingService, PasswordTokensService, ForgotPasswordThrottle],
+})
+export class OnboardingModule {}
