@@ -64,4 +64,10 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Web unit specs run under Jest, outside web/tsconfig.json (which the app build uses).
+    files: ['web/src/**/*.spec.ts'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { parserOptions: { projectService: false } },
+  },
 );

@@ -161,7 +161,7 @@ function useGuardedJsonParser(app: NestFastifyApplication): void {
       );
       return;
     }
-    parseJson(request as never, text, done);
+    void parseJson(request as never, text, done);
   });
 }
 

@@ -16,7 +16,6 @@ import {
   displayStatus,
   EnrollmentChannel,
   enrollmentModeRefusal,
-  isLessonUnlocked,
   jpCredited,
   lessonLockedBy,
   secondsStillRequired,
