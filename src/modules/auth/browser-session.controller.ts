@@ -9,7 +9,14 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/auth/roles';
 import { DomainError } from '../../common/errors/domain-error';
@@ -117,6 +124,7 @@ export class BrowserSessionController {
   @Public()
   @HttpCode(204)
   @csrfHeader
+  @ApiNoContentResponse({ description: 'Session ended and cookie cleared' })
   @ApiErrors(403)
   async logout(
     @Req() request: FastifyRequest,

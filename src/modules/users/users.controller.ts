@@ -71,7 +71,7 @@ export class AdminUsersController {
 
   @Patch(':id')
   @ApiOkResponse({ type: UserView })
-  @ApiErrors(404, 409)
+  @ApiErrors(404, 409, 422)
   async update(
     @Param('id', UuidParam) id: string,
     @Body() dto: UpdateUserDto,
@@ -100,7 +100,7 @@ export class EmployeesController {
 
   @Post()
   @ApiCreatedResponse({ type: UserView })
-  @ApiErrors(409)
+  @ApiErrors(409, 422)
   async create(@Body() dto: CreateEmployeeDto, @CurrentUser() hr: AuthUser): Promise<UserView> {
     return toUserView(await this.users.createEmployee(dto, hr));
   }

@@ -1765,6 +1765,10 @@ export type AdminUsersControllerUpdateErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Semantically invalid (e.g. CSV_INVALID with per-row errors)
+     */
+    422: ErrorBodyDoc;
 };
 
 export type AdminUsersControllerUpdateError = AdminUsersControllerUpdateErrors[keyof AdminUsersControllerUpdateErrors];
@@ -1841,6 +1845,10 @@ export type EmployeesControllerCreateErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Semantically invalid (e.g. CSV_INVALID with per-row errors)
+     */
+    422: ErrorBodyDoc;
 };
 
 export type EmployeesControllerCreateError = EmployeesControllerCreateErrors[keyof EmployeesControllerCreateErrors];
@@ -2174,6 +2182,15 @@ export type BrowserSessionControllerLogoutErrors = {
 };
 
 export type BrowserSessionControllerLogoutError = BrowserSessionControllerLogoutErrors[keyof BrowserSessionControllerLogoutErrors];
+
+export type BrowserSessionControllerLogoutResponses = {
+    /**
+     * Session ended and cookie cleared
+     */
+    204: void;
+};
+
+export type BrowserSessionControllerLogoutResponse = BrowserSessionControllerLogoutResponses[keyof BrowserSessionControllerLogoutResponses];
 
 export type HealthControllerHealthData = {
     body?: never;
