@@ -19,6 +19,7 @@ export default defineConfig({
     outDir: resolve(webDir, '..', 'dist', 'web'),
     emptyOutDir: true,
     sourcemap: false,
+    manifest: true,
     chunkSizeWarningLimit: 700,
     rolldownOptions: {
       // Mantine marks its modules "use client" (for React Server Components); meaningless here.
