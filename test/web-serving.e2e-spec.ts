@@ -1,11 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import Fastify, { FastifyInstance } from 'fastify';
 import request from 'supertest';
 import { registerWebApp } from '../src/bootstrap/web-app';
 import { createTestContext, TestContext } from './support/test-app';
 
+const JS_ASSET = `console.log(${JSON.stringify('compressed copy '.repeat(20))})`;
 const HTML = { Accept: 'text/html,application/xhtml+xml' };
 
 describe('web app serving (registerWebApp on a bare server)', () => {
@@ -16,6 +18,9 @@ describe('web app serving (registerWebApp on a bare server)', () => {
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>app</title>');
     writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
     writeFileSync(join(dir, 'favicon.svg'), '<svg/>');
+    writeFileSync(join(dir, 'assets', 'app-def456.js'), JS_ASSET);
+    writeFileSync(join(dir, 'assets', 'app-def456.js.br'), brotliCompressSync(JS_ASSET));
+    writeFileSync(join(dir, 'assets', 'app-def456.js.gz'), gzipSync(JS_ASSET));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -46,6 +51,22 @@ describe('web app serving (registerWebApp on a bare server)', () => {
       expect(page.text).toContain('<title>app</title>');
     }
     expect((await get(app, '/favicon.svg')).headers['content-type']).toBe('image/svg+xml');
+    await app.close();
+  });
+
+  it("serves the build's .br/.gz copy of an asset to a browser that accepts it", async () => {
+    const app = await server(dir);
+    const br = await get(app, '/assets/app-def456.js', { 'Accept-Encoding': 'gzip, br' });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['vary']).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // The bytes sent are the build's brotli file (supertest decodes them for `text`).
+    expect(Number(br.headers['content-length'])).toBe(brotliCompressSync(JS_ASSET).length);
+    expect(br.text).toBe(JS_ASSET);
+    const plain = await get(app, '/assets/app-def456.js', { 'Accept-Encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe(JS_ASSET);
     await app.close();
   });
 

@@ -1,6 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
 const apiTarget = process.env.K3_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
@@ -8,19 +10,74 @@ const apiTarget = process.env.K3_API_URL ?? `http://127.0.0.1:${process.env.PORT
 const proxied = ['/api', '/verify', '/docs', '/docs-json', '/admin/queues', '/health', '/metrics'];
 
 /**
+ * Writes `.br` and `.gz` beside every built JS/CSS asset; the API serves them to browsers that
+ * accept them (@fastify/static `preCompressed`), so a phone downloads the compressed bytes
+ * without the server compressing on each request.
+ */
+function precompressAssets(): Plugin {
+  return {
+    name: 'k3-precompress-assets',
+    apply: 'build',
+    writeBundle(options) {
+      const assets = resolve(options.dir!, 'assets');
+      for (const name of readdirSync(assets).filter((f) => /\.(js|css)$/.test(f))) {
+        const body = readFileSync(resolve(assets, name));
+        writeFileSync(resolve(assets, `${name}.gz`), gzipSync(body, { level: 9 }));
+        writeFileSync(
+          resolve(assets, `${name}.br`),
+          brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+      }
+    },
+  };
+}
+
+/**
  * Vite 8 compiles TSX itself (oxc); @vitejs/plugin-react is not used (its peer chain conflicts
  * with Jest's Babel), so `npm run dev` reloads the page on change instead of React Fast Refresh.
  */
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: webDir,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [precompressAssets()],
+  resolve: {
+    // React Router's package exports point every bundler at its development build (warnings,
+    // invariant messages); production bundles take the production one.
+    alias:
+      mode === 'production'
+        ? [
+            {
+              find: /^react-router$/,
+              replacement: resolve(
+                webDir,
+                '..',
+                'node_modules/react-router/dist/production/index.mjs',
+              ),
+            },
+          ]
+        : [],
+  },
   build: {
+    target: 'es2022',
     outDir: resolve(webDir, '..', 'dist', 'web'),
     emptyOutDir: true,
     sourcemap: false,
+    manifest: true,
     chunkSizeWarningLimit: 700,
     rolldownOptions: {
+      output: {
+        // The framework every screen needs is one long-cached chunk; Mantine components and page
+        // code stay split by route so a learner only fetches what the learner screens use.
+        advancedChunks: {
+          groups: [
+            {
+              name: 'framework',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/]query-core|@tanstack[\\/]react-query|i18next|react-i18next)[\\/]/,
+            },
+          ],
+        },
+      },
       // Mantine marks its modules "use client" (for React Server Components); meaningless here.
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
@@ -32,4 +89,4 @@ export default defineConfig({
     strictPort: true,
     proxy: Object.fromEntries(proxied.map((p) => [p, { target: apiTarget, changeOrigin: false }])),
   },
-});
+}));

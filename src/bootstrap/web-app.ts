@@ -49,6 +49,8 @@ export async function registerWebApp(fastify: FastifyInstance, dir = webDistDir(
       decorateReply: false,
       index: false,
       wildcard: true,
+      // The build writes .br/.gz beside each JS/CSS file (web/vite.config.ts).
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (res) => {
         void res.header('Cache-Control', 'public, max-age=31536000, immutable');

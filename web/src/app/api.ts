@@ -4,88 +4,36 @@
  * token and retries once after a silent refresh on 401. Regenerating the client changes only
  * this file.
  */
-import type { EnrollmentView, LessonProgressView } from '../api/generated/types.gen';
+import type {
+  CertificatePage,
+  CertificateView,
+  CourseSummaryPage,
+  CourseSummaryView,
+  CourseView,
+  EnrollmentPage,
+  EnrollmentView,
+  EnrollResultView,
+  HeartbeatResultView,
+  LessonContentView,
+  LessonProgressView,
+  MeView,
+  ModuleView,
+  ProgressResultView,
+} from '../api/generated/types.gen';
 import { accessToken, refreshSession } from './session';
 
-export type { EnrollmentView, LessonProgressView };
-
-// Not yet described by response schemas in the OpenAPI document (the contract work adds them).
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-export interface LessonContentView {
-  id: string;
-  type: 'text' | 'video' | 'file' | 'quiz';
-  titleId: string;
-  titleEn: string;
-  html?: string;
-  videoUrl?: string;
-  durationSeconds?: number;
-  fileUrl?: string;
-  quizId?: string | null;
-}
-export interface ProgressResultView {
-  enrollmentId: string;
-  lessonId: string;
-  lessonStatus: 'in_progress' | 'completed';
-  lessonTimeSpentSeconds: number;
-  enrollmentStatus: string;
-  percent: number;
-  nextLessonId: string | null;
-}
-export interface HeartbeatResultView {
-  accepted: boolean;
-  creditedSeconds: number;
-  lessonTimeSpentSeconds: number;
-}
-export interface CourseSummaryView {
-  id: string;
-  code: string;
-  titleId: string;
-  titleEn: string;
-  competencyCode: string;
-  jpHours: number;
-  enrollmentMode: 'open' | 'assigned';
-}
-export interface ModuleView {
-  id: string;
-  position: number;
-  titleId: string;
-  titleEn: string;
-}
-export interface CourseView {
-  id: string;
-  code: string;
-  published: {
-    titleId: string;
-    titleEn: string;
-    descriptionId: string;
-    descriptionEn: string;
-    jpHours: number;
-    enrollmentMode: 'open' | 'assigned';
-    sequential: boolean;
-    modules?: ModuleView[];
-  } | null;
-}
-export interface MeView {
-  id: string;
-  email: string;
-  name: string;
-  role: 'admin' | 'instructor' | 'hr' | 'learner';
-  locale: string;
-  organizationName: string | null;
-}
-export interface CertificateView {
-  id: string;
-  number: string;
-  status: string;
-  courseTitle: { id: string; en: string };
-  jpHours: number;
-  issuedAt: string | null;
-  expiresAt: string | null;
-  verifyUrl: string;
-}
+export type {
+  CertificateView,
+  CourseSummaryView,
+  CourseView,
+  EnrollmentView,
+  HeartbeatResultView,
+  LessonContentView,
+  LessonProgressView,
+  MeView,
+  ModuleView,
+  ProgressResultView,
+};
 
 export class ApiError extends Error {
   constructor(
@@ -149,10 +97,10 @@ export async function download(path: string, fallbackName: string): Promise<void
 
 export const api = {
   me: () => json<MeView>('/api/v1/me'),
-  myCourses: () => json<Page<EnrollmentView>>('/api/v1/me/courses?limit=100'),
-  catalogue: () => json<Page<CourseSummaryView>>('/api/v1/courses?limit=100'),
+  myCourses: () => json<EnrollmentPage>('/api/v1/me/courses?limit=100'),
+  catalogue: () => json<CourseSummaryPage>('/api/v1/courses?limit=100'),
   course: (courseId: string) => json<CourseView>(`/api/v1/courses/${courseId}`),
-  enroll: (courseId: string) => post<{ id: string }>(`/api/v1/courses/${courseId}/enroll`),
+  enroll: (courseId: string) => post<EnrollResultView>(`/api/v1/courses/${courseId}/enroll`),
   enrollment: (id: string) => json<EnrollmentView>(`/api/v1/enrollments/${id}`),
   lesson: (enrollmentId: string, lessonId: string) =>
     json<LessonContentView>(`/api/v1/enrollments/${enrollmentId}/lessons/${lessonId}`),
@@ -164,7 +112,7 @@ export const api = {
     post<ProgressResultView>(`/api/v1/enrollments/${enrollmentId}/lessons/${lessonId}/complete`),
   lessonFile: (enrollmentId: string, lessonId: string) =>
     download(`/api/v1/enrollments/${enrollmentId}/lessons/${lessonId}/file`, 'materi'),
-  certificates: () => json<Page<CertificateView>>('/api/v1/certificates?limit=100'),
+  certificates: () => json<CertificatePage>('/api/v1/certificates?limit=100'),
   certificate: (id: string) => json<CertificateView>(`/api/v1/certificates/${id}`),
   certificatePdf: (id: string, number: string) =>
     download(`/api/v1/certificates/${id}/pdf`, `${number}.pdf`),

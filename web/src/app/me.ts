@@ -9,7 +9,7 @@ let languageChosenHere = false;
 /** Remembers that the user picked a language in this tab (it then wins over the account's). */
 export function chooseLanguage(language: Language): void {
   languageChosenHere = true;
-  setLanguage(language);
+  void setLanguage(language);
 }
 
 /** The signed-in user; the account's language is applied unless one was picked in this tab. */
@@ -24,7 +24,7 @@ export function useMe() {
   const locale = query.data?.locale;
   useEffect(() => {
     if (!languageChosenHere && locale && (LANGUAGES as readonly string[]).includes(locale)) {
-      setLanguage(locale as Language);
+      void setLanguage(locale as Language);
     }
   }, [locale]);
   return query;

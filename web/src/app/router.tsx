@@ -1,6 +1,5 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
-import { LoginPage } from '../features/auth/LoginPage';
 import { Loading } from '../features/common/Loading';
 import { NotFoundPage } from '../features/common/NotFoundPage';
 import { useSession } from './session';
@@ -24,7 +23,11 @@ function RequireSession() {
 }
 
 export const router = createBrowserRouter([
-  { path: '/login', Component: LoginPage },
+  // Lazy too: a returning learner (refresh cookie) never needs the sign-in form or @mantine/form.
+  {
+    path: '/login',
+    lazy: async () => ({ Component: (await import('../features/auth/LoginPage')).LoginPage }),
+  },
   {
     Component: RequireSession,
     children: [
