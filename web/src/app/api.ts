@@ -4,10 +4,26 @@
  * token and retries once after a silent refresh on 401. Regenerating the client changes only
  * this file.
  */
-import type { EnrollmentView, LessonProgressView } from '../api/generated/types.gen';
+import type {
+  AttemptQuestionView,
+  AttemptView,
+  EnrollmentView,
+  LearnerQuizView,
+  LessonProgressView,
+  QuestionReviewView,
+  SaveAnswerDto,
+} from '../api/generated/types.gen';
 import { accessToken, refreshSession } from './session';
 
-export type { EnrollmentView, LessonProgressView };
+export type {
+  AttemptQuestionView,
+  AttemptView,
+  EnrollmentView,
+  LearnerQuizView,
+  LessonProgressView,
+  QuestionReviewView,
+  SaveAnswerDto,
+};
 
 // Not yet described by response schemas in the OpenAPI document (the contract work adds them).
 export interface Page<T> {
@@ -166,6 +182,18 @@ export const api = {
     download(`/api/v1/enrollments/${enrollmentId}/lessons/${lessonId}/file`, 'materi'),
   certificates: () => json<Page<CertificateView>>('/api/v1/certificates?limit=100'),
   certificate: (id: string) => json<CertificateView>(`/api/v1/certificates/${id}`),
+  learnerQuiz: (quizId: string) => json<LearnerQuizView>(`/api/v1/quizzes/${quizId}`),
+  startAttempt: (quizId: string) => post<AttemptView>(`/api/v1/quizzes/${quizId}/attempts`),
+  attempt: (attemptId: string) => json<AttemptView>(`/api/v1/attempts/${attemptId}`),
+  submitAttempt: (attemptId: string) => post<AttemptView>(`/api/v1/attempts/${attemptId}/submit`),
+  /** Sends one request of the offline outbox (answers, heartbeats). */
+  sendQueued: (method: 'PUT' | 'POST', path: string, body?: unknown) =>
+    json<unknown>(
+      path,
+      body === undefined
+        ? { method }
+        : { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+    ),
   certificatePdf: (id: string, number: string) =>
     download(`/api/v1/certificates/${id}/pdf`, `${number}.pdf`),
 };
