@@ -15,6 +15,8 @@ export function OutboxIndicator() {
         <Badge
           color={outbox.online ? 'blue' : 'orange'}
           variant="light"
+          c="dark.8"
+          tt="none"
           aria-label={t('offline.waitingLabel', { count })}
           data-testid="outbox-count"
           data-count={count}

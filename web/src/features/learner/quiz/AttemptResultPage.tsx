@@ -46,7 +46,7 @@ function ReviewCard({ q }: { q: AttemptQuestionView }) {
             {t('quiz.questionNumber', { number: q.number })}
           </Text>
           {review.awardedMark !== undefined && (
-            <Badge variant="light">
+            <Badge variant="light" c="dark.8" tt="none">
               {review.awardedMark === null
                 ? t('quiz.awaitingGrading')
                 : t('quiz.mark', { mark: review.awardedMark, max: q.maxMark })}
@@ -167,9 +167,11 @@ export default function AttemptResultPage() {
             </Text>
             <Text>{t('quiz.points', { score: a.result.score, max: a.result.maxScore })}</Text>
             {a.result.passed === null ? (
-              <Badge color="gray">{t('quiz.awaitingGrading')}</Badge>
+              <Badge color="gray" variant="light" c="dark.8" tt="none">
+                {t('quiz.awaitingGrading')}
+              </Badge>
             ) : (
-              <Badge color={a.result.passed ? 'green' : 'red'} size="lg">
+              <Badge color={a.result.passed ? 'green.9' : 'red.9'} size="lg" tt="none">
                 {a.result.passed ? t('quiz.passed') : t('quiz.failed')}
               </Badge>
             )}

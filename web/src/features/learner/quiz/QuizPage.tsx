@@ -90,7 +90,9 @@ export default function QuizPage() {
                     </Table.Td>
                     <Table.Td>
                       {a.status === 'open' ? (
-                        <Badge variant="light">{t('quiz.inProgress')}</Badge>
+                        <Badge variant="light" c="dark.8" tt="none">
+                          {t('quiz.inProgress')}
+                        </Badge>
                       ) : (
                         date(a.submittedAt)
                       )}

@@ -172,6 +172,8 @@ export function TakeQuiz({ receipt, quizId }: { receipt: AttemptReceipt; quizId:
             size="lg"
             color={remaining < 60_000 ? 'red' : 'blue'}
             variant="light"
+            c="dark.8"
+            tt="none"
             role="timer"
             aria-label={t('quiz.timeLeftLabel', { time: formatRemaining(remaining) })}
           >
@@ -181,7 +183,12 @@ export function TakeQuiz({ receipt, quizId }: { receipt: AttemptReceipt; quizId:
       </Group>
 
       {expired && (
-        <Alert color="orange" role="status" title={t('quiz.timeUpTitle')}>
+        <Alert
+          color="orange"
+          role="status"
+          title={t('quiz.timeUpTitle')}
+          classNames={{ title: 'quiz-alert-title' }}
+        >
           {outbox.online ? t('quiz.timeUpSubmitting') : t('quiz.timeUpOffline')}
         </Alert>
       )}
@@ -190,6 +197,7 @@ export function TakeQuiz({ receipt, quizId }: { receipt: AttemptReceipt; quizId:
           color={remaining !== null && remaining < OFFLINE_WARNING_MS ? 'red' : 'orange'}
           role="status"
           title={t('offline.title')}
+          classNames={{ title: 'quiz-alert-title' }}
         >
           {remaining !== null && remaining < OFFLINE_WARNING_MS
             ? t('quiz.offlineNearDeadline')
@@ -231,7 +239,7 @@ export function TakeQuiz({ receipt, quizId }: { receipt: AttemptReceipt; quizId:
               {t('quiz.questionOf', { number: question.number, total: questions.length })}
             </Text>
             {question.type !== 'description' && (
-              <Badge color={stateColor[current]} variant="light" role="status">
+              <Badge color={stateColor[current]} variant="light" c="dark.8" tt="none" role="status">
                 {stateText[current]}
               </Badge>
             )}
@@ -283,6 +291,7 @@ export function TakeQuiz({ receipt, quizId }: { receipt: AttemptReceipt; quizId:
         opened={confirming}
         onClose={() => setConfirming(false)}
         title={t('quiz.confirmTitle')}
+        closeButtonProps={{ 'aria-label': t('quiz.close') }}
         centered
       >
         <Stack gap="sm">
