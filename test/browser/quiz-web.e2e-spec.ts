@@ -165,12 +165,13 @@ describe('web app quiz and offline outbox (in Chromium)', () => {
     await page.getByRole('timer').waitFor();
     await expect(page.getByRole('timer').innerText()).resolves.toMatch(/Sisa waktu (10:00|9:5\d)/);
 
-    // 1: single choice, a wrong option by arrow key, flagged for review.
-    await tabTo(page, page.getByRole('radio', { name: 'Alat Pelindung Diri' }));
-    await page.keyboard.press('ArrowDown');
-    await expect(
-      page.getByRole('radio', { name: 'Alat Pemadam Darurat' }).isChecked(),
-    ).resolves.toBe(true);
+    // 1: single choice (options may be shuffled): arrow keys until the wrong option is picked.
+    await tabTo(page, page.getByRole('radio').first());
+    const wrong = page.getByRole('radio', { name: 'Alat Pemadam Darurat' });
+    for (let i = 0; i < 4 && !(await wrong.isChecked()); i++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await expect(wrong.isChecked()).resolves.toBe(true);
     await page.getByText('Tersimpan', { exact: true }).waitFor();
     await tabTo(page, page.getByRole('checkbox', { name: 'Tandai untuk ditinjau' }));
     await page.keyboard.press('Space');

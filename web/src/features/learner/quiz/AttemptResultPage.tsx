@@ -9,21 +9,26 @@ import { ErrorAlert } from '../../common/ErrorAlert';
 import { Loading } from '../../common/Loading';
 import type { Response } from './quiz-logic';
 
+/** The plain text of a sanitised HTML fragment (option and prompt texts). */
+function plain(html: string): string {
+  return new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
+}
+
 /** The learner's answer in words (only when the server sent it back). */
 function responseText(q: AttemptQuestionView, r: Response, t: (k: string) => string): string {
   switch (r.type) {
     case 'single_choice':
-      return q.options?.find((o) => o.id === r.optionId)?.text ?? '—';
+      return plain(q.options?.find((o) => o.id === r.optionId)?.text ?? '—');
     case 'multiple_choice':
       return (q.options ?? [])
         .filter((o) => r.optionIds.includes(o.id))
-        .map((o) => o.text)
+        .map((o) => plain(o.text))
         .join(', ');
     case 'true_false':
       return r.answer === null ? '—' : r.answer ? t('quiz.true') : t('quiz.false');
     case 'matching':
       return r.matches
-        .map((m) => `${q.prompts?.find((p) => p.id === m.pairId)?.text ?? ''} → ${m.answer}`)
+        .map((m) => `${plain(q.prompts?.find((p) => p.id === m.pairId)?.text ?? '')} → ${m.answer}`)
         .join('; ');
     default:
       return r.text;
@@ -36,7 +41,9 @@ function ReviewCard({ q }: { q: AttemptQuestionView }) {
   const review = q.review ?? {};
   const response = review.response as Response | null | undefined;
   const correctOptions = review.correctOptionIds
-    ? (q.options ?? []).filter((o) => review.correctOptionIds?.includes(o.id)).map((o) => o.text)
+    ? (q.options ?? [])
+        .filter((o) => review.correctOptionIds?.includes(o.id))
+        .map((o) => plain(o.text))
     : null;
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby={`r-${q.id}`}>
@@ -90,7 +97,8 @@ function ReviewCard({ q }: { q: AttemptQuestionView }) {
             <strong>
               {review.correctMatches
                 .map(
-                  (m) => `${q.prompts?.find((p) => p.id === m.pairId)?.text ?? ''} → ${m.answer}`,
+                  (m) =>
+                    `${plain(q.prompts?.find((p) => p.id === m.pairId)?.text ?? '')} → ${m.answer}`,
                 )
                 .join('; ')}
             </strong>

@@ -12,6 +12,11 @@ interface Props {
   labelId: string;
 }
 
+/** Option and prompt texts are sanitised HTML from the server. */
+const Html = ({ html }: { html: string }) => (
+  <span className="quiz-inline-html" dangerouslySetInnerHTML={{ __html: html }} />
+);
+
 /** The form control for one question, labelled by the question text. */
 export function QuestionInput({ question, value, onChange, onBlur, labelId }: Props) {
   const { t } = useTranslation();
@@ -26,7 +31,7 @@ export function QuestionInput({ question, value, onChange, onBlur, labelId }: Pr
         >
           <Stack gap="sm" mt="xs">
             {options.map((o) => (
-              <Radio key={o.id} value={o.id} label={o.text} />
+              <Radio key={o.id} value={o.id} label={<Html html={o.text} />} />
             ))}
           </Stack>
         </Radio.Group>
@@ -55,7 +60,7 @@ export function QuestionInput({ question, value, onChange, onBlur, labelId }: Pr
         >
           <Stack gap="sm" mt="xs">
             {options.map((o) => (
-              <Checkbox key={o.id} value={o.id} label={o.text} />
+              <Checkbox key={o.id} value={o.id} label={<Html html={o.text} />} />
             ))}
           </Stack>
         </Checkbox.Group>
@@ -75,7 +80,7 @@ export function QuestionInput({ question, value, onChange, onBlur, labelId }: Pr
           {(question.prompts ?? []).map((p) => (
             <NativeSelect
               key={p.id}
-              label={p.text}
+              label={<Html html={p.text} />}
               value={matches.find((m) => m.pairId === p.id)?.answer ?? ''}
               onChange={(e) => pick(p.id, e.currentTarget.value)}
               data={[
