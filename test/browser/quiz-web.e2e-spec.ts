@@ -156,7 +156,7 @@ describe('web app quiz and offline outbox (in Chromium)', () => {
     await page.goto(`${base}/courses/${quiz.courseId}/lessons/${quiz.lessonId}`);
     await tabTo(page, page.getByRole('link', { name: 'Buka kuis' }));
     await page.keyboard.press('Enter');
-    await page.getByText('Percobaan: 0 dari tak terbatas').waitFor();
+    await page.getByText('Percobaan terpakai: 0 (tanpa batas)').waitFor();
     await page.getByText('Batas waktu: 10 menit').waitFor();
     await page.getByText('Nilai lulus: 70%').waitFor();
     await checkPage(page, 'quiz-intro');
@@ -253,6 +253,31 @@ describe('web app quiz and offline outbox (in Chromium)', () => {
         { type: 'true_false', answer: false },
       ]),
     );
+    await context.close();
+  });
+
+  it('keeps an offline answer in IndexedDB when the tab is closed, and sends it on the next visit', async () => {
+    const quiz = await createQuizCourse(ctx, author, [TRUE_FALSE, SHORT]);
+    const learner = await enrolledLearner(ctx, quiz.courseId);
+    const { context, page } = await signedIn(learner);
+    await page.goto(`${base}/quizzes/${quiz.quizId}`);
+    await page.getByRole('button', { name: 'Mulai kuis' }).click();
+    await page.getByText('Soal 1 dari 2').waitFor();
+    const attemptId = await openAttemptId(learner, quiz.quizId);
+    await context.setOffline(true);
+    await page.getByRole('radio', { name: 'Salah' }).check();
+    await expect(waitingCount(page).textContent()).resolves.toBe('1 menunggu dikirim');
+    await page.close();
+    expect(await savedAnswers(learner, attemptId)).toEqual({});
+
+    await context.setOffline(false);
+    const later = await context.newPage();
+    await later.goto(`${base}/`);
+    await later.getByRole('heading', { name: 'Pelatihan saya' }).waitFor();
+    await waitingCount(later).waitFor({ state: 'detached' });
+    expect(Object.values(await savedAnswers(learner, attemptId))).toEqual([
+      { type: 'true_false', answer: false },
+    ]);
     await context.close();
   });
 

@@ -37,10 +37,9 @@ export default function QuizPage() {
       <Card withBorder radius="md" padding="lg">
         <Stack gap="xs">
           <Text>
-            {t('quiz.attemptsUsed', {
-              used: q.attempts.length,
-              allowed: q.attemptsAllowed ?? t('quiz.unlimited'),
-            })}
+            {q.attemptsAllowed === null
+              ? t('quiz.attemptsUsedUnlimited', { used: q.attempts.length })
+              : t('quiz.attemptsUsed', { used: q.attempts.length, allowed: q.attemptsAllowed })}
           </Text>
           <Text>
             {q.timeLimitSeconds

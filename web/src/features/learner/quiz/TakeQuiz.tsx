@@ -65,9 +65,16 @@ export function TakeQuiz({ receipt, quizId }: { receipt: AttemptReceipt; quizId:
   const attempt = receipt.attempt;
   const questions = attempt.questions;
   const outbox = useOutbox();
-  const [answers, setAnswers] = useState<Record<string, Response>>(
-    () => (attempt.answers ?? {}) as Record<string, Response>,
-  );
+  // The server's saved answers, overlaid with newer ones still waiting in the outbox (e.g. given
+  // offline before a reload).
+  const [answers, setAnswers] = useState<Record<string, Response>>(() => {
+    const merged = { ...(attempt.answers ?? {}) } as Record<string, Response>;
+    for (const q of questions) {
+      const waiting = outbox.entries.find((e) => e.key === answerKey(attempt.id, q.id));
+      if (waiting) merged[q.id] = { type: q.type, ...(waiting.body as object) } as Response;
+    }
+    return merged;
+  });
   const [typing, setTyping] = useState<Record<string, boolean>>({});
   const [flags, setFlags] = useState<Record<string, boolean>>({});
   const [index, setIndex] = useState(0);
