@@ -281,6 +281,30 @@ describe('web app quiz and offline outbox (in Chromium)', () => {
     await context.close();
   });
 
+  it('submits by itself at the deadline while online and shows the result', async () => {
+    const quiz = await createQuizCourse(ctx, author, [TRUE_FALSE, SHORT], {
+      timeLimitSeconds: 8,
+      review: { afterSubmit: { ...NOTHING, score: true }, afterClose: NOTHING },
+    });
+    const learner = await enrolledLearner(ctx, quiz.courseId);
+    const { context, page } = await signedIn(learner);
+    await page.goto(`${base}/quizzes/${quiz.quizId}`);
+    await page.getByRole('button', { name: 'Mulai kuis' }).click();
+    await page.getByRole('radio', { name: 'Benar' }).check();
+    await page.getByText('Tersimpan', { exact: true }).waitFor();
+    const attemptId = await openAttemptId(learner, quiz.quizId);
+    await page.getByRole('heading', { name: 'Hasil percobaan ke-1' }).waitFor({ timeout: 20_000 });
+    await page.getByText(/dikirim otomatis/).waitFor();
+    await page.getByText('Nilai 50%').waitFor();
+    const attempt = await ctx
+      .http()
+      .get(`/api/v1/attempts/${attemptId}`)
+      .set(bearer(learner))
+      .expect(200);
+    expect(attempt.body.status).toBe('graded');
+    await context.close();
+  });
+
   it('submits by itself at the deadline and shows an answer that arrived too late as refused', async () => {
     const quiz = await createQuizCourse(ctx, author, [SINGLE, TRUE_FALSE], {
       timeLimitSeconds: 15,
