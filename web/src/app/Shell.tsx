@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { LANGUAGES, type Language } from './i18n';
 import { chooseLanguage, useMe } from './me';
+import { OutboxIndicator } from './OutboxIndicator';
 import { logout } from './session';
 
 interface NavItem {
@@ -112,6 +113,7 @@ export function Shell() {
             </Group>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <OutboxIndicator />
             <Group visibleFrom="xs">
               <LanguageSelect />
             </Group>

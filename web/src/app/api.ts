@@ -5,6 +5,8 @@
  * this file.
  */
 import type {
+  AttemptQuestionView,
+  AttemptView,
   CertificatePage,
   CertificateView,
   CourseSummaryPage,
@@ -14,25 +16,33 @@ import type {
   EnrollmentView,
   EnrollResultView,
   HeartbeatResultView,
+  LearnerQuizView,
   LessonContentView,
   LessonProgressView,
   MeView,
   ModuleView,
   ProgressResultView,
+  QuestionReviewView,
+  SaveAnswerDto,
 } from '../api/generated/types.gen';
 import { accessToken, refreshSession } from './session';
 
 export type {
+  AttemptQuestionView,
+  AttemptView,
   CertificateView,
   CourseSummaryView,
   CourseView,
   EnrollmentView,
   HeartbeatResultView,
+  LearnerQuizView,
   LessonContentView,
   LessonProgressView,
   MeView,
   ModuleView,
   ProgressResultView,
+  QuestionReviewView,
+  SaveAnswerDto,
 };
 
 export class ApiError extends Error {
@@ -114,6 +124,18 @@ export const api = {
     download(`/api/v1/enrollments/${enrollmentId}/lessons/${lessonId}/file`, 'materi'),
   certificates: () => json<CertificatePage>('/api/v1/certificates?limit=100'),
   certificate: (id: string) => json<CertificateView>(`/api/v1/certificates/${id}`),
+  learnerQuiz: (quizId: string) => json<LearnerQuizView>(`/api/v1/quizzes/${quizId}`),
+  startAttempt: (quizId: string) => post<AttemptView>(`/api/v1/quizzes/${quizId}/attempts`),
+  attempt: (attemptId: string) => json<AttemptView>(`/api/v1/attempts/${attemptId}`),
+  submitAttempt: (attemptId: string) => post<AttemptView>(`/api/v1/attempts/${attemptId}/submit`),
+  /** Sends one request of the offline outbox (answers, heartbeats). */
+  sendQueued: (method: 'PUT' | 'POST', path: string, body?: unknown) =>
+    json<unknown>(
+      path,
+      body === undefined
+        ? { method }
+        : { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+    ),
   certificatePdf: (id: string, number: string) =>
     download(`/api/v1/certificates/${id}/pdf`, `${number}.pdf`),
 };

@@ -40,6 +40,11 @@ export const router = createBrowserRouter([
         path: 'courses/:courseId/lessons/:lessonId',
         lazy: page(() => import('../features/learner/LessonPlayerPage')),
       },
+      { path: 'quizzes/:quizId', lazy: page(() => import('../features/learner/quiz/QuizPage')) },
+      {
+        path: 'quizzes/:quizId/attempts/:attemptId',
+        lazy: page(() => import('../features/learner/quiz/AttemptResultPage')),
+      },
       { path: 'certificates', lazy: page(() => import('../features/learner/CertificatesPage')) },
       {
         path: 'certificates/:certificateId',

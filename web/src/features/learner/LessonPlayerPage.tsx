@@ -11,6 +11,8 @@ import {
   type LessonProgressView,
 } from '../../app/api';
 import { formatDuration, localized } from '../../app/format';
+import { enqueue, flush } from '../../app/offline-queue';
+import { heartbeatKey } from '../../app/offline-queue-core';
 import { ErrorAlert, useErrorText } from '../common/ErrorAlert';
 import { Loading } from '../common/Loading';
 import { NotFoundPage } from '../common/NotFoundPage';
@@ -63,7 +65,16 @@ function LessonBody({
       </Group>
     );
   }
-  return <Text>{t('lesson.quizHint')}</Text>;
+  return (
+    <Stack gap="sm" align="flex-start">
+      <Text>{t('quiz.lessonHint')}</Text>
+      {content.quizId && (
+        <Button component={Link} to={`/quizzes/${content.quizId}`}>
+          {t('quiz.openQuiz')}
+        </Button>
+      )}
+    </Stack>
+  );
 }
 
 function OpenLesson({
@@ -105,8 +116,17 @@ function OpenLesson({
     active &&
     lesson.status !== 'completed' &&
     (content.data?.type === 'video' ? playing : content.isSuccess);
+  // Through the outbox: a heartbeat made offline waits there (one per lesson, since the
+  // server credits the time since the last heartbeat, capped) and goes out on reconnect.
   useHeartbeat(heartbeatWanted, () => {
-    void api.heartbeat(enrollment.id, lesson.id).then(refreshEnrollment, () => undefined);
+    void enqueue({
+      key: heartbeatKey(enrollment.id, lesson.id),
+      kind: 'heartbeat',
+      method: 'POST',
+      path: `/api/v1/enrollments/${enrollment.id}/lessons/${lesson.id}/heartbeat`,
+    })
+      .then(flush)
+      .then(refreshEnrollment);
   });
 
   const download = useMutation({
