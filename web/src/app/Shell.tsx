@@ -12,12 +12,17 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { LANGUAGES, type Language } from './i18n';
 import { chooseLanguage, useMe } from './me';
-import { OutboxIndicator } from './OutboxIndicator';
 import { logout } from './session';
+
+// The offline outbox (IndexedDB) loads right after the shell, outside the initial bundle.
+const OutboxIndicator = lazy(() =>
+  import('./OutboxIndicator').then((m) => ({ default: m.OutboxIndicator })),
+);
 
 interface NavItem {
   to: string;
@@ -113,7 +118,9 @@ export function Shell() {
             </Group>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <OutboxIndicator />
+            <Suspense fallback={null}>
+              <OutboxIndicator />
+            </Suspense>
             <Group visibleFrom="xs">
               <LanguageSelect />
             </Group>
