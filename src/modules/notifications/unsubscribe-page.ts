@@ -39,7 +39,9 @@ export function donePage(category: PreferenceCategory): string {
     'Berhasil / Done',
     `<h1>Berhasil berhenti berlangganan</h1>
 <p>Anda tidak akan menerima e-mail ${escapeHtml(label.id)} lagi.</p>
-<p class="en">You have been unsubscribed from ${escapeHtml(label.en)}.</p>`,
+<p class="en">You have been unsubscribed from ${escapeHtml(label.en)}.</p>
+<p>Berubah pikiran? Aktifkan lagi di <a href="/preferences">Preferensi</a>.</p>
+<p class="en">Changed your mind? Turn them back on in <a href="/preferences">Preferences</a>.</p>`,
   );
 }
 
