@@ -74,7 +74,17 @@ export interface MeView {
   name: string;
   role: 'admin' | 'instructor' | 'hr' | 'learner';
   locale: string;
+  timeZone: string;
   organizationName: string | null;
+}
+export interface PasswordTokenView {
+  purpose: 'invite' | 'reset';
+  name: string;
+  expiresAt: string;
+}
+export interface NotificationPreference {
+  category: string;
+  enabled: boolean;
 }
 export interface CertificateView {
   id: string;
@@ -84,6 +94,7 @@ export interface CertificateView {
   jpHours: number;
   issuedAt: string | null;
   expiresAt: string | null;
+  verificationCode: string;
   verifyUrl: string;
 }
 
@@ -129,6 +140,12 @@ async function json<T>(path: string, init: RequestInit = {}): Promise<T> {
 }
 
 const post = <T>(path: string) => json<T>(path, { method: 'POST' });
+const sendJson = <T>(method: string, path: string, body: unknown) =>
+  json<T>(path, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 /** Fetches a file with the bearer token and hands it to the browser as a download. */
 export async function download(path: string, fallbackName: string): Promise<void> {
@@ -149,6 +166,18 @@ export async function download(path: string, fallbackName: string): Promise<void
 
 export const api = {
   me: () => json<MeView>('/api/v1/me'),
+  updateMe: (changes: { locale?: 'id' | 'en'; timeZone?: string }) =>
+    sendJson<MeView>('PATCH', '/api/v1/me', changes),
+  passwordToken: (token: string) =>
+    json<PasswordTokenView>(`/api/v1/auth/password/token?token=${encodeURIComponent(token)}`),
+  forgotPassword: (email: string) =>
+    sendJson<{ message: string }>('POST', '/api/v1/auth/password/forgot', { email }),
+  notificationPreferences: () =>
+    json<{ items: NotificationPreference[] }>('/api/v1/me/notification-preferences'),
+  setNotificationPreference: (category: string, enabled: boolean) =>
+    sendJson<{ items: NotificationPreference[] }>('PUT', '/api/v1/me/notification-preferences', {
+      preferences: [{ category, enabled }],
+    }),
   myCourses: () => json<Page<EnrollmentView>>('/api/v1/me/courses?limit=100'),
   catalogue: () => json<Page<CourseSummaryView>>('/api/v1/courses?limit=100'),
   course: (courseId: string) => json<CourseView>(`/api/v1/courses/${courseId}`),

@@ -1,4 +1,4 @@
-import { Badge, Button } from '@mantine/core';
+import { Badge, Button, CopyButton, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -34,5 +34,37 @@ export function PdfButton({ certificate }: { certificate: CertificateView }) {
     <Button size="sm" variant="light" onClick={() => pdf.mutate()} loading={pdf.isPending}>
       {t('certificates.downloadPdf')}
     </Button>
+  );
+}
+
+/** The public verification address on this site, with a copy button (for sharing the proof). */
+export function ShareLink({ certificate }: { certificate: CertificateView }) {
+  const { t } = useTranslation();
+  if (certificate.status === 'pending' || certificate.status === 'failed') return null;
+  const url = `${window.location.origin}/verify/${encodeURIComponent(certificate.verificationCode)}`;
+  return (
+    <Group gap="xs" wrap="wrap" align="center">
+      <Text size="sm" fw={500}>
+        {t('certificates2.shareLabel')}
+      </Text>
+      <Text
+        size="sm"
+        component="a"
+        href={url}
+        c="blue.8"
+        className="share-url"
+        style={{ overflowWrap: 'anywhere' }}
+        data-testid="share-url"
+      >
+        {url}
+      </Text>
+      <CopyButton value={url}>
+        {({ copied, copy }) => (
+          <Button size="xs" variant="light" color={copied ? 'green' : 'blue'} onClick={copy}>
+            {copied ? t('certificates2.copied') : t('certificates2.copy')}
+          </Button>
+        )}
+      </CopyButton>
+    </Group>
   );
 }

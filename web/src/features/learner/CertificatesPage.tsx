@@ -6,7 +6,7 @@ import { api } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { Loading } from '../common/Loading';
-import { CertificateStatus, PdfButton } from './CertificateParts';
+import { CertificateStatus, PdfButton, ShareLink } from './CertificateParts';
 import { keys } from './queries';
 
 export default function CertificatesPage() {
@@ -47,6 +47,7 @@ export default function CertificatesPage() {
                   <Group>
                     <PdfButton certificate={c} />
                   </Group>
+                  <ShareLink certificate={c} />
                 </Stack>
               </Card>
             );
