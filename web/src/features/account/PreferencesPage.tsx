@@ -23,18 +23,36 @@ export default function PreferencesPage() {
     onSuccess: (view) => {
       setLanguage(view.locale as Language);
       queryClient.setQueryData(['me'], view);
-      notifications.show({ color: 'green', message: t('profile.saved') });
+      notifications.show({
+        color: 'green',
+        message: t('profile.saved'),
+        closeButtonProps: { 'aria-label': t('profile.closeNotice') },
+      });
     },
-    onError: (error) => notifications.show({ color: 'red', message: errorText(error) }),
+    onError: (error) =>
+      notifications.show({
+        color: 'red',
+        message: errorText(error),
+        closeButtonProps: { 'aria-label': t('profile.closeNotice') },
+      }),
   });
   const savePref = useMutation({
     mutationFn: ({ category, enabled }: { category: string; enabled: boolean }) =>
       api.setNotificationPreference(category, enabled),
     onSuccess: (data) => {
       queryClient.setQueryData(['notification-preferences'], data);
-      notifications.show({ color: 'green', message: t('profile.saved') });
+      notifications.show({
+        color: 'green',
+        message: t('profile.saved'),
+        closeButtonProps: { 'aria-label': t('profile.closeNotice') },
+      });
     },
-    onError: (error) => notifications.show({ color: 'red', message: errorText(error) }),
+    onError: (error) =>
+      notifications.show({
+        color: 'red',
+        message: errorText(error),
+        closeButtonProps: { 'aria-label': t('profile.closeNotice') },
+      }),
   });
 
   return (
