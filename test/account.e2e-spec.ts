@@ -1,4 +1,10 @@
 import { Role } from '../src/common/auth/roles';
+import {
+  completeViaApi,
+  seedCourse,
+  seedEnrollment,
+  waitForStatus,
+} from './support/certificate-fixtures';
 import { ReceivedMail, startSmtpSink, SmtpSink, waitFor } from './support/smtp-sink';
 import {
   bearer,
@@ -175,6 +181,88 @@ describe('account: PATCH /me and the browser variant of setting a password', () 
         .send({ token, password: GOOD_PASSWORD })
         .expect(403);
       await ctx.http().get('/api/v1/auth/password/token').query({ token }).expect(200);
+    });
+  });
+
+  describe('certificate view: renewable says whether POST :id/renew would start a renewal', () => {
+    async function issuedCertificate(mode: 'open' | 'assigned') {
+      const course = await seedCourse(ctx, admin.id);
+      await ctx.db.query(`UPDATE course_versions SET enrollment_mode = $2 WHERE course_id = $1`, [
+        course.courseId,
+        mode,
+      ]);
+      const enrollmentId = await seedEnrollment(ctx, learner, course);
+      await completeViaApi(ctx, learner, enrollmentId, course.lessonId);
+      const [row] = await ctx.db.query('SELECT id FROM certificates WHERE enrollment_id = $1', [
+        enrollmentId,
+      ]);
+      await waitForStatus(ctx, row.id, 'issued');
+      return row.id as string;
+    }
+
+    it('open course: offered to the learner (list and detail), and the renewal starts', async () => {
+      const id = await issuedCertificate('open');
+      const list = await ctx.http().get('/api/v1/certificates').set(bearer(learner)).expect(200);
+      expect(list.body.items.find((c: { id: string }) => c.id === id).renewable).toBe(true);
+      const one = await ctx
+        .http()
+        .get(`/api/v1/certificates/${id}`)
+        .set(bearer(learner))
+        .expect(200);
+      expect(one.body.renewable).toBe(true);
+      await ctx
+        .http()
+        .post(`/api/v1/certificates/${id}/renew`)
+        .set(bearer(learner))
+        .send({})
+        .expect(201);
+      const hrView = await ctx.http().get(`/api/v1/certificates/${id}`).set(bearer(hr)).expect(200);
+      expect(hrView.body.renewable).toBe(true);
+      const adminView = await ctx
+        .http()
+        .get(`/api/v1/certificates/${id}`)
+        .set(bearer(admin))
+        .expect(200);
+      expect(adminView.body.renewable).toBe(false);
+    });
+
+    it('assigned-only course: not offered to the learner (the route refuses), offered to HR', async () => {
+      const id = await issuedCertificate('assigned');
+      const one = await ctx
+        .http()
+        .get(`/api/v1/certificates/${id}`)
+        .set(bearer(learner))
+        .expect(200);
+      expect(one.body.renewable).toBe(false);
+      const refused = await ctx
+        .http()
+        .post(`/api/v1/certificates/${id}/renew`)
+        .set(bearer(learner))
+        .send({});
+      expect(refused.status).toBeGreaterThanOrEqual(400);
+      expect(refused.body.error).toBe('SELF_ENROLL_NOT_ALLOWED');
+      const hrView = await ctx.http().get(`/api/v1/certificates/${id}`).set(bearer(hr)).expect(200);
+      expect(hrView.body.renewable).toBe(true);
+    });
+
+    it('a revoked certificate is not offered', async () => {
+      const id = await issuedCertificate('open');
+      await ctx.db.query(
+        `UPDATE certificates SET status = 'revoked', revoked_at = now() WHERE id = $1`,
+        [id],
+      );
+      const one = await ctx
+        .http()
+        .get(`/api/v1/certificates/${id}`)
+        .set(bearer(learner))
+        .expect(200);
+      expect(one.body.renewable).toBe(false);
+      const refused = await ctx
+        .http()
+        .post(`/api/v1/certificates/${id}/renew`)
+        .set(bearer(learner))
+        .send({});
+      expect(refused.body.error).toBe('CERTIFICATE_NOT_RENEWABLE');
     });
   });
 });

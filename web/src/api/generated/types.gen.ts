@@ -780,6 +780,10 @@ export type CertificateView = {
     supersededById: string | null;
     supersededReason: string | null;
     renewsCertificateId: string | null;
+    /**
+     * Whether the caller may start a renewal now with POST /certificates/{id}/renew (issued certificate; a learner only for a course open to self-enrolment). False in answers other than GET /certificates and GET /certificates/{id}
+     */
+    renewable: boolean;
 };
 
 export type CertificatePage = {
