@@ -251,6 +251,16 @@ describe('web app: account, preferences, certificates, e-mail links (Chromium)',
     await page.getByRole('link', { name: url }).click();
     await page.waitForURL(url);
     await page.getByText(issued.number).first().waitFor();
+
+    // the API offers a renewal (open course, issued certificate): the page shows it and it starts
+    await page.goto(`${base}/certificates/${issued.id}`);
+    await page.getByRole('button', { name: 'Renew' }).click();
+    await page.waitForURL(`${base}/courses/${course.courseId}`);
+    const renewals = await ctx.db.query(
+      'SELECT id FROM enrollments WHERE renewal_of_certificate_id = $1',
+      [issued.id],
+    );
+    expect(renewals).toHaveLength(1);
   });
 
   it('forgot password: neutral answer, mail arrives, reset page works, the old session ends', async () => {

@@ -96,6 +96,8 @@ export interface CertificateView {
   expiresAt: string | null;
   verificationCode: string;
   verifyUrl: string;
+  courseId: string;
+  renewable: boolean;
 }
 
 export class ApiError extends Error {
@@ -195,6 +197,8 @@ export const api = {
     download(`/api/v1/enrollments/${enrollmentId}/lessons/${lessonId}/file`, 'materi'),
   certificates: () => json<Page<CertificateView>>('/api/v1/certificates?limit=100'),
   certificate: (id: string) => json<CertificateView>(`/api/v1/certificates/${id}`),
+  renewCertificate: (id: string) =>
+    sendJson<{ enrollmentId: string }>('POST', `/api/v1/certificates/${id}/renew`, {}),
   certificatePdf: (id: string, number: string) =>
     download(`/api/v1/certificates/${id}/pdf`, `${number}.pdf`),
 };

@@ -1,6 +1,7 @@
 import { Badge, Button, CopyButton, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, type CertificateView } from '../../app/api';
 import { useErrorText } from '../common/ErrorAlert';
@@ -67,5 +68,27 @@ export function ShareLink({ certificate }: { certificate: CertificateView }) {
         )}
       </CopyButton>
     </Group>
+  );
+}
+
+/** "Renew" exactly when the API says a renewal can start; it leads to the course. */
+export function RenewButton({ certificate }: { certificate: CertificateView }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const renew = useMutation({
+    mutationFn: () => api.renewCertificate(certificate.id),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries();
+      void navigate(`/courses/${certificate.courseId}`);
+    },
+    onError: (error) => notifications.show({ color: 'red', message: errorText(error) }),
+  });
+  if (!certificate.renewable) return null;
+  return (
+    <Button size="sm" onClick={() => renew.mutate()} loading={renew.isPending}>
+      {t('certificates2.renew')}
+    </Button>
   );
 }
