@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -13,7 +13,7 @@ import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { OrganizationsService } from '../organizations';
 import { toUserView, User, UsersService } from '../users';
 import { AuthService } from './auth.service';
-import { LoginDto, MeView, RefreshDto, TokenPairView } from './dto/auth.dto';
+import { LoginDto, MeView, RefreshDto, TokenPairView, UpdateMeDto } from './dto/auth.dto';
 import { LocalAuthGuard } from './local-auth.guard';
 
 @ApiTags('auth')
@@ -67,9 +67,27 @@ export class MeController {
   async me(@CurrentUser() actor: AuthUser): Promise<MeView> {
     const user = await this.users.findById(actor.id);
     if (!user) throw notFound('User');
+    return this.view(user);
+  }
+
+  @Patch()
+  @Roles(...ALL_ROLES)
+  @ApiOkResponse({ type: MeView, description: 'Own language and time zone; audited' })
+  @ApiErrors(400, 401)
+  async update(@CurrentUser() actor: AuthUser, @Body() dto: UpdateMeDto): Promise<MeView> {
+    return this.view(
+      await this.users.updateOwnSettings(actor, { locale: dto.locale, timeZone: dto.timeZone }),
+    );
+  }
+
+  private async view(user: User): Promise<MeView> {
     const organization = user.organizationId
       ? await this.organizations.get(user.organizationId)
       : null;
-    return { ...toUserView(user), organizationName: organization?.name ?? null };
+    return {
+      ...toUserView(user),
+      organizationName: organization?.name ?? null,
+      timeZone: user.timeZone,
+    };
   }
 }

@@ -72,6 +72,26 @@ export class BrowserCsrfGuard implements CanActivate {
 }
 
 /**
+ * Turns a token pair into the browser session: refresh token in the httpOnly cookie, access token
+ * in the body. Also used by other modules' browser routes (e.g. setting a password from a link).
+ */
+export function startBrowserSession(
+  config: AppConfig,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  pair: TokenPairView,
+): BrowserSessionView {
+  const cookie = sessionCookieHeader(pair.refreshToken, {
+    secure: cookieShouldBeSecure(config.publicBaseUrl, request.protocol),
+    maxAgeSeconds: config.refreshTokenTtlDays * 24 * 3600,
+  });
+  void reply.header('Set-Cookie', cookie).header('Cache-Control', 'no-store');
+  return { accessToken: pair.accessToken, expiresIn: pair.expiresIn, tokenType: 'Bearer' };
+}
+
+export const BrowserCsrfHeaderDoc = csrfHeader;
+
+/**
  * The web app's session: the refresh token travels only in an httpOnly, SameSite=Strict cookie
  * scoped to these routes; the access token is returned in the body and kept in memory.
  * Other clients keep using /auth/login|refresh|logout with bearer tokens.
@@ -144,12 +164,7 @@ export class BrowserSessionController {
     reply: FastifyReply,
     pair: TokenPairView,
   ): BrowserSessionView {
-    const cookie = sessionCookieHeader(pair.refreshToken, {
-      secure: this.secure(request),
-      maxAgeSeconds: this.config.refreshTokenTtlDays * 24 * 3600,
-    });
-    void reply.header('Set-Cookie', cookie).header('Cache-Control', 'no-store');
-    return { accessToken: pair.accessToken, expiresIn: pair.expiresIn, tokenType: 'Bearer' };
+    return startBrowserSession(this.config, request, reply, pair);
   }
 
   private clear(request: FastifyRequest, reply: FastifyReply): void {

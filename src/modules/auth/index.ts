@@ -3,3 +3,9 @@ export { AuthModule } from './auth.module';
 export { AccessStateModule } from './access-state.module';
 export { AuthService } from './auth.service';
 export { TokenPairView } from './dto/auth.dto';
+export {
+  BrowserCsrfGuard,
+  BrowserCsrfHeaderDoc,
+  BrowserSessionView,
+  startBrowserSession,
+} from './browser-session.controller';

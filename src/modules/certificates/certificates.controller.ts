@@ -57,9 +57,8 @@ export class CertificatesController {
   @ApiOkResponse({ type: PageOf(CertificateView) })
   async list(@Query() query: ListCertificatesQueryDto, @CurrentUser() actor: AuthUser) {
     const page = await this.certificates.list(query, actor);
-    const now = new Date();
     return {
-      items: page.items.map((c) => this.certificates.toView(c, now)),
+      items: await this.certificates.viewsFor(page.items, actor),
       nextCursor: page.nextCursor,
     };
   }
@@ -117,7 +116,11 @@ export class CertificatesController {
     @Param('id', UuidParam) id: string,
     @CurrentUser() actor: AuthUser,
   ): Promise<CertificateView> {
-    return this.certificates.toView(await this.certificates.getScoped(id, actor));
+    const [view] = await this.certificates.viewsFor(
+      [await this.certificates.getScoped(id, actor)],
+      actor,
+    );
+    return view;
   }
 
   @Get(':id/pdf')

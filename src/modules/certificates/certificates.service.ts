@@ -18,6 +18,7 @@ import { CertificateQueue } from './certificate-queue';
 import { applyFilters, scopeTo } from './certificate-scope';
 import { attachmentDisposition } from '../../common/http/content-disposition';
 import { fileSafe } from './domain/file-safe';
+import { renewalOffered } from './domain/renewal-offer';
 import { CertificateView, ListCertificatesQueryDto } from './dto/certificate.dto';
 import { Certificate, CertificateStatus } from './entities/certificate.entity';
 
@@ -43,6 +44,39 @@ export class CertificatesService {
 
   toView(c: Certificate, now = new Date()): CertificateView {
     return toCertificateView(c, this.config.publicBaseUrl, now);
+  }
+
+  /** Views for the caller, with `renewable` saying whether POST :id/renew would start a renewal. */
+  async viewsFor(
+    certs: Certificate[],
+    actor: AuthUser,
+    now = new Date(),
+  ): Promise<CertificateView[]> {
+    const courseIds = [
+      ...new Set(certs.filter((c) => c.status === CertificateStatus.Issued).map((c) => c.courseId)),
+    ];
+    const modes = new Map<string, 'open' | 'assigned'>();
+    if (courseIds.length > 0) {
+      const rows: { course_id: string; enrollment_mode: 'open' | 'assigned' }[] =
+        await this.db.query(
+          `SELECT DISTINCT ON (course_id) course_id, enrollment_mode FROM course_versions
+          WHERE course_id = ANY($1) AND status = 'published' ORDER BY course_id, version_no DESC`,
+          [courseIds],
+        );
+      for (const row of rows) modes.set(row.course_id, row.enrollment_mode);
+    }
+    return certs.map((c) =>
+      toCertificateView(
+        c,
+        this.config.publicBaseUrl,
+        now,
+        renewalOffered({
+          storedStatus: c.status,
+          callerRole: actor.role,
+          currentEnrollmentMode: modes.get(c.courseId) ?? null,
+        }),
+      ),
+    );
   }
 
   async list(query: ListCertificatesQueryDto, actor: AuthUser): Promise<Page<Certificate>> {

@@ -6,6 +6,7 @@ export function toCertificateView(
   c: Certificate,
   publicBaseUrl: string,
   now: Date,
+  renewable = false,
 ): CertificateView {
   return {
     id: c.id,
@@ -34,5 +35,6 @@ export function toCertificateView(
     supersededById: c.supersededById,
     supersededReason: c.supersededReason,
     renewsCertificateId: c.renewsCertificateId,
+    renewable,
   };
 }

@@ -1,11 +1,29 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { AuthUser, Public, Role, Roles } from '../../common/auth/roles';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { UuidParam } from '../../common/http/uuid-param';
-import { TokenPairView } from '../auth';
+import { AppConfig } from '../../config/app-config';
+import {
+  BrowserCsrfGuard,
+  BrowserCsrfHeaderDoc,
+  BrowserSessionView,
+  startBrowserSession,
+  TokenPairView,
+} from '../auth';
 import {
   ForgotPasswordAcceptedView,
   ForgotPasswordDto,
@@ -56,6 +74,40 @@ export class PasswordController {
   @ApiErrors(400)
   tokenInfo(@Query() query: PasswordTokenQueryDto): Promise<PasswordTokenView> {
     return this.onboarding.tokenInfo(query.token);
+  }
+}
+
+/**
+ * The web app's variant of POST /auth/password/set: same rules and errors, but the new session
+ * is a browser session (refresh token in the httpOnly cookie, access token in the body), with
+ * the same CSRF check as /auth/browser/login.
+ */
+@ApiTags('auth')
+@UseGuards(BrowserCsrfGuard)
+@Controller('api/v1/auth/browser/password')
+export class BrowserPasswordController {
+  constructor(
+    private readonly onboarding: OnboardingService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post('set')
+  @Public()
+  @HttpCode(200)
+  @BrowserCsrfHeaderDoc
+  @ApiOkResponse({
+    type: BrowserSessionView,
+    description:
+      'Password set from an invitation or reset link; signed in like /auth/browser/login',
+  })
+  @ApiErrors(400, 403, 422)
+  async setPassword(
+    @Body() dto: SetPasswordDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<BrowserSessionView> {
+    const pair = await this.onboarding.setPassword(dto.token, dto.password);
+    return startBrowserSession(this.config, request, reply, pair);
   }
 }
 

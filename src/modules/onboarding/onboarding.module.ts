@@ -5,6 +5,7 @@ import { UsersModule } from '../users';
 import { ForgotPasswordThrottle } from './forgot-password-throttle';
 import {
   AdminInvitationController,
+  BrowserPasswordController,
   EmployeeInvitationController,
   PasswordController,
 } from './onboarding.controller';
@@ -13,7 +14,12 @@ import { PasswordTokensService } from './password-tokens.service';
 
 @Module({
   imports: [UsersModule, AuthModule, NotificationsModule],
-  controllers: [PasswordController, EmployeeInvitationController, AdminInvitationController],
+  controllers: [
+    PasswordController,
+    BrowserPasswordController,
+    EmployeeInvitationController,
+    AdminInvitationController,
+  ],
   providers: [OnboardingService, PasswordTokensService, ForgotPasswordThrottle],
 })
 export class OnboardingModule {}

@@ -183,6 +183,29 @@ export class UsersService {
     return this.users.findOneByOrFail({ id: user.id });
   }
 
+  /** The signed-in user's own settings (any role); audited like other user changes. */
+  async updateOwnSettings(
+    actor: AuthUser,
+    settings: { locale?: 'id' | 'en'; timeZone?: string },
+  ): Promise<User> {
+    const user = await this.users.findOneBy({ id: actor.id });
+    if (!user) throw notFound('User');
+    const changes = Object.fromEntries(
+      Object.entries(settings).filter(([, value]) => value !== undefined),
+    ) as Partial<User>;
+    if (Object.keys(changes).length === 0) return user;
+    await this.users.update({ id: user.id }, changes);
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'user.updated',
+      entityType: 'user',
+      entityId: user.id,
+      organizationId: user.organizationId,
+      data: { fields: Object.keys(changes), passwordChanged: false, self: true },
+    });
+    return this.users.findOneByOrFail({ id: user.id });
+  }
+
   /**
    * Sets a password from a one-time link. `claim` runs first in the same transaction (it marks
    * the link used, or throws and nothing changes); then the policy applies, the token version

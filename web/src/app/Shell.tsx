@@ -135,6 +135,9 @@ export function Shell() {
               </Menu.Target>
               <Menu.Dropdown>
                 {me.data && <Menu.Label>{me.data.email}</Menu.Label>}
+                <Menu.Item component={NavLink} to="/preferences">
+                  {t('profile.menu')}
+                </Menu.Item>
                 <Menu.Item onClick={() => void signOut()}>{t('app.logout')}</Menu.Item>
               </Menu.Dropdown>
             </Menu>

@@ -21,6 +21,9 @@ import type {
   LessonProgressView,
   MeView,
   ModuleView,
+  PasswordTokenView,
+  PreferencesResponse,
+  PreferenceView,
   ProgressResultView,
   QuestionReviewView,
   SaveAnswerDto,
@@ -42,6 +45,9 @@ export type {
   ModuleView,
   ProgressResultView,
   QuestionReviewView,
+  PasswordTokenView,
+  PreferencesResponse,
+  PreferenceView,
   SaveAnswerDto,
 };
 
@@ -87,6 +93,12 @@ async function json<T>(path: string, init: RequestInit = {}): Promise<T> {
 }
 
 const post = <T>(path: string) => json<T>(path, { method: 'POST' });
+const sendJson = <T>(method: string, path: string, body: unknown) =>
+  json<T>(path, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 /** Fetches a file with the bearer token and hands it to the browser as a download. */
 export async function download(path: string, fallbackName: string): Promise<void> {
@@ -107,6 +119,17 @@ export async function download(path: string, fallbackName: string): Promise<void
 
 export const api = {
   me: () => json<MeView>('/api/v1/me'),
+  updateMe: (changes: { locale?: 'id' | 'en'; timeZone?: string }) =>
+    sendJson<MeView>('PATCH', '/api/v1/me', changes),
+  passwordToken: (token: string) =>
+    json<PasswordTokenView>(`/api/v1/auth/password/token?token=${encodeURIComponent(token)}`),
+  forgotPassword: (email: string) =>
+    sendJson<{ message: string }>('POST', '/api/v1/auth/password/forgot', { email }),
+  notificationPreferences: () => json<PreferencesResponse>('/api/v1/me/notification-preferences'),
+  setNotificationPreference: (category: string, enabled: boolean) =>
+    sendJson<PreferencesResponse>('PUT', '/api/v1/me/notification-preferences', {
+      preferences: [{ category, enabled }],
+    }),
   myCourses: () => json<EnrollmentPage>('/api/v1/me/courses?limit=100'),
   catalogue: () => json<CourseSummaryPage>('/api/v1/courses?limit=100'),
   course: (courseId: string) => json<CourseView>(`/api/v1/courses/${courseId}`),
@@ -136,6 +159,8 @@ export const api = {
         ? { method }
         : { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
     ),
+  renewCertificate: (id: string) =>
+    sendJson<{ enrollmentId: string }>('POST', `/api/v1/certificates/${id}/renew`, {}),
   certificatePdf: (id: string, number: string) =>
     download(`/api/v1/certificates/${id}/pdf`, `${number}.pdf`),
 };

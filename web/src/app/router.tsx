@@ -28,6 +28,9 @@ export const router = createBrowserRouter([
     path: '/login',
     lazy: async () => ({ Component: (await import('../features/auth/LoginPage')).LoginPage }),
   },
+  { path: '/set-password', lazy: page(() => import('../features/account/SetPasswordPage')) },
+  { path: '/reset-password', lazy: page(() => import('../features/account/SetPasswordPage')) },
+  { path: '/forgot-password', lazy: page(() => import('../features/account/ForgotPasswordPage')) },
   {
     Component: RequireSession,
     children: [
@@ -50,6 +53,7 @@ export const router = createBrowserRouter([
         path: 'certificates/:certificateId',
         lazy: page(() => import('../features/learner/CertificatePage')),
       },
+      { path: 'preferences', lazy: page(() => import('../features/account/PreferencesPage')) },
       { path: 'instructor/*', lazy: page(() => import('../features/instructor')) },
       { path: 'hr/*', lazy: page(() => import('../features/hr')) },
       { path: 'admin/*', lazy: page(() => import('../features/admin')) },

@@ -69,14 +69,23 @@ async function errorCode(res: Response): Promise<string> {
   }
 }
 
-export async function login(email: string, password: string): Promise<void> {
+export function login(email: string, password: string): Promise<void> {
+  return startSession('login', { email, password });
+}
+
+/** Sets the password from an invitation or reset link; the answer is a browser session. */
+export function setPasswordFromLink(token: string, password: string): Promise<void> {
+  return startSession('password/set', { token, password });
+}
+
+async function startSession(path: string, body: Record<string, string>): Promise<void> {
   let res: Response;
   try {
-    res = await fetch(`${BASE}/login`, {
+    res = await fetch(`${BASE}/${path}`, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', ...CSRF },
-      body: JSON.stringify({ email, password }),
+      body: JSON.stringify(body),
     });
   } catch {
     throw new LoginError('NETWORK', 0);

@@ -1,5 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  Length,
+  MaxLength,
+} from 'class-validator';
 import { UserView } from '../../users';
 
 export class LoginDto {
@@ -30,4 +38,21 @@ export class TokenPairView {
 
 export class MeView extends UserView {
   @ApiProperty({ nullable: true, type: String }) organizationName!: string | null;
+  @ApiProperty({ example: 'Asia/Jakarta', description: 'IANA time zone used in e-mails' })
+  timeZone!: string;
+}
+
+/** What every user may change about themselves (PATCH /me). */
+export class UpdateMeDto {
+  @ApiPropertyOptional({ enum: ['id', 'en'], description: 'Language of the web app and e-mails' })
+  @IsOptional()
+  @IsIn(['id', 'en'])
+  locale?: 'id' | 'en';
+
+  @ApiPropertyOptional({ example: 'Asia/Makassar', description: 'IANA time zone' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @IsTimeZone()
+  timeZone?: string;
 }

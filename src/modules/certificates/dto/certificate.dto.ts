@@ -134,6 +134,11 @@ export class CertificateView {
   @ApiProperty({ nullable: true, type: String }) supersededById!: string | null;
   @ApiProperty({ nullable: true, type: String }) supersededReason!: string | null;
   @ApiProperty({ nullable: true, type: String }) renewsCertificateId!: string | null;
+  @ApiProperty({
+    description:
+      'Whether the caller may start a renewal now with POST /certificates/{id}/renew (issued certificate; a learner only for a course open to self-enrolment). False in answers other than GET /certificates and GET /certificates/{id}',
+  })
+  renewable!: boolean;
 }
 
 export class RenewalView {

@@ -158,6 +158,21 @@ export type MeView = {
     isActive: boolean;
     createdAt: string;
     organizationName: string | null;
+    /**
+     * IANA time zone used in e-mails
+     */
+    timeZone: string;
+};
+
+export type UpdateMeDto = {
+    /**
+     * Language of the web app and e-mails
+     */
+    locale?: 'id' | 'en';
+    /**
+     * IANA time zone
+     */
+    timeZone?: string;
 };
 
 export type BrowserSessionView = {
@@ -765,6 +780,10 @@ export type CertificateView = {
     supersededById: string | null;
     supersededReason: string | null;
     renewsCertificateId: string | null;
+    /**
+     * Whether the caller may start a renewal now with POST /certificates/{id}/renew (issued certificate; a learner only for a course open to self-enrolment). False in answers other than GET /certificates and GET /certificates/{id}
+     */
+    renewable: boolean;
 };
 
 export type CertificatePage = {
@@ -2088,6 +2107,35 @@ export type MeControllerMeResponses = {
 };
 
 export type MeControllerMeResponse = MeControllerMeResponses[keyof MeControllerMeResponses];
+
+export type MeControllerUpdateData = {
+    body: UpdateMeDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me';
+};
+
+export type MeControllerUpdateErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+};
+
+export type MeControllerUpdateError = MeControllerUpdateErrors[keyof MeControllerUpdateErrors];
+
+export type MeControllerUpdateResponses = {
+    /**
+     * Own language and time zone; audited
+     */
+    200: MeView;
+};
+
+export type MeControllerUpdateResponse = MeControllerUpdateResponses[keyof MeControllerUpdateResponses];
 
 export type BrowserSessionControllerLoginData = {
     body: LoginDto;
@@ -4099,6 +4147,45 @@ export type PasswordControllerTokenInfoResponses = {
 };
 
 export type PasswordControllerTokenInfoResponse = PasswordControllerTokenInfoResponses[keyof PasswordControllerTokenInfoResponses];
+
+export type BrowserPasswordControllerSetPasswordData = {
+    body: SetPasswordDto;
+    headers: {
+        /**
+         * Must be 1; the request must also be same-origin (Origin / Sec-Fetch-Site)
+         */
+        'X-CSRF': string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/browser/password/set';
+};
+
+export type BrowserPasswordControllerSetPasswordErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Semantically invalid (e.g. CSV_INVALID with per-row errors)
+     */
+    422: ErrorBodyDoc;
+};
+
+export type BrowserPasswordControllerSetPasswordError = BrowserPasswordControllerSetPasswordErrors[keyof BrowserPasswordControllerSetPasswordErrors];
+
+export type BrowserPasswordControllerSetPasswordResponses = {
+    /**
+     * Password set from an invitation or reset link; signed in like /auth/browser/login
+     */
+    200: BrowserSessionView;
+};
+
+export type BrowserPasswordControllerSetPasswordResponse = BrowserPasswordControllerSetPasswordResponses[keyof BrowserPasswordControllerSetPasswordResponses];
 
 export type EmployeeInvitationControllerResendData = {
     body?: never;

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Box,
   Button,
   Center,
@@ -13,7 +14,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { login, useSession } from '../../app/session';
 import { LanguageSelect } from '../../app/Shell';
 import { ErrorAlert } from '../common/ErrorAlert';
@@ -91,6 +92,9 @@ export function LoginPage() {
               <Button type="submit" loading={busy} fullWidth>
                 {busy ? t('login.submitting') : t('login.submit')}
               </Button>
+              <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+                {t('account.forgotLink')}
+              </Anchor>
             </Stack>
           </form>
         </Paper>

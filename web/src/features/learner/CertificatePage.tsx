@@ -7,7 +7,7 @@ import { formatDate } from '../../app/format';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { Loading } from '../common/Loading';
 import { NotFoundPage } from '../common/NotFoundPage';
-import { CertificateStatus, PdfButton } from './CertificateParts';
+import { CertificateStatus, PdfButton, RenewButton, ShareLink } from './CertificateParts';
 import { keys } from './queries';
 
 /** A simple detail page (the links in our e-mails land here); the second pass completes it. */
@@ -49,8 +49,9 @@ export default function CertificatePage() {
           </Text>
           <Group>
             <PdfButton certificate={c} />
-            <Anchor href={c.verifyUrl}>{t('certificates.verify')}</Anchor>
+            <RenewButton certificate={c} />
           </Group>
+          <ShareLink certificate={c} />
         </Stack>
       </Card>
     </Stack>

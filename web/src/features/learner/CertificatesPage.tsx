@@ -6,7 +6,7 @@ import { api } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { Loading } from '../common/Loading';
-import { CertificateStatus, PdfButton } from './CertificateParts';
+import { CertificateStatus, PdfButton, RenewButton, ShareLink } from './CertificateParts';
 import { keys } from './queries';
 
 export default function CertificatesPage() {
@@ -46,7 +46,9 @@ export default function CertificatesPage() {
                   )}
                   <Group>
                     <PdfButton certificate={c} />
+                    <RenewButton certificate={c} />
                   </Group>
+                  <ShareLink certificate={c} />
                 </Stack>
               </Card>
             );
