@@ -302,6 +302,10 @@ describe('web app quiz and offline outbox (in Chromium)', () => {
       .set(bearer(learner))
       .expect(200);
     expect(attempt.body.status).toBe('graded');
+    // The "essay graded" e-mail links to /attempts/:id: it lands on this result page.
+    await page.goto(`${base}/attempts/${attemptId}`);
+    await page.waitForURL(`${base}/quizzes/${quiz.quizId}/attempts/${attemptId}`);
+    await page.getByRole('heading', { name: 'Hasil percobaan ke-1' }).waitFor();
     await context.close();
   });
 

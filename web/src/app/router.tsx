@@ -54,6 +54,10 @@ export const router = createBrowserRouter([
         lazy: page(() => import('../features/learner/CertificatePage')),
       },
       { path: 'preferences', lazy: page(() => import('../features/account/PreferencesPage')) },
+      {
+        path: 'attempts/:attemptId',
+        lazy: page(() => import('../features/learner/quiz/AttemptLinkPage')),
+      },
       { path: 'instructor/*', lazy: page(() => import('../features/instructor')) },
       { path: 'hr/*', lazy: page(() => import('../features/hr')) },
       { path: 'admin/*', lazy: page(() => import('../features/admin')) },

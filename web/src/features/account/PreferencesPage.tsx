@@ -21,7 +21,7 @@ export default function PreferencesPage() {
   const saveLanguage = useMutation({
     mutationFn: (locale: Language) => api.updateMe({ locale }),
     onSuccess: (view) => {
-      setLanguage(view.locale as Language);
+      void setLanguage(view.locale as Language);
       queryClient.setQueryData(['me'], view);
       notifications.show({
         color: 'green',
