@@ -85,6 +85,8 @@ describe('account: PATCH /me and the browser variant of setting a password', () 
       [{ timeZone: 'Mars/Olympus' }],
       [{ locale: 'en', role: 'admin' }],
       [{ email: 'other@example.com' }],
+      [{ locale: 'id', timeZone: null }],
+      [{ locale: null }],
     ])('refuses %j with 400 and changes nothing', async (body) => {
       const before = await ctx.http().get('/api/v1/me').set(bearer(hr)).expect(200);
       const res = await ctx.http().patch('/api/v1/me').set(bearer(hr)).send(body).expect(400);

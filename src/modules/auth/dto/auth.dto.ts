@@ -2,11 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsEmail,
   IsIn,
-  IsOptional,
   IsString,
   IsTimeZone,
   Length,
   MaxLength,
+  ValidateIf,
 } from 'class-validator';
 import { UserView } from '../../users';
 
@@ -45,12 +45,13 @@ export class MeView extends UserView {
 /** What every user may change about themselves (PATCH /me). */
 export class UpdateMeDto {
   @ApiPropertyOptional({ enum: ['id', 'en'], description: 'Language of the web app and e-mails' })
-  @IsOptional()
+  // Absent means unchanged; null is refused (both columns are NOT NULL).
+  @ValidateIf((o: UpdateMeDto) => o.locale !== undefined)
   @IsIn(['id', 'en'])
   locale?: 'id' | 'en';
 
   @ApiPropertyOptional({ example: 'Asia/Makassar', description: 'IANA time zone' })
-  @IsOptional()
+  @ValidateIf((o: UpdateMeDto) => o.timeZone !== undefined)
   @IsString()
   @MaxLength(64)
   @IsTimeZone()
