@@ -297,6 +297,15 @@ describe('web app: the learner journey from invitation to verified certificate (
     const verification = await ctx.http().get(`/api/v1/verify/${code}`).expect(200);
     expect(verification.body.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
 
+    // the learner's preferences list only the mails a learner gets (no HR digest)
+    await page.goto(`${base}/preferences`);
+    await page.getByRole('switch', { name: 'Pengingat pelatihan dan sertifikat' }).waitFor();
+    await expect(page.getByRole('switch').count()).resolves.toBe(2);
+    await expect(page.getByText('Ringkasan mingguan HR').count()).resolves.toBe(0);
+    await step(page, 'preferences');
+    await page.goBack();
+    await verifyLink.waitFor();
+
     // 8. the share link opens the public verification page
     await verifyLink.click();
     await page.waitForURL(new RegExp(`/verify/${code}$`));
