@@ -246,6 +246,9 @@ describe('web app: the learner journey from invitation to verified certificate (
     await page.getByRole('link', { name: 'Buka kuis' }).click();
     await page.getByText('Batas waktu: 5 menit').waitFor();
     await page.getByText('Nilai lulus: 70%').waitFor();
+    await expect(
+      page.getByRole('link', { name: 'Kembali ke kursus' }).getAttribute('href'),
+    ).resolves.toBe(`/courses/${course.courseId}`);
     await step(page, 'quiz-intro', true);
     await page.getByRole('button', { name: 'Mulai kuis' }).click();
     await page.getByRole('timer').waitFor();
