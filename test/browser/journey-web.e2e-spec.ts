@@ -277,16 +277,11 @@ describe('web app: the learner journey from invitation to verified certificate (
     await page.goto(`${base}/certificates`);
     await page.getByRole('heading', { name: 'Dasar K3 Konstruksi' }).waitFor();
     const pdfButton = page.getByRole('button', { name: 'Unduh PDF' }).first();
-    await waitFor(
-      'certificate issued on the page',
-      async () => {
-        if (await pdfButton.isVisible()) return true;
-        await page.reload();
-        await page.getByRole('heading', { name: 'Dasar K3 Konstruksi' }).waitFor();
-        return (await pdfButton.isVisible()) || null;
-      },
-      CERTIFICATE_RENDER_MS,
-    );
+    const pending = page.getByText('PDF sertifikat sedang dibuat', { exact: false });
+    if (await pending.isVisible()) await step(page, 'certificate-pending');
+    // no reload: the page looks again by itself while a certificate is pending
+    await pdfButton.waitFor({ timeout: CERTIFICATE_RENDER_MS });
+    await expect(pending.count()).resolves.toBe(0);
     await page.getByText('Berlaku', { exact: true }).first().waitFor();
     await step(page, 'certificates', true);
 
