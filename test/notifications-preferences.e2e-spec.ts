@@ -58,7 +58,7 @@ describe('notifications: preferences, one-click unsubscribe, admin outbox', () =
     return { id: id!, status: await statusOf(ctx, id!) };
   }
 
-  it('lists and updates preferences; unknown categories are refused', async () => {
+  it("lists and updates the preferences of the caller's role; other categories are refused", async () => {
     const initial = await ctx
       .http()
       .get('/api/v1/me/notification-preferences')
@@ -66,16 +66,25 @@ describe('notifications: preferences, one-click unsubscribe, admin outbox', () =
       .expect(200);
     expect(initial.body.items).toEqual([
       { category: 'reminder', enabled: true },
-      { category: 'digest', enabled: true },
       { category: 'notification', enabled: true },
     ]);
     const updated = await ctx
       .http()
       .put('/api/v1/me/notification-preferences')
       .set(bearer(learner))
-      .send({ preferences: [{ category: 'digest', enabled: false }] })
+      .send({ preferences: [{ category: 'notification', enabled: false }] })
       .expect(200);
-    expect(updated.body.items).toContainEqual({ category: 'digest', enabled: false });
+    expect(updated.body.items).toEqual([
+      { category: 'reminder', enabled: true },
+      { category: 'notification', enabled: false },
+    ]);
+    const notForLearners = await ctx
+      .http()
+      .put('/api/v1/me/notification-preferences')
+      .set(bearer(learner))
+      .send({ preferences: [{ category: 'digest', enabled: false }] })
+      .expect(400);
+    expect(notForLearners.body.error).toBe('NOTIFICATION_CATEGORY_NOT_FOR_ROLE');
     const bad = await ctx
       .http()
       .put('/api/v1/me/notification-preferences')
@@ -83,6 +92,26 @@ describe('notifications: preferences, one-click unsubscribe, admin outbox', () =
       .send({ preferences: [{ category: 'transactional', enabled: false }] })
       .expect(400);
     expect(bad.body.error).toBe('VALIDATION_FAILED');
+    await ctx
+      .http()
+      .put('/api/v1/me/notification-preferences')
+      .set(bearer(learner))
+      .send({ preferences: [{ category: 'notification', enabled: true }] })
+      .expect(200);
+
+    const hr = await seedUser(ctx, Role.Hr, learner.organizationId!);
+    const hrPrefs = await ctx
+      .http()
+      .get('/api/v1/me/notification-preferences')
+      .set(bearer(hr))
+      .expect(200);
+    expect(hrPrefs.body.items).toEqual([{ category: 'digest', enabled: true }]);
+    const adminPrefs = await ctx
+      .http()
+      .get('/api/v1/me/notification-preferences')
+      .set(bearer(admin))
+      .expect(200);
+    expect(adminPrefs.body.items).toEqual([]);
   });
 
   it('reminders carry RFC 8058 headers; the one-click POST unsubscribes at once', async () => {

@@ -58,7 +58,7 @@ export class MyNotificationPreferencesController {
   @Get()
   @ApiOkResponse({ type: PreferencesResponse })
   async get(@CurrentUser() actor: AuthUser): Promise<PreferencesResponse> {
-    return { items: await this.preferences.list(actor.id) };
+    return { items: await this.preferences.list(actor.id, actor.role) };
   }
 
   @Put()
@@ -67,7 +67,7 @@ export class MyNotificationPreferencesController {
     @Body() dto: UpdatePreferencesDto,
     @CurrentUser() actor: AuthUser,
   ): Promise<PreferencesResponse> {
-    return { items: await this.preferences.update(actor.id, dto.preferences) };
+    return { items: await this.preferences.update(actor.id, actor.role, dto.preferences) };
   }
 }
 

@@ -6,11 +6,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit';
 import { USER_ORGANIZATION_SQL } from './mail-queries';
-import {
-  isPreferenceCategory,
-  PREFERENCE_CATEGORIES,
-  PreferenceCategory,
-} from './domain/categories';
+import { categoriesForRole, isPreferenceCategory, PreferenceCategory } from './domain/categories';
 
 export interface PreferenceView {
   category: PreferenceCategory;
@@ -26,13 +22,14 @@ export class PreferencesService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(userId: string): Promise<PreferenceView[]> {
+  /** The categories that apply to the user's role, each with its current setting. */
+  async list(userId: string, role: string): Promise<PreferenceView[]> {
     const rows = (await this.dataSource.query(
       'SELECT category, enabled FROM notification_preferences WHERE user_id = $1',
       [userId],
     )) as { category: string; enabled: boolean }[];
     const stored = new Map(rows.map((r) => [r.category, r.enabled]));
-    return PREFERENCE_CATEGORIES.map((category) => ({
+    return categoriesForRole(role).map((category) => ({
       category,
       enabled: stored.get(category) ?? true,
     }));
@@ -40,6 +37,7 @@ export class PreferencesService {
 
   async update(
     userId: string,
+    role: string,
     changes: { category: string; enabled: boolean }[],
   ): Promise<PreferenceView[]> {
     for (const change of changes) {
@@ -49,12 +47,19 @@ export class PreferencesService {
           `Unknown category "${change.category}"`,
         );
       }
+      if (!categoriesForRole(role).includes(change.category)) {
+        throw new DomainError(
+          'NOTIFICATION_CATEGORY_NOT_FOR_ROLE',
+          `No "${change.category}" mail is sent to this account's role`,
+          { category: change.category, allowed: [...categoriesForRole(role)] },
+        );
+      }
     }
     await this.dataSource.transaction(async (tx) => {
       for (const change of changes)
         await this.set(userId, change.category, change.enabled, tx.query.bind(tx));
     });
-    return this.list(userId);
+    return this.list(userId, role);
   }
 
   unsubscribeUrl(userId: string, category: string): string {

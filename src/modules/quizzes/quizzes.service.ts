@@ -126,6 +126,7 @@ export class QuizzesService {
     return {
       id: quiz.id,
       lessonId: quiz.lessonId,
+      courseId: quiz.courseId,
       title: quiz.title,
       timeLimitSeconds: quiz.timeLimitSeconds,
       attemptsAllowed: quiz.attemptsAllowed,

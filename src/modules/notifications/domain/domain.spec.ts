@@ -1,4 +1,4 @@
-import { isUnsubscribable } from './categories';
+import { categoriesForRole, isUnsubscribable } from './categories';
 import { recipientDomain } from './recipient';
 import {
   dueSoonKey,
@@ -69,5 +69,13 @@ describe('send outcome', () => {
     expect(recipientDomain('Budi@Mail.Example.CO.ID')).toBe('mail.example.co.id');
     expect(isUnsubscribable('reminder')).toBe(true);
     expect(isUnsubscribable('transactional')).toBe(false);
+  });
+
+  it('offers each role only the categories of mail it receives', () => {
+    expect(categoriesForRole('learner')).toEqual(['reminder', 'notification']);
+    expect(categoriesForRole('hr')).toEqual(['digest']);
+    expect(categoriesForRole('admin')).toEqual([]);
+    expect(categoriesForRole('instructor')).toEqual([]);
+    expect(categoriesForRole('unknown')).toEqual([]);
   });
 });

@@ -70,6 +70,8 @@ class AttemptSummaryView {
 
 /** What a learner sees: the settings, the grade (when review allows) and their attempts. */
 export class LearnerQuizView extends QuizSettingsView {
+  @ApiProperty({ description: 'The course the quiz belongs to (for the way back to it)' })
+  courseId!: string;
   @ApiProperty({ type: QuizGradeView, nullable: true }) grade!: QuizGradeView | null;
   @ApiProperty({ type: [AttemptSummaryView] }) attempts!: AttemptSummaryView[];
 }

@@ -1192,6 +1192,10 @@ export type LearnerQuizView = {
     gradingMethod: 'highest' | 'last';
     openAt: string | null;
     closeAt: string | null;
+    /**
+     * The course the quiz belongs to (for the way back to it)
+     */
+    courseId: string;
     grade: QuizGradeView | null;
     attempts: Array<AttemptSummaryView>;
 };

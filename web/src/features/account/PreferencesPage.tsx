@@ -105,6 +105,8 @@ export default function PreferencesPage() {
             <Loading />
           ) : prefs.error ? (
             <ErrorAlert error={prefs.error} onRetry={() => void prefs.refetch()} />
+          ) : prefs.data.items.length === 0 ? (
+            <Text size="sm">{t('journey.noEmailCategories')}</Text>
           ) : (
             prefs.data.items.map((p) => (
               <Switch

@@ -11,7 +11,13 @@ import { keys } from './queries';
 
 export default function CertificatesPage() {
   const { t, i18n } = useTranslation();
-  const list = useQuery({ queryKey: keys.certificates, queryFn: api.certificates });
+  const list = useQuery({
+    queryKey: keys.certificates,
+    queryFn: api.certificates,
+    // a pending certificate is being rendered by the worker: look again until it is issued
+    refetchInterval: (query) =>
+      query.state.data?.items.some((c) => c.status === 'pending') ? 5_000 : false,
+  });
   return (
     <Stack gap="md">
       <Title order={1}>{t('certificates.title')}</Title>
@@ -42,6 +48,11 @@ export default function CertificatesPage() {
                   {c.issuedAt && (
                     <Text size="sm" c="dimmed">
                       {t('certificates.issued', { date: formatDate(i18n.language, c.issuedAt) })}
+                    </Text>
+                  )}
+                  {c.status === 'pending' && (
+                    <Text size="sm" c="dimmed">
+                      {t('journey.certificatePending')}
                     </Text>
                   )}
                   <Group>

@@ -179,7 +179,7 @@ export default function AttemptResultPage() {
                 {t('quiz.awaitingGrading')}
               </Badge>
             ) : (
-              <Badge color={a.result.passed ? 'green.9' : 'red.9'} size="lg" tt="none">
+              <Badge color={a.result.passed ? 'teal.9' : 'red.9'} size="lg" tt="none">
                 {a.result.passed ? t('quiz.passed') : t('quiz.failed')}
               </Badge>
             )}

@@ -31,6 +31,9 @@ export default function QuizPage() {
       : '—';
   return (
     <Stack gap="md">
+      <Anchor component={Link} to={`/courses/${q.courseId}`}>
+        {t('lesson.backToCourse')}
+      </Anchor>
       <Title order={1} size="h2">
         {q.title}
       </Title>
