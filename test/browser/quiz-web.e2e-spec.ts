@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/roles';
+import { waitFor } from '../support/certificate-fixtures';
 import { createPublishedCourse, elapse } from '../support/course-fixtures';
 import {
   createQuizCourse,
@@ -274,10 +275,13 @@ describe('web app quiz and offline outbox (in Chromium)', () => {
     const later = await context.newPage();
     await later.goto(`${base}/`);
     await later.getByRole('heading', { name: 'Pelatihan saya' }).waitFor();
+    // The outbox starts right after the shell (its own chunk): wait for the server to have it.
+    const sent = await waitFor('the queued answer to reach the server', async () => {
+      const answers = Object.values(await savedAnswers(learner, attemptId));
+      return answers.length ? answers : undefined;
+    });
+    expect(sent).toEqual([{ type: 'true_false', answer: false }]);
     await waitingCount(later).waitFor({ state: 'detached' });
-    expect(Object.values(await savedAnswers(learner, attemptId))).toEqual([
-      { type: 'true_false', answer: false },
-    ]);
     await context.close();
   });
 
