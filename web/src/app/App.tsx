@@ -3,10 +3,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { RouterProvider } from 'react-router';
 import { ApiError } from './api';
+import { useToastsRequested } from './notifications';
 import { router } from './router';
 
-// The toast container (and its transitions) loads after the first screen; a toast raised before
-// it arrives waits in @mantine/notifications' store and shows once it mounts.
+// The toast container (and its transitions) loads with the first toast; a toast raised before it
+// has mounted waits in @mantine/notifications' store and shows once it does.
 const Notifications = lazy(() =>
   import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
 );
@@ -35,11 +36,14 @@ export const queryClient = new QueryClient({
 });
 
 export function App() {
+  const toasts = useToastsRequested();
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Suspense fallback={null}>
-        <Notifications position="top-center" />
-      </Suspense>
+      {toasts && (
+        <Suspense fallback={null}>
+          <Notifications position="top-center" />
+        </Suspense>
+      )}
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

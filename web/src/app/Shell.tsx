@@ -47,6 +47,11 @@ export function Shell() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const me = useMe();
   const items = navItems(me.data?.role, t);
+  const userName = (
+    <Box px="xs" py={4}>
+      <UserName name={me.data?.name} />
+    </Box>
+  );
 
   const links = (vertical: boolean) =>
     items.map((item) => (
@@ -105,16 +110,15 @@ export function Shell() {
             <Group visibleFrom="xs">
               <LanguageSelect />
             </Group>
-            {/* Until the menu's chunk arrives the name shows in the same place, not yet a button. */}
-            <Suspense
-              fallback={
-                <Box px="xs" py={4}>
-                  <UserName name={me.data?.name} />
-                </Box>
-              }
-            >
-              <UserMenu />
-            </Suspense>
+            {/* The menu's chunk loads once /me has answered, not alongside the page's requests;
+                until then the name shows in the same place, not yet a button. */}
+            {me.data || me.isError ? (
+              <Suspense fallback={userName}>
+                <UserMenu />
+              </Suspense>
+            ) : (
+              userName
+            )}
           </Group>
         </Group>
       </AppShell.Header>
