@@ -15,9 +15,14 @@ import { keys } from './features/learner/queries';
 // A reload keeps the user signed in through the httpOnly refresh cookie. The first screen's data
 // is requested the moment the session is back, before React re-renders (a round trip each on a
 // slow network): the user, which every page needs, and on "/" the learner's courses.
+// Signed out, the sign-in page's chunk is fetched at once rather than after the router has
+// loaded the requested page's chunks (which it does before redirecting to /login).
 const stopPrefetch = subscribeSession(() => {
   stopPrefetch();
-  if (!accessToken()) return;
+  if (!accessToken()) {
+    void import('./features/auth/LoginPage').catch(() => undefined);
+    return;
+  }
   void queryClient.prefetchQuery(meQuery);
   if (window.location.pathname === '/') {
     void queryClient.prefetchQuery({ queryKey: keys.myCourses, queryFn: api.myCourses });
