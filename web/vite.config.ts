@@ -33,6 +33,38 @@ function precompressAssets(): Plugin {
 }
 
 /**
+ * Loads web/src/app/early-refresh.ts as its own `async` module script in index.html's head: it
+ * starts the silent session refresh as soon as that tiny chunk is in, in parallel with parsing the
+ * app's bundle (which imports the same module, so the two share one instance).
+ */
+function earlyRefreshScript(): Plugin {
+  const id = resolve(webDir, 'src', 'app', 'early-refresh.ts');
+  return {
+    name: 'k3-early-refresh-script',
+    apply: 'build',
+    buildStart() {
+      this.emitFile({ type: 'chunk', id, name: 'early-refresh' });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId === id,
+        );
+        if (!chunk) throw new Error('the early-refresh chunk is missing from the bundle');
+        return [
+          {
+            tag: 'script',
+            attrs: { type: 'module', async: true, src: `/${chunk.fileName}` },
+            injectTo: 'head-prepend',
+          },
+        ];
+      },
+    },
+  };
+}
+
+/**
  * Vite 8 compiles TSX itself (oxc); @vitejs/plugin-react is not used (its peer chain conflicts
  * with Jest's Babel), so `npm run dev` reloads the page on change instead of React Fast Refresh.
  */
@@ -40,7 +72,7 @@ export default defineConfig(({ mode }) => ({
   root: webDir,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [precompressAssets()],
+  plugins: [earlyRefreshScript(), precompressAssets()],
   resolve: {
     // React Router's package exports point every bundler at its development build (warnings,
     // invariant messages); production bundles take the production one.

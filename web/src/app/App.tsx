@@ -1,9 +1,16 @@
 import { createTheme, MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { RouterProvider } from 'react-router';
 import { ApiError } from './api';
+import { useToastsRequested } from './notifications';
 import { router } from './router';
+
+// The toast container (and its transitions) loads with the first toast; a toast raised before it
+// has mounted waits in @mantine/notifications' store and shows once it does.
+const Notifications = lazy(() =>
+  import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
+);
 
 const theme = createTheme({
   primaryColor: 'blue',
@@ -18,7 +25,7 @@ const theme = createTheme({
   },
 });
 
-const queryClient = new QueryClient({
+export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 30_000,
@@ -29,9 +36,14 @@ const queryClient = new QueryClient({
 });
 
 export function App() {
+  const toasts = useToastsRequested();
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-center" />
+      {toasts && (
+        <Suspense fallback={null}>
+          <Notifications position="top-center" />
+        </Suspense>
+      )}
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

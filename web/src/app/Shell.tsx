@@ -1,28 +1,17 @@
-import {
-  Anchor,
-  AppShell,
-  Burger,
-  Group,
-  Menu,
-  NativeSelect,
-  Stack,
-  Text,
-  UnstyledButton,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Group, NativeSelect, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet } from 'react-router';
 import { LANGUAGES, type Language } from './i18n';
 import { chooseLanguage, useMe } from './me';
-import { logout } from './session';
+import { UserName } from './UserName';
 
 // The offline outbox (IndexedDB) loads right after the shell, outside the initial bundle.
 const OutboxIndicator = lazy(() =>
   import('./OutboxIndicator').then((m) => ({ default: m.OutboxIndicator })),
 );
+const UserMenu = lazy(() => import('./UserMenu').then((m) => ({ default: m.UserMenu })));
 
 interface NavItem {
   to: string;
@@ -57,15 +46,12 @@ export function Shell() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const me = useMe();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const items = navItems(me.data?.role, t);
-
-  const signOut = async () => {
-    await logout().catch(() => undefined);
-    queryClient.clear();
-    void navigate('/login', { replace: true });
-  };
+  const userName = (
+    <Box px="xs" py={4}>
+      <UserName name={me.data?.name} />
+    </Box>
+  );
 
   const links = (vertical: boolean) =>
     items.map((item) => (
@@ -124,23 +110,15 @@ export function Shell() {
             <Group visibleFrom="xs">
               <LanguageSelect />
             </Group>
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <UnstyledButton px="xs" py={4}>
-                  <Text fw={500} size="sm" truncate maw={140} component="span" display="block">
-                    {me.data?.name ?? '…'}
-                  </Text>
-                  <VisuallyHidden>{t('app.userMenu')}</VisuallyHidden>
-                </UnstyledButton>
-              </Menu.Target>
-              <Menu.Dropdown>
-                {me.data && <Menu.Label>{me.data.email}</Menu.Label>}
-                <Menu.Item component={NavLink} to="/preferences">
-                  {t('profile.menu')}
-                </Menu.Item>
-                <Menu.Item onClick={() => void signOut()}>{t('app.logout')}</Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            {/* The menu's chunk loads once /me has answered, not alongside the page's requests;
+                until then the name shows in the same place, not yet a button. */}
+            {me.data || me.isError ? (
+              <Suspense fallback={userName}>
+                <UserMenu />
+              </Suspense>
+            ) : (
+              userName
+            )}
           </Group>
         </Group>
       </AppShell.Header>

@@ -12,15 +12,12 @@ export function chooseLanguage(language: Language): void {
   void setLanguage(language);
 }
 
+export const meQuery = { queryKey: ['me'], queryFn: api.me, staleTime: 5 * 60_000 };
+
 /** The signed-in user; the account's language is applied unless one was picked in this tab. */
 export function useMe() {
   const session = useSession();
-  const query = useQuery({
-    queryKey: ['me'],
-    queryFn: api.me,
-    enabled: session.status === 'signed-in',
-    staleTime: 5 * 60_000,
-  });
+  const query = useQuery({ ...meQuery, enabled: session.status === 'signed-in' });
   const locale = query.data?.locale;
   useEffect(() => {
     if (!languageChosenHere && locale && (LANGUAGES as readonly string[]).includes(locale)) {

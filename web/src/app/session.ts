@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { takeEarlyRefresh } from './early-refresh';
 
 /**
  * The browser session. The access token lives in this module only (memory); the refresh token is
@@ -28,14 +29,14 @@ export function accessToken(): string | null {
   return state.accessToken;
 }
 
+/** Calls `listener` on every session change, before React re-renders; returns the unsubscribe. */
+export function subscribeSession(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export function useSession(): SessionState {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => state,
-  );
+  return useSyncExternalStore(subscribeSession, () => state);
 }
 
 export class LoginError extends Error {
@@ -98,11 +99,12 @@ async function startSession(path: string, body: Record<string, string>): Promise
 export function refreshSession(): Promise<boolean> {
   inFlight ??= (async () => {
     try {
-      const res = await fetch(`${BASE}/refresh`, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: CSRF,
-      });
+      const res = await (takeEarlyRefresh() ??
+        fetch(`${BASE}/refresh`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: CSRF,
+        }));
       if (!res.ok) {
         clearTimeout(refreshTimer);
         set({ accessToken: null, status: 'signed-out' });
