@@ -1,8 +1,12 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/roles';
+import {
+  checkPage as checkPageAt,
+  launchChromium,
+  serveOnLoopback,
+  VIEWPORTS,
+} from '../support/browser';
 import { NotificationsService } from '../../src/modules/notifications/notifications.service';
 import {
   certificatesOf,
@@ -21,13 +25,6 @@ import {
   TestContext,
 } from '../support/test-app';
 
-const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-const VIEWPORTS = [
-  { name: 'phone', width: 360, height: 740 },
-  { name: 'desktop', width: 1280, height: 800 },
-];
 const GOOD_PASSWORD = 'nasi goreng kambing pedas';
 const NEW_PASSWORD = 'sate madura di pinggir jalan';
 
@@ -46,28 +43,13 @@ describe('web app: account, preferences, certificates, e-mail links (Chromium)',
   let employee: { id: string; email: string; organizationId: string };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     smtp = await startSmtpSink();
     ctx = await createTestContext({ SMTP_URL: smtp.url });
     await ctx.startWorker();
-    await ctx.app.listen(0, '127.0.0.1');
-    base = (await ctx.app.getUrl()).replace('[::1]', '127.0.0.1');
+    base = await serveOnLoopback(ctx);
     const organizationId = await seedOrganization(ctx);
     hr = await seedUser(ctx, Role.Hr, organizationId);
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({
       locale: 'id-ID',
       viewport: VIEWPORTS[1],
@@ -98,32 +80,7 @@ describe('web app: account, preferences, certificates, e-mail links (Chromium)',
 
   /** Screenshots at phone and desktop size, no horizontal scroll, no serious axe violation. */
   async function checkPage(name: string, on: Page = page): Promise<void> {
-    for (const viewport of VIEWPORTS) {
-      await on.setViewportSize(viewport);
-      await on.waitForTimeout(150); // let Mantine's media queries settle after the resize
-      await on.screenshot({
-        path: join(SHOTS, `account-${name}-${viewport.name}.png`),
-        fullPage: true,
-      });
-      const overflow = await on.evaluate<{ scrollWidth: number; innerWidth: number }>(
-        '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })',
-      );
-      expect({
-        name,
-        viewport: viewport.name,
-        fits: overflow.scrollWidth <= overflow.innerWidth,
-      }).toEqual({ name, viewport: viewport.name, fits: true });
-      const axe = await new AxeBuilder({ page: on }).analyze();
-      const bad = axe.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect({ name, viewport: viewport.name, bad }).toEqual({
-        name,
-        viewport: viewport.name,
-        bad: [],
-      });
-    }
-    await on.setViewportSize(VIEWPORTS[1]);
+    await checkPageAt(on, `account-${name}`);
   }
 
   async function signIn(password: string): Promise<SeededUser> {

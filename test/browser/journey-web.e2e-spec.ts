@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { Browser, chromium, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { Browser, Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/roles';
+import {
+  checkPage as checkPageAt,
+  DESKTOP,
+  launchChromium,
+  PHONE,
+  serveOnLoopback,
+} from '../support/browser';
 import { SINGLE, TRUE_FALSE } from '../support/quiz-fixtures';
 import { startSmtpSink, SmtpSink, waitFor } from '../support/smtp-sink';
 import {
@@ -15,11 +20,6 @@ import {
   TestContext,
 } from '../support/test-app';
 
-const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-const PHONE = { name: 'phone', width: 360, height: 740 };
-const DESKTOP = { name: 'desktop', width: 1280, height: 800 };
 const PASSWORD = 'kopi tubruk di warung pojok';
 const LEARNER = { email: 'rina@journey-web.test', name: 'Rina Wulandari', employeeId: 'JW-1' };
 const CERTIFICATE_RENDER_MS = 60_000;
@@ -36,27 +36,11 @@ describe('web app: the learner journey from invitation to verified certificate (
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-    }
     smtp = await startSmtpSink();
     ctx = await createTestContext({ SMTP_URL: smtp.url });
     await ctx.startWorker();
-    await ctx.app.listen(0, '127.0.0.1');
-    base = (await ctx.app.getUrl()).replace('[::1]', '127.0.0.1');
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    base = await serveOnLoopback(ctx);
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -67,32 +51,7 @@ describe('web app: the learner journey from invitation to verified certificate (
 
   /** Screenshot at phone size (and desktop for the key steps), no horizontal scroll, axe clean. */
   async function step(page: Page, name: string, key = false): Promise<void> {
-    for (const viewport of key ? [PHONE, DESKTOP] : [PHONE]) {
-      await page.setViewportSize(viewport);
-      await page.waitForTimeout(150); // let Mantine's media queries settle after the resize
-      await page.screenshot({
-        path: join(SHOTS, `journey-${name}-${viewport.name}.png`),
-        fullPage: true,
-      });
-      const overflow = await page.evaluate<{ scrollWidth: number; innerWidth: number }>(
-        '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })',
-      );
-      expect({
-        name,
-        viewport: viewport.name,
-        fits: overflow.scrollWidth <= overflow.innerWidth,
-      }).toEqual({ name, viewport: viewport.name, fits: true });
-      const axe = await new AxeBuilder({ page }).analyze();
-      const bad = axe.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect({ name, viewport: viewport.name, bad }).toEqual({
-        name,
-        viewport: viewport.name,
-        bad: [],
-      });
-    }
-    await page.setViewportSize(PHONE);
+    await checkPageAt(page, `journey-${name}`, key ? [DESKTOP, PHONE] : [PHONE]);
   }
 
   /** Text lesson (no minimum time) and a timed quiz with a pass mark, published; assigned mode. */

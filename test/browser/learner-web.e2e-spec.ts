@@ -1,8 +1,12 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/roles';
+import {
+  checkPage as checkPageAt,
+  launchChromium,
+  serveOnLoopback,
+  VIEWPORTS,
+} from '../support/browser';
 import { createPublishedCourse, SeededCourse } from '../support/course-fixtures';
 import {
   bearer,
@@ -13,14 +17,6 @@ import {
   TEST_PASSWORD,
   TestContext,
 } from '../support/test-app';
-
-const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-const VIEWPORTS = [
-  { name: 'phone', width: 360, height: 740 },
-  { name: 'desktop', width: 1280, height: 800 },
-];
 
 /**
  * The web app in a real browser (Debian's Chromium driven by playwright-core) against the real
@@ -39,12 +35,8 @@ describe('web app (learner, in Chromium)', () => {
   const requested: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-    }
     ctx = await createTestContext();
-    await ctx.app.listen(0, '127.0.0.1');
-    base = (await ctx.app.getUrl()).replace('[::1]', '127.0.0.1');
+    base = await serveOnLoopback(ctx);
 
     const organizationId = await seedOrganization(ctx);
     const admin = await seedUser(ctx, Role.Admin);
@@ -71,19 +63,7 @@ describe('web app (learner, in Chromium)', () => {
       .set(bearer(learner))
       .expect(201);
 
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ locale: 'id-ID', viewport: VIEWPORTS[1] });
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
@@ -104,34 +84,7 @@ describe('web app (learner, in Chromium)', () => {
 
   /** Screenshots at phone and desktop size, no horizontal scroll, no serious axe violation. */
   async function checkPage(name: string): Promise<void> {
-    for (const viewport of VIEWPORTS) {
-      await page.setViewportSize(viewport);
-      await page.waitForTimeout(150); // let Mantine's media queries settle after the resize
-      await page.screenshot({ path: join(SHOTS, `${name}-${viewport.name}.png`), fullPage: true });
-      // A string runs in the page (the test's tsconfig has no DOM types).
-      const overflow = await page.evaluate<{ scrollWidth: number; innerWidth: number }>(
-        '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })',
-      );
-      expect({
-        name,
-        viewport: viewport.name,
-        fits: overflow.scrollWidth <= overflow.innerWidth,
-      }).toEqual({
-        name,
-        viewport: viewport.name,
-        fits: true,
-      });
-      const axe = await new AxeBuilder({ page }).analyze();
-      const bad = axe.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect({ name, viewport: viewport.name, bad }).toEqual({
-        name,
-        viewport: viewport.name,
-        bad: [],
-      });
-    }
-    await page.setViewportSize(VIEWPORTS[1]);
+    await checkPageAt(page, name);
   }
 
   const courseTitle = (course: SeededCourse) =>

@@ -1,8 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/roles';
+import {
+  checkPage as checkPageAt,
+  launchChromium,
+  serveOnLoopback,
+  VIEWPORTS,
+} from '../support/browser';
 import { waitFor } from '../support/certificate-fixtures';
 import { createPublishedCourse, elapse } from '../support/course-fixtures';
 import {
@@ -23,13 +26,6 @@ import {
   TestContext,
 } from '../support/test-app';
 
-const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-const VIEWPORTS = [
-  { name: 'phone', width: 360, height: 740 },
-  { name: 'desktop', width: 1280, height: 800 },
-];
 const NOTHING = { score: false, responses: false, correctAnswers: false, feedback: false };
 
 /**
@@ -44,26 +40,10 @@ describe('web app quiz and offline outbox (in Chromium)', () => {
   let author: SeededUser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-    }
     ctx = await createTestContext();
-    await ctx.app.listen(0, '127.0.0.1');
-    base = (await ctx.app.getUrl()).replace('[::1]', '127.0.0.1');
+    base = await serveOnLoopback(ctx);
     author = await seedUser(ctx, Role.Admin);
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -86,29 +66,7 @@ describe('web app quiz and offline outbox (in Chromium)', () => {
 
   /** Screenshots at phone and desktop size, no horizontal scroll, no serious axe violation. */
   async function checkPage(page: Page, name: string): Promise<void> {
-    for (const viewport of VIEWPORTS) {
-      await page.setViewportSize(viewport);
-      await page.waitForTimeout(150); // let Mantine's media queries settle after the resize
-      await page.screenshot({ path: join(SHOTS, `${name}-${viewport.name}.png`), fullPage: true });
-      const overflow = await page.evaluate<{ scrollWidth: number; innerWidth: number }>(
-        '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })',
-      );
-      expect({
-        name,
-        viewport: viewport.name,
-        fits: overflow.scrollWidth <= overflow.innerWidth,
-      }).toEqual({ name, viewport: viewport.name, fits: true });
-      const axe = await new AxeBuilder({ page }).analyze();
-      const bad = axe.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect({ name, viewport: viewport.name, bad }).toEqual({
-        name,
-        viewport: viewport.name,
-        bad: [],
-      });
-    }
-    await page.setViewportSize(VIEWPORTS[1]);
+    await checkPageAt(page, name);
   }
 
   /** Presses Tab until `target` has the focus (fails after `max` presses). */
