@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Body,
   Controller,
   Get,
@@ -111,26 +112,36 @@ export class BrowserPasswordController {
   }
 }
 
+/** HR (own organization) and admin resend an invitation the same way, under their own paths. */
+const ResendInvitationRoute = (role: Role) =>
+  applyDecorators(
+    Post(':id/invitation'),
+    Roles(role),
+    HttpCode(202),
+    ApiAcceptedResponse({
+      type: InvitationView,
+      description: 'A new link is sent; the old one stops',
+    }),
+    ApiErrors(400, 401, 403, 404, 409),
+  );
+
+const resendView = (userId: string, { expiresAt }: { expiresAt: Date }): InvitationView => ({
+  userId,
+  expiresAt,
+});
+
 @ApiTags('employees')
 @ApiBearerAuth()
 @Controller('api/v1/employees')
 export class EmployeeInvitationController {
   constructor(private readonly onboarding: OnboardingService) {}
 
-  @Post(':id/invitation')
-  @Roles(Role.Hr)
-  @HttpCode(202)
-  @ApiAcceptedResponse({
-    type: InvitationView,
-    description: 'A new link is sent; the old one stops',
-  })
-  @ApiErrors(400, 401, 403, 404, 409)
+  @ResendInvitationRoute(Role.Hr)
   async resend(
     @Param('id', UuidParam) id: string,
     @CurrentUser() hr: AuthUser,
   ): Promise<InvitationView> {
-    const { expiresAt } = await this.onboarding.resendInvitation(id, hr);
-    return { userId: id, expiresAt };
+    return resendView(id, await this.onboarding.resendInvitation(id, hr));
   }
 }
 
@@ -140,19 +151,11 @@ export class EmployeeInvitationController {
 export class AdminInvitationController {
   constructor(private readonly onboarding: OnboardingService) {}
 
-  @Post(':id/invitation')
-  @Roles(Role.Admin)
-  @HttpCode(202)
-  @ApiAcceptedResponse({
-    type: InvitationView,
-    description: 'A new link is sent; the old one stops',
-  })
-  @ApiErrors(400, 401, 403, 404, 409)
+  @ResendInvitationRoute(Role.Admin)
   async resend(
     @Param('id', UuidParam) id: string,
     @CurrentUser() admin: AuthUser,
   ): Promise<InvitationView> {
-    const { expiresAt } = await this.onboarding.resendInvitation(id, admin);
-    return { userId: id, expiresAt };
+    return resendView(id, await this.onboarding.resendInvitation(id, admin));
   }
 }

@@ -18,41 +18,29 @@ export default function PreferencesPage() {
     queryKey: ['notification-preferences'],
     queryFn: api.notificationPreferences,
   });
+  const notify = (color: 'green' | 'red', message: string) =>
+    notifications.show({
+      color,
+      message,
+      closeButtonProps: { 'aria-label': t('profile.closeNotice') },
+    });
   const saveLanguage = useMutation({
     mutationFn: (locale: Language) => api.updateMe({ locale }),
     onSuccess: (view) => {
       void setLanguage(view.locale as Language);
       queryClient.setQueryData(['me'], view);
-      notifications.show({
-        color: 'green',
-        message: t('profile.saved'),
-        closeButtonProps: { 'aria-label': t('profile.closeNotice') },
-      });
+      notify('green', t('profile.saved'));
     },
-    onError: (error) =>
-      notifications.show({
-        color: 'red',
-        message: errorText(error),
-        closeButtonProps: { 'aria-label': t('profile.closeNotice') },
-      }),
+    onError: (error) => notify('red', errorText(error)),
   });
   const savePref = useMutation({
     mutationFn: ({ category, enabled }: { category: string; enabled: boolean }) =>
       api.setNotificationPreference(category, enabled),
     onSuccess: (data) => {
       queryClient.setQueryData(['notification-preferences'], data);
-      notifications.show({
-        color: 'green',
-        message: t('profile.saved'),
-        closeButtonProps: { 'aria-label': t('profile.closeNotice') },
-      });
+      notify('green', t('profile.saved'));
     },
-    onError: (error) =>
-      notifications.show({
-        color: 'red',
-        message: errorText(error),
-        closeButtonProps: { 'aria-label': t('profile.closeNotice') },
-      }),
+    onError: (error) => notify('red', errorText(error)),
   });
 
   return (

@@ -1,22 +1,10 @@
-import {
-  Anchor,
-  Box,
-  Button,
-  Center,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { login, useSession } from '../../app/session';
-import { LanguageSelect } from '../../app/Shell';
+import { PublicCard } from '../account/PublicCard';
 import { ErrorAlert } from '../common/ErrorAlert';
 
 /** Only same-site paths are followed after login (never an absolute URL from the query). */
@@ -55,50 +43,35 @@ export function LoginPage() {
   });
 
   return (
-    <Box bg="gray.0" mih="100vh" px="md" py="xl">
-      <Group justify="flex-end" maw={420} mx="auto" mb="md">
-        <LanguageSelect />
-      </Group>
-      <Center component="main" id="main">
-        <Paper withBorder shadow="sm" radius="md" p="lg" w="100%" maw={420}>
-          <form onSubmit={submit} noValidate>
-            <Stack gap="md">
-              <div>
-                <Text c="blue.8" fw={700} fz="lg">
-                  {t('app.name')}
-                </Text>
-                <Text size="sm" c="dimmed">
-                  {t('app.tagline')}
-                </Text>
-              </div>
-              <Title order={1} fz="h2">
-                {t('login.title')}
-              </Title>
-              <Text size="sm">{t('login.intro')}</Text>
-              {error !== null && <ErrorAlert error={error} />}
-              <TextInput
-                label={t('login.email')}
-                type="email"
-                autoComplete="username"
-                required
-                {...form.getInputProps('email')}
-              />
-              <PasswordInput
-                label={t('login.password')}
-                autoComplete="current-password"
-                required
-                {...form.getInputProps('password')}
-              />
-              <Button type="submit" loading={busy} fullWidth>
-                {busy ? t('login.submitting') : t('login.submit')}
-              </Button>
-              <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
-                {t('account.forgotLink')}
-              </Anchor>
-            </Stack>
-          </form>
-        </Paper>
-      </Center>
-    </Box>
+    <PublicCard>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Title order={1} fz="h2">
+            {t('login.title')}
+          </Title>
+          <Text size="sm">{t('login.intro')}</Text>
+          {error !== null && <ErrorAlert error={error} />}
+          <TextInput
+            label={t('login.email')}
+            type="email"
+            autoComplete="username"
+            required
+            {...form.getInputProps('email')}
+          />
+          <PasswordInput
+            label={t('login.password')}
+            autoComplete="current-password"
+            required
+            {...form.getInputProps('password')}
+          />
+          <Button type="submit" loading={busy} fullWidth>
+            {busy ? t('login.submitting') : t('login.submit')}
+          </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+            {t('account.forgotLink')}
+          </Anchor>
+        </Stack>
+      </form>
+    </PublicCard>
   );
 }
