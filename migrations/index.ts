@@ -10,6 +10,7 @@ import { CourseStaff1796300000000 } from './1796300000000-CourseStaff';
 import { DropOutboxEvents1796500000000 } from './1796500000000-DropOutboxEvents';
 import { BlobReferenceIndexes1796400000000 } from './1796400000000-BlobReferenceIndexes';
 import { PasswordTokens1796600000000 } from './1796600000000-PasswordTokens';
+import { QuizOfflineGrace1796700000000 } from './1796700000000-QuizOfflineGrace';
 
 export const ALL_MIGRATIONS = [
   Init1795816656363,
@@ -22,4 +23,5 @@ export const ALL_MIGRATIONS = [
   DropOutboxEvents1796500000000,
   BlobReferenceIndexes1796400000000,
   PasswordTokens1796600000000,
+  QuizOfflineGrace1796700000000,
 ];

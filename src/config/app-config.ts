@@ -37,6 +37,8 @@ export class AppConfig {
     forgotWindowSeconds: number;
   };
   readonly maxUploadBytes: number;
+  /** Late-delivered answers given before a quiz deadline are taken this long after it. */
+  readonly quizOfflineGraceSeconds: number;
   readonly trustProxy: boolean | number | string[];
   readonly certificateNumberPattern: string;
   readonly certificateIssuer: { organizationName: string; signerName: string; signerTitle: string };
@@ -89,6 +91,7 @@ export class AppConfig {
       forgotWindowSeconds: env.FORGOT_PASSWORD_WINDOW_SECONDS,
     };
     this.maxUploadBytes = env.MAX_UPLOAD_BYTES;
+    this.quizOfflineGraceSeconds = env.QUIZ_OFFLINE_GRACE_SECONDS;
     this.trustProxy = env.TRUST_PROXY as boolean | number | string[];
     this.notifications = notificationSettings(env, this.jwtSecret);
     this.certificateNumberPattern = env.CERTIFICATE_NUMBER_PATTERN;

@@ -138,6 +138,16 @@ export class EnvSchema {
   @Min(1)
   LOGIN_FAILURE_WINDOW_SECONDS = 3600;
 
+  /**
+   * After a quiz deadline, how long an answer given before it (on a phone that was offline) is
+   * still taken; the automatic submit waits this long. A learner can gain at most this much time.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  QUIZ_OFFLINE_GRACE_SECONDS = 120;
+
   /** Lifetime of the one-time set-password link in an invitation e-mail. */
   @Type(() => Number)
   @IsInt()

@@ -27,6 +27,7 @@ import {
 } from '../support/test-app';
 
 const NOTHING = { score: false, responses: false, correctAnswers: false, feedback: false };
+const OFFLINE_GRACE_SECONDS = 8;
 
 /**
  * The learner's quiz in Chromium against the real API: a timed quiz taken by keyboard alone,
@@ -40,7 +41,7 @@ describe('web app quiz and offline outbox (in Chromium)', () => {
   let author: SeededUser;
 
   beforeAll(async () => {
-    ctx = await createTestContext();
+    ctx = await createTestContext({ QUIZ_OFFLINE_GRACE_SECONDS: String(OFFLINE_GRACE_SECONDS) });
     base = await serveOnLoopback(ctx);
     author = await seedUser(ctx, Role.Admin);
     browser = await launchChromium();
@@ -271,7 +272,7 @@ describe('web app quiz and offline outbox (in Chromium)', () => {
     await context.close();
   });
 
-  it('submits by itself at the deadline and shows an answer that arrived too late as refused', async () => {
+  it('counts an answer given offline before the deadline that arrives within the grace', async () => {
     const quiz = await createQuizCourse(ctx, author, [SINGLE, TRUE_FALSE], {
       timeLimitSeconds: 15,
       review: { afterSubmit: { ...NOTHING, score: true }, afterClose: NOTHING },
@@ -290,9 +291,52 @@ describe('web app quiz and offline outbox (in Chromium)', () => {
     await page.getByRole('radio', { name: 'Benar' }).check();
     await page.getByText('Menunggu koneksi').waitFor();
     await page.getByText('Waktu habis', { exact: true }).waitFor({ timeout: 25_000 });
-    await page.getByText(/jawaban yang belum sampai ke server sebelum batas waktu/).waitFor();
-    await checkPage(page, 'quiz-time-up-offline');
     await page.waitForTimeout(1000); // the server's clock is past the deadline too
+    await context.setOffline(false);
+
+    await page.getByRole('heading', { name: 'Hasil percobaan ke-1' }).waitFor({ timeout: 15_000 });
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Jawaban ditolak' }).count(),
+    ).resolves.toBe(0);
+    await expect(waitingCount(page).count()).resolves.toBe(0);
+    const [attempt] = await ctx.db.query(
+      `SELECT a.status, a.score_hundredths, a.submitted_at > a.deadline AS after_deadline,
+              (SELECT count(*) FROM quiz_attempt_answers x WHERE x.attempt_id = a.id)::int AS answers
+         FROM quiz_attempts a WHERE a.id = $1`,
+      [attemptId],
+    );
+    expect(attempt).toEqual({
+      status: 'graded',
+      score_hundredths: 200,
+      after_deadline: true,
+      answers: 2,
+    });
+    await context.close();
+  });
+
+  it('submits by itself at the deadline and shows an answer that arrived after the grace as refused', async () => {
+    const quiz = await createQuizCourse(ctx, author, [SINGLE, TRUE_FALSE], {
+      timeLimitSeconds: 15,
+      review: { afterSubmit: { ...NOTHING, score: true }, afterClose: NOTHING },
+    });
+    const learner = await enrolledLearner(ctx, quiz.courseId);
+    const { context, page } = await signedIn(learner);
+    await page.goto(`${base}/quizzes/${quiz.quizId}`);
+    await page.getByRole('button', { name: 'Mulai kuis' }).click();
+    await page.getByText('Soal 1 dari 2').waitFor();
+    const attemptId = await openAttemptId(learner, quiz.quizId);
+    await page.getByRole('radio', { name: 'Alat Pelindung Diri' }).check();
+    await page.getByText('Tersimpan', { exact: true }).waitFor();
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Berikutnya' }).click();
+    await page.getByRole('radio', { name: 'Benar' }).check();
+    await page.getByText('Menunggu koneksi').waitFor();
+    await page.getByText('Waktu habis', { exact: true }).waitFor({ timeout: 25_000 });
+    await page.getByText(/tetap dinilai bila sampai ke server paling lambat pukul \d/).waitFor();
+    await checkPage(page, 'quiz-time-up-offline');
+    // The server's clock is past the deadline and the offline grace too.
+    await page.waitForTimeout(OFFLINE_GRACE_SECONDS * 1000 + 1000);
     await context.setOffline(false);
 
     await page.getByRole('heading', { name: 'Hasil percobaan ke-1' }).waitFor({ timeout: 15_000 });

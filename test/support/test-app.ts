@@ -60,6 +60,8 @@ export async function createTestContext(
     PUBLIC_BASE_URL: 'http://k3.test',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     METRICS_TOKEN: `metrics-${suffix}-${randomBytes(8).toString('hex')}`,
+    // Deadlines in tests are exact; the offline grace has its own tests that set it.
+    QUIZ_OFFLINE_GRACE_SECONDS: '0',
     ...overrides,
   };
   const config = AppConfig.fromEnv(env);

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser, isAuthor } from '../../common/auth/roles';
+import { AppConfig } from '../../config/app-config';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { returnedRows } from '../../database/raw';
 import { EnrollmentReadModel, ProgressService } from '../enrollments';
@@ -11,6 +12,7 @@ import {
   buildSnapshot,
   computeDeadline,
   NotEnoughQuestionsError,
+  offlineGraceEnd,
   quizWindowRefusal,
   reviewVisibility,
   seededRandom,
@@ -41,6 +43,7 @@ interface AttemptRow {
   questions: SnapshotItem[];
   started_at: Date;
   deadline: Date | null;
+  grace_until: Date | null;
   submitted_at: Date | null;
   score_hundredths: number | null;
   max_score_hundredths: number | null;
@@ -55,6 +58,7 @@ export interface AttemptView {
   status: string;
   startedAt: Date;
   deadline: Date | null;
+  graceUntil: Date | null;
   submittedAt: Date | null;
   serverNow: Date;
   questions: (LearnerQuestion & { review?: QuestionReview })[];
@@ -81,7 +85,7 @@ interface AttemptMeta {
 const MAX_CACHED_ATTEMPTS = 50_000;
 
 const ATTEMPT_COLUMNS = `id, quiz_id, user_id, attempt_no, status, questions, started_at, deadline,
-  submitted_at, score_hundredths, max_score_hundredths, percent_hundredths, passed`;
+  grace_until, submitted_at, score_hundredths, max_score_hundredths, percent_hundredths, passed`;
 
 @Injectable()
 export class AttemptsService {
@@ -96,6 +100,7 @@ export class AttemptsService {
     private readonly grading: GradingService,
     private readonly progress: ProgressService,
     private readonly access: CourseAccess,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -167,10 +172,12 @@ export class AttemptsService {
       random,
     );
     const deadline = computeDeadline(now, ctx.time_limit_seconds, ctx.close_at);
+    const graceUntil = offlineGraceEnd(deadline, this.config.quizOfflineGraceSeconds);
     const inserted: AttemptRow[] = await this.dataSource.query(
       `INSERT INTO quiz_attempts
-         (quiz_id, user_id, enrollment_id, attempt_no, status, questions, started_at, deadline)
-       VALUES ($1, $2, $3, $4, 'open', $5, $6, $7)
+         (quiz_id, user_id, enrollment_id, attempt_no, status, questions, started_at, deadline,
+          grace_until)
+       VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8)
        ON CONFLICT (quiz_id, user_id) WHERE status = 'open' DO NOTHING
        RETURNING ${ATTEMPT_COLUMNS}`,
       [
@@ -181,6 +188,7 @@ export class AttemptsService {
         JSON.stringify(snapshot),
         now,
         deadline,
+        graceUntil,
       ],
     );
     if (!inserted.length) {
@@ -193,7 +201,9 @@ export class AttemptsService {
     }
     const attempt = inserted[0];
     this.remember(attempt.id, { userId: actor.id, questions: snapshot });
-    if (deadline) await this.scheduleAutoSubmit(attempt.id, deadline.getTime() - now.getTime());
+    if (graceUntil) {
+      await this.scheduleAutoSubmit(attempt.id, graceUntil.getTime() - now.getTime());
+    }
     return this.render(attempt, options.review, ctx.close_at, now, actor, false);
   }
 
@@ -206,7 +216,7 @@ export class AttemptsService {
     let meta = this.openAttempts.get(attemptId);
     if (!meta) {
       const [row] = await this.dataSource.query(
-        `SELECT status, questions, (deadline IS NOT NULL AND deadline <= now()) AS expired,
+        `SELECT status, questions, (grace_until IS NOT NULL AND grace_until <= now()) AS expired,
                 enrollment_id, quiz_id
            FROM quiz_attempts WHERE id = $1 AND user_id = $2`,
         [attemptId, actor.id],
@@ -225,18 +235,19 @@ export class AttemptsService {
       throw new DomainError('QUESTION_NOT_IN_ATTEMPT', 'The question is not in this attempt');
     }
     const response = toResponse(item, dto);
+    const answeredAt = dto.answeredAt ?? null;
     // FOR SHARE: a concurrent submit waits for this save, and a save after it sees "not open".
     const rows: { updated_at: Date }[] = returnedRows(
       await this.dataSource.query(
-        `INSERT INTO quiz_attempt_answers (attempt_id, question_version_id, response)
-         SELECT a.id, $2, $3 FROM quiz_attempts a
-          WHERE a.id = $1 AND a.user_id = $4 AND a.status = 'open'
-            AND (a.deadline IS NULL OR now() < a.deadline)
+        `INSERT INTO quiz_attempt_answers (attempt_id, question_version_id, response, answered_at)
+         SELECT a.id, $2, $3, ${ANSWERED_AT_SQL} FROM quiz_attempts a
+          WHERE a.id = $1 AND a.user_id = $4 AND a.status = 'open' AND ${ANSWER_TIMING_SQL}
           FOR SHARE
          ON CONFLICT (attempt_id, question_version_id)
-           DO UPDATE SET response = EXCLUDED.response, updated_at = now()
+           DO UPDATE SET response = EXCLUDED.response, answered_at = EXCLUDED.answered_at,
+                         updated_at = now()
          RETURNING updated_at`,
-        [attemptId, questionId, JSON.stringify(response), actor.id],
+        [attemptId, questionId, JSON.stringify(response), actor.id, answeredAt],
       ),
     );
     if (!rows.length) {
@@ -328,6 +339,7 @@ export class AttemptsService {
       status: attempt.status,
       startedAt: attempt.started_at,
       deadline: attempt.deadline,
+      graceUntil: attempt.grace_until,
       submittedAt: attempt.submitted_at,
       serverNow: now,
       questions: attempt.questions.map((item, index) => {
@@ -384,6 +396,14 @@ export class AttemptsService {
     );
   }
 }
+
+/**
+ * `answerTimingRefusal` and `answeredAtFor` (domain/attempt-rules.ts) in SQL, on the database's
+ * clock; `a` is the attempt and $5 the learner's `answeredAt` (or null).
+ */
+export const ANSWER_TIMING_SQL = `(a.deadline IS NULL OR now() < a.deadline
+  OR ($5::timestamptz <= a.deadline AND now() < a.grace_until))`;
+export const ANSWERED_AT_SQL = `LEAST(now(), $5::timestamptz)`;
 
 function notOpen() {
   return new DomainError('ATTEMPT_NOT_OPEN', 'The attempt has been submitted');

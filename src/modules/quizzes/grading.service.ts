@@ -13,7 +13,7 @@ const LOCK_ATTEMPT_WITH_ANSWERS = `
          (SELECT coalesce(json_agg(json_build_object(
                    'question_version_id', x.question_version_id, 'response', x.response)), '[]')
             FROM quiz_attempt_answers x
-           WHERE x.attempt_id = a.id AND (a.deadline IS NULL OR x.updated_at <= a.deadline)
+           WHERE x.attempt_id = a.id AND (a.deadline IS NULL OR x.answered_at <= a.deadline)
          ) AS answers
     FROM quiz_attempts a JOIN quizzes q ON q.id = a.quiz_id
    WHERE a.id = $1 FOR UPDATE OF a`;
@@ -31,7 +31,7 @@ export class GradingService {
 
   /**
    * Submits an open attempt (learner, or the auto-submit job when `userId` is null). A second
-   * call changes nothing. Only answers saved before the deadline exist (autosave refuses later).
+   * call changes nothing. Only answers given before the deadline count (autosave refuses others).
    */
   async submit(attemptId: string, userId: string | null): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
@@ -79,11 +79,11 @@ export class GradingService {
     });
   }
 
-  /** The worker's entry point: submits an attempt whose deadline has passed. */
+  /** The worker's entry point: submits an attempt once its offline grace has passed. */
   async autoSubmit(attemptId: string): Promise<'submitted' | 'not-due' | 'done'> {
     const [row] = await this.dataSource.query(
-      `SELECT status, deadline, (deadline <= now()) AS due,
-              GREATEST(0, extract(epoch FROM deadline - now()) * 1000)::int AS wait_ms
+      `SELECT status, (grace_until <= now()) AS due,
+              GREATEST(0, extract(epoch FROM grace_until - now()) * 1000)::int AS wait_ms
          FROM quiz_attempts WHERE id = $1`,
       [attemptId],
     );
@@ -97,12 +97,12 @@ export class GradingService {
     return 'submitted';
   }
 
-  /** Open attempts whose deadline passed long ago (their job was lost with Redis). */
+  /** Open attempts whose grace passed long ago (their job was lost with Redis). */
   async sweepExpired(limit = 500): Promise<number> {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM quiz_attempts
-        WHERE status = 'open' AND deadline < now() - interval '30 seconds'
-        ORDER BY deadline LIMIT $1`,
+        WHERE status = 'open' AND grace_until < now() - interval '30 seconds'
+        ORDER BY grace_until LIMIT $1`,
       [limit],
     );
     for (const row of rows) {

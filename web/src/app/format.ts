@@ -15,6 +15,13 @@ export function formatDate(language: string, iso: string): string {
   }).format(new Date(iso));
 }
 
+/** A time of day on the device's clock, e.g. "10.02.00" (id) or "10:02:00" (en). */
+export function formatTimeOfDay(language: string, epochMs: number): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'id-ID', {
+    timeStyle: 'medium',
+  }).format(new Date(epochMs));
+}
+
 /** The title in the reader's language (courses carry both). */
 export function localized(language: string, item: { titleId: string; titleEn: string }): string {
   return language === 'en' ? item.titleEn || item.titleId : item.titleId || item.titleEn;

@@ -1,8 +1,11 @@
 import {
+  answeredAtFor,
+  answerTimingRefusal,
   buildSnapshot,
   computeDeadline,
   isPassing,
   NotEnoughQuestionsError,
+  offlineGraceEnd,
   quizGrade,
   quizWindowRefusal,
   reviewVisibility,
@@ -178,5 +181,37 @@ describe('reviewVisibility', () => {
     const review = { afterSubmit: scoreOnly, afterClose: all };
     expect(reviewVisibility(review, 'graded', close, close)).toEqual(all);
     expect(reviewVisibility(review, 'graded', close, null)).toEqual(scoreOnly);
+  });
+});
+
+describe('offline grace after the deadline', () => {
+  const deadline = at('2026-12-02T10:00:00Z');
+  const graceUntil = offlineGraceEnd(deadline, 120)!;
+  const plus = (s: number) => new Date(deadline.getTime() + s * 1000);
+
+  it('ends the grace a fixed time after the deadline, and has none without a deadline', () => {
+    expect(graceUntil).toEqual(at('2026-12-02T10:02:00Z'));
+    expect(offlineGraceEnd(null, 120)).toBeNull();
+  });
+
+  it('takes every answer before the deadline, and after it only one given in time, within the grace', () => {
+    expect(answerTimingRefusal(plus(-1), deadline, graceUntil, null)).toBeNull();
+    expect(answerTimingRefusal(plus(5), null, null, null)).toBeNull();
+    expect(answerTimingRefusal(plus(5), deadline, graceUntil, plus(-3))).toBeNull();
+    expect(answerTimingRefusal(plus(5), deadline, graceUntil, null)).toBe(
+      'ATTEMPT_DEADLINE_PASSED',
+    );
+    expect(answerTimingRefusal(plus(5), deadline, graceUntil, plus(1))).toBe(
+      'ATTEMPT_DEADLINE_PASSED',
+    );
+    expect(answerTimingRefusal(plus(120), deadline, graceUntil, plus(-3))).toBe(
+      'ATTEMPT_DEADLINE_PASSED',
+    );
+  });
+
+  it('stores the claimed time, never one later than the arrival', () => {
+    expect(answeredAtFor(plus(5), plus(-3))).toEqual(plus(-3));
+    expect(answeredAtFor(plus(5), plus(60))).toEqual(plus(5));
+    expect(answeredAtFor(plus(5), null)).toEqual(plus(5));
   });
 });

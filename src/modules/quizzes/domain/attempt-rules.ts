@@ -28,6 +28,35 @@ export function computeDeadline(
   return new Date(Math.min(byLimit ?? Infinity, byClose ?? Infinity));
 }
 
+/**
+ * The end of the offline grace: until then an answer given before the deadline but delivered
+ * late (a phone that was offline) is still taken, and only then does the worker submit.
+ */
+export function offlineGraceEnd(deadline: Date | null, graceSeconds: number): Date | null {
+  return deadline ? new Date(deadline.getTime() + graceSeconds * 1000) : null;
+}
+
+/**
+ * Whether an autosave arriving at `now` is taken. Mirrored by the save SQL in
+ * `AttemptsService.saveAnswer` (ANSWER_TIMING_SQL); `answeredAt` is the learner's claim, bounded
+ * by the grace, and the time stored is never later than the arrival.
+ */
+export function answerTimingRefusal(
+  now: Date,
+  deadline: Date | null,
+  graceUntil: Date | null,
+  answeredAt: Date | null,
+): 'ATTEMPT_DEADLINE_PASSED' | null {
+  if (!deadline || now < deadline) return null;
+  const givenInTime = answeredAt !== null && answeredAt <= deadline;
+  return givenInTime && graceUntil !== null && now < graceUntil ? null : 'ATTEMPT_DEADLINE_PASSED';
+}
+
+/** The time an answer counts as given: its claimed time, never later than its arrival. */
+export function answeredAtFor(now: Date, claimed: Date | null): Date {
+  return claimed && claimed < now ? claimed : now;
+}
+
 export type OpenRefusal = 'NOT_YET_OPEN' | 'CLOSED' | null;
 
 export function quizWindowRefusal(

@@ -166,6 +166,14 @@ export class AttemptView {
   @ApiProperty() startedAt!: Date;
   @ApiProperty({ type: Date, nullable: true, description: 'Fixed at start; null = no limit' })
   deadline!: Date | null;
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description:
+      'Until then an answer given before the deadline but delivered late (offline) is still ' +
+      'taken; the automatic submit happens then',
+  })
+  graceUntil!: Date | null;
   @ApiProperty({ type: Date, nullable: true }) submittedAt!: Date | null;
   @ApiProperty({ description: 'The server clock, to count down without trusting the device' })
   serverNow!: Date;

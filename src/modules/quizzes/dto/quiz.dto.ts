@@ -171,6 +171,17 @@ export class SaveAnswerDto {
   @ValidateNested({ each: true })
   @Type(() => MatchDto)
   matches?: MatchDto[];
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description:
+      'When the learner gave the answer, on the server clock (an app that was offline). After ' +
+      'the deadline, an answer given before it is still taken during the offline grace',
+  })
+  @IsOptional()
+  @IsIsoTimestamp()
+  answeredAt?: Date;
 }
 
 export class GradeItemDto {

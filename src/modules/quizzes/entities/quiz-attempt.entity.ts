@@ -11,7 +11,7 @@ export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
 @Entity('quiz_attempts')
 @Index('uq_quiz_attempts_open', ['quizId', 'userId'], { unique: true, where: "status = 'open'" })
 @Index('ix_quiz_attempts_user', ['quizId', 'userId', 'attemptNo'])
-@Index('ix_quiz_attempts_deadline', ['deadline'], { where: "status = 'open'" })
+@Index('ix_quiz_attempts_grace_until', ['graceUntil'], { where: "status = 'open'" })
 export class QuizAttempt extends Timestamped {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -50,6 +50,10 @@ export class QuizAttempt extends Timestamped {
   /** Null when the quiz has neither a time limit nor a close time. */
   @Column({ type: 'timestamptz', nullable: true })
   deadline!: Date | null;
+
+  /** Answers given before the deadline are taken until then; the worker submits at it. */
+  @Column({ name: 'grace_until', type: 'timestamptz', nullable: true })
+  graceUntil!: Date | null;
 
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
   submittedAt!: Date | null;
@@ -93,6 +97,10 @@ export class AttemptAnswer extends Timestamped {
   response!: QuestionResponse;
 
   /** Hundredths of a mark; null until graded (essays wait for an instructor). */
+  /** When the learner gave it: the arrival time, or the earlier time an offline answer was given. */
+  @Column({ name: 'answered_at', type: 'timestamptz', default: () => 'now()' })
+  answeredAt!: Date;
+
   @Column({ name: 'mark_hundredths', type: 'integer', nullable: true })
   markHundredths!: number | null;
 

@@ -1326,6 +1326,10 @@ export type AttemptView = {
      * Fixed at start; null = no limit
      */
     deadline: string | null;
+    /**
+     * Until then an answer given before the deadline but delivered late (offline) is still taken; the automatic submit happens then
+     */
+    graceUntil: string | null;
     submittedAt: string | null;
     /**
      * The server clock, to count down without trusting the device
@@ -1383,6 +1387,10 @@ export type SaveAnswerDto = {
      * matching
      */
     matches?: Array<MatchDto>;
+    /**
+     * When the learner gave the answer, on the server clock (an app that was offline). After the deadline, an answer given before it is still taken during the offline grace
+     */
+    answeredAt?: string;
 };
 
 export type SavedAnswerView = {

@@ -17,6 +17,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError, api, type AttemptView } from '../../../app/api';
+import { formatTimeOfDay } from '../../../app/format';
 import { enqueue, flush, useOutbox } from '../../../app/offline-queue';
 import { answerKey } from '../../../app/offline-queue-core';
 import { useErrorText } from '../../common/ErrorAlert';
@@ -26,6 +27,7 @@ import {
   formatRemaining,
   isAnswered,
   remainingMs,
+  responseFromBody,
   saveBody,
   unansweredNumbers,
   type Response,
@@ -59,7 +61,7 @@ function useRemaining(receipt: AttemptReceipt): number | null {
 }
 
 export function TakeQuiz({ receipt, quizId }: { receipt: AttemptReceipt; quizId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const errorText = useErrorText();
   const attempt = receipt.attempt;
@@ -71,7 +73,8 @@ export function TakeQuiz({ receipt, quizId }: { receipt: AttemptReceipt; quizId:
     const merged = { ...(attempt.answers ?? {}) } as Record<string, Response>;
     for (const q of questions) {
       const waiting = outbox.entries.find((e) => e.key === answerKey(attempt.id, q.id));
-      if (waiting) merged[q.id] = { type: q.type, ...(waiting.body as object) } as Response;
+      if (waiting)
+        merged[q.id] = responseFromBody(q.type as Response['type'], waiting.body as never);
     }
     return merged;
   });
@@ -85,6 +88,10 @@ export function TakeQuiz({ receipt, quizId }: { receipt: AttemptReceipt; quizId:
   const latest = useRef(answers);
   const autoSubmitted = useRef(false);
   const remaining = useRemaining(receipt);
+  const offset = clockOffset(attempt.serverNow, receipt.receivedAt);
+  const graceEnds = attempt.graceUntil
+    ? formatTimeOfDay(i18n.language, Date.parse(attempt.graceUntil) - offset)
+    : '';
   const expired = remaining === 0;
   const question = questions[index];
   const headingId = `question-${question.id}`;
@@ -99,7 +106,7 @@ export function TakeQuiz({ receipt, quizId }: { receipt: AttemptReceipt; quizId:
       kind: 'answer',
       method: 'PUT',
       path: `/api/v1/attempts/${attempt.id}/answers/${questionId}`,
-      body: saveBody(response),
+      body: saveBody(response, Date.now() + offset),
     });
   };
   const change = (questionId: string, response: Response, immediate: boolean) => {
@@ -196,7 +203,9 @@ export function TakeQuiz({ receipt, quizId }: { receipt: AttemptReceipt; quizId:
           title={t('quiz.timeUpTitle')}
           classNames={{ title: 'quiz-alert-title' }}
         >
-          {outbox.online ? t('quiz.timeUpSubmitting') : t('quiz.timeUpOffline')}
+          {outbox.online
+            ? t('quiz.timeUpSubmitting')
+            : t('quiz.timeUpOffline', { time: graceEnds })}
         </Alert>
       )}
       {!outbox.online && !expired && (
@@ -207,7 +216,7 @@ export function TakeQuiz({ receipt, quizId }: { receipt: AttemptReceipt; quizId:
           classNames={{ title: 'quiz-alert-title' }}
         >
           {remaining !== null && remaining < OFFLINE_WARNING_MS
-            ? t('quiz.offlineNearDeadline')
+            ? t('quiz.offlineNearDeadline', { time: graceEnds })
             : t('quiz.offlineKept')}
         </Alert>
       )}

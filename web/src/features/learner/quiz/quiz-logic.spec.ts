@@ -3,6 +3,7 @@ import {
   formatRemaining,
   isAnswered,
   remainingMs,
+  responseFromBody,
   saveBody,
   unansweredNumbers,
 } from './quiz-logic';
@@ -47,17 +48,33 @@ describe('answers', () => {
     expect(isAnswered({ type: 'matching', matches: [{ pairId: 'p', answer: '' }] })).toBe(false);
   });
 
-  it('sends the save body without the type, and matching without empty picks', () => {
-    expect(saveBody({ type: 'numerical', text: '227,5' })).toEqual({ text: '227,5' });
+  it('sends the save body without the type, stamped with when it was given on the server clock', () => {
+    const given = Date.parse('2026-12-02T10:09:59.000Z');
+    const answeredAt = '2026-12-02T10:09:59.000Z';
+    expect(saveBody({ type: 'numerical', text: '227,5' }, given)).toEqual({
+      text: '227,5',
+      answeredAt,
+    });
     expect(
-      saveBody({
-        type: 'matching',
-        matches: [
-          { pairId: 'p1', answer: 'Helm' },
-          { pairId: 'p2', answer: '' },
-        ],
-      }),
-    ).toEqual({ matches: [{ pairId: 'p1', answer: 'Helm' }] });
+      saveBody(
+        {
+          type: 'matching',
+          matches: [
+            { pairId: 'p1', answer: 'Helm' },
+            { pairId: 'p2', answer: '' },
+          ],
+        },
+        given,
+      ),
+    ).toEqual({ matches: [{ pairId: 'p1', answer: 'Helm' }], answeredAt });
+  });
+
+  it('turns a queued body back into the response, without its time stamp', () => {
+    const body = saveBody({ type: 'single_choice', optionId: 'o2' }, Date.now());
+    expect(responseFromBody('single_choice', body)).toEqual({
+      type: 'single_choice',
+      optionId: 'o2',
+    });
   });
 
   it('lists the unanswered questions by number, skipping descriptions', () => {

@@ -10,8 +10,8 @@ export type Response =
 
 /**
  * How far the device clock is behind the server's (ms to add to `Date.now()`), measured when
- * the attempt arrived. A learner who sets their clock forward gains nothing: the server fixed
- * the deadline and refuses late saves.
+ * the attempt arrived. A learner who changes their clock gains nothing: the server fixed the
+ * deadline and takes a late save only within its short offline grace.
  */
 export function clockOffset(serverNow: string, receivedAt: number): number {
   return Date.parse(serverNow) - receivedAt;
@@ -48,14 +48,26 @@ export function isAnswered(response: Response | undefined): boolean {
   }
 }
 
-/** The save route's body for a response (the type is the question's, not sent). */
-export function saveBody(response: Response): SaveAnswerDto {
+/**
+ * The save route's body for a response (the type is the question's, not sent), stamped with
+ * when it was given on the server's clock: delivered late after being given offline before the
+ * deadline, the server still takes it during its grace.
+ */
+export function saveBody(response: Response, givenAtServerMs: number): SaveAnswerDto {
+  const answeredAt = new Date(givenAtServerMs).toISOString();
+  if (response.type === 'matching') {
+    return { matches: response.matches.filter((m) => m.answer !== ''), answeredAt };
+  }
   const { type, ...body } = response;
   void type;
-  if (response.type === 'matching') {
-    return { matches: response.matches.filter((m) => m.answer !== '') };
-  }
-  return body as SaveAnswerDto;
+  return { ...body, answeredAt } as SaveAnswerDto;
+}
+
+/** A response back from a queued save body (what the outbox holds for a question). */
+export function responseFromBody(type: Response['type'], body: SaveAnswerDto): Response {
+  const { answeredAt, ...rest } = body;
+  void answeredAt;
+  return { type, ...rest } as Response;
 }
 
 /** The numbers of the questions that take an answer and have none. */
