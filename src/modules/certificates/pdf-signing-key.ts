@@ -1,3 +1,5 @@
+// @peculiar/x509 (tsyringe) needs the Reflect polyfill before it loads.
+import 'reflect-metadata';
 import {
   createPrivateKey,
   createHash,
