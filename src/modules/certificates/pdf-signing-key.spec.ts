@@ -137,7 +137,7 @@ describe('developmentPem', () => {
   it('generates one P-256 pair per issuer name, the same for processes starting together', async () => {
     const devDir = join(dir, 'dev');
     const pems = await Promise.all(
-      Array.from({ length: 4 }, () => developmentPem('PT Serentak Abadi', devDir)),
+      Array.from({ length: 4 }, () => developmentPem('PT Serentak, "Abadi" Jaya', devDir)),
     );
     expect(new Set(pems).size).toBe(1);
     expect(readdirSync(devDir)).toHaveLength(1); // no temp files left behind
@@ -145,7 +145,9 @@ describe('developmentPem', () => {
       privateKey: createPrivateKey(pems[0]),
       certificates: [new X509Certificate(pems[0]).raw],
     });
-    expect(signer.subject).toBe('CN=PT Serentak Abadi\nO=PT Serentak Abadi');
+    // Node escapes the DN special characters; the name itself is kept whole.
+    const escaped = 'PT Serentak\\, \\"Abadi\\" Jaya';
+    expect(signer.subject).toBe(`CN=${escaped}\nO=${escaped}`);
     expect(signer.privateKey.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
     expect(await developmentPem('PT Lain', devDir)).not.toBe(pems[0]);
   });

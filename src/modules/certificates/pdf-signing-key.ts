@@ -94,8 +94,7 @@ export async function generateSelfSignedPem(issuerName: string): Promise<string>
   const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
   const keys = await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
   const now = Date.now();
-  // JSON form, so commas or quotes in the name need no escaping.
-  const name: x509.JsonName = [{ CN: [issuerName] }, { O: [issuerName] }];
+  const name = new x509.Name(subjectName(issuerName));
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: `01${randomBytes(15).toString('hex')}`,
     name,
@@ -117,6 +116,25 @@ export async function generateSelfSignedPem(issuerName: string): Promise<string>
     format: 'pem',
   });
   return `${keyPem as string}${cert.toString('pem')}\n`;
+}
+
+/**
+ * CN = O = the issuer name as DER. @peculiar/x509's string and JSON forms both mangle names with
+ * a comma followed by quotes ('PT A, "B" C' becomes 'B'), so the Name is encoded here.
+ */
+function subjectName(issuerName: string): ArrayBuffer {
+  const attribute = (type: string) =>
+    new asn1js.Set({
+      value: [
+        new asn1js.Sequence({
+          value: [
+            new asn1js.ObjectIdentifier({ value: type }),
+            new asn1js.Utf8String({ value: issuerName }),
+          ],
+        }),
+      ],
+    });
+  return new asn1js.Sequence({ value: [attribute('2.5.4.3'), attribute('2.5.4.10')] }).toBER();
 }
 
 /**

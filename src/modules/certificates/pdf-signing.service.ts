@@ -28,6 +28,12 @@ export class PdfSigningService implements OnModuleInit {
     this.logger.log(
       `signing certificate PDFs as ${this.signer.subject.replace(/\n/g, ', ')} (${source})`,
     );
+    const daysLeft = (this.signer.notAfter.getTime() - Date.now()) / 86_400_000;
+    if (daysLeft < 30) {
+      this.logger.warn(
+        `the PDF signing certificate expires ${this.signer.notAfter.toISOString()}: rotate it (docs/operations.md)`,
+      );
+    }
   }
 
   /** Renders with a signature placeholder and signs; `/M` is the issue time. */
