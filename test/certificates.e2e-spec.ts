@@ -16,6 +16,7 @@ import {
   completeDirectly,
   completeViaApi,
   completionEvent,
+  pdfSignatureReport,
   pdfText,
   SeededCourse,
   seedCourse,
@@ -84,6 +85,7 @@ describe('certificates: issuance, lifecycle, verification, downloads', () => {
       CERTIFICATE_RENDER_ATTEMPTS: '2',
       CERTIFICATE_RENDER_BACKOFF_MS: '100',
       VERIFY_MAX_REQUESTS_PER_MINUTE: '10000',
+      CERTIFICATE_ISSUER_NAME: 'PT Penerbit Sertifikat Uji',
     });
     worker = await ctx.startWorker();
     orgA = await seedOrganization(ctx);
@@ -397,6 +399,39 @@ describe('certificates: issuance, lifecycle, verification, downloads', () => {
         .post('/api/v1/verify/document')
         .attach('file', Buffer.alloc(5 * 1024 * 1024 + 10), 'big.pdf');
       expect(big.status).toBe(413);
+    });
+
+    it('issues a PAdES-signed PDF that pdfsig accepts, and a tampered copy that nothing accepts', async () => {
+      const cert = await issueFor(learner);
+      const pdf = (
+        await ctx
+          .http()
+          .get(`/api/v1/certificates/${cert.id}/pdf`)
+          .set(bearer(learner))
+          .buffer(true)
+          .parse(binaryParser)
+      ).body as Buffer;
+      expect(sha256(pdf)).toBe(cert.sha256);
+      const signed = await pdfSignatureReport(pdf);
+      expect(signed.report).toContain('Signature Type: ETSI.CAdES.detached');
+      expect(signed.report).toContain('Signature Validation: Signature is Valid.');
+      expect(signed.report).toContain('Signer Certificate Common Name: PT Penerbit Sertifikat Uji');
+      expect(signed.report).toContain('Total document signed');
+      expect(signed.code).toBe(0);
+
+      // One byte inside the signed range: the learner's name in the document info.
+      const tampered = Buffer.from(pdf);
+      const at = tampered.indexOf('/Title ');
+      tampered[at + 12] ^= 0x01;
+      const broken = await pdfSignatureReport(tampered);
+      expect(broken.report).not.toContain('Signature is Valid');
+      expect(broken.report).toMatch(/Signature Validation: (Digest Mismatch|Signature is Invalid)/);
+      const miss = await ctx
+        .http()
+        .post('/api/v1/verify/document')
+        .attach('file', tampered, 'certificate.pdf')
+        .expect(200);
+      expect(miss.body).toEqual({ match: false, sha256: sha256(tampered), certificate: null });
     });
 
     it('renders the page in headless Chromium with the name and status', async () => {

@@ -34,6 +34,19 @@ describe('processes: boot validation and graceful shutdown', () => {
     expect(child.output()).toContain('JWT_SECRET is required when NODE_ENV=production');
   });
 
+  it('refuses to boot in production without the PDF signing key, in one line', async () => {
+    const child = spawnEntry('src/worker.ts', {
+      ...ctx.env,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'p'.repeat(40),
+    });
+    expect((await waitForExit(child)).code).toBe(1);
+    const lines = child.output().trim().split('\n');
+    expect(lines).toEqual([
+      'Invalid configuration: PDF_SIGNING_KEY + PDF_SIGNING_CERT (or PDF_SIGNING_P12) is required when NODE_ENV=production',
+    ]);
+  });
+
   it('serves the API, then exits cleanly on SIGTERM', async () => {
     const port = await freePort();
     const child = spawnEntry('src/main.ts', { ...ctx.env, PORT: String(port) });

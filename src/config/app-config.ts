@@ -42,6 +42,13 @@ export class AppConfig {
   readonly trustProxy: boolean | number | string[];
   readonly certificateNumberPattern: string;
   readonly certificateIssuer: { organizationName: string; signerName: string; signerTitle: string };
+  /** Raw values (PEM text or file paths); `null` = generate a development key. */
+  readonly pdfSigning: {
+    key: string | null;
+    cert: string | null;
+    p12: string | null;
+    p12Password: string;
+  };
   readonly certificateSweepAfterSeconds: number;
   readonly certificateSweepIntervalSeconds: number;
   readonly certificateRenderAttempts: number;
@@ -99,6 +106,12 @@ export class AppConfig {
       organizationName: env.CERTIFICATE_ISSUER_NAME,
       signerName: env.CERTIFICATE_SIGNER_NAME,
       signerTitle: env.CERTIFICATE_SIGNER_TITLE,
+    };
+    this.pdfSigning = {
+      key: env.PDF_SIGNING_KEY || null,
+      cert: env.PDF_SIGNING_CERT || null,
+      p12: env.PDF_SIGNING_P12 || null,
+      p12Password: env.PDF_SIGNING_P12_PASSWORD ?? '',
     };
     this.certificateSweepAfterSeconds = env.CERTIFICATE_SWEEP_AFTER_SECONDS;
     this.certificateSweepIntervalSeconds = env.CERTIFICATE_SWEEP_INTERVAL_SECONDS;

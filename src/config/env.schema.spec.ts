@@ -23,11 +23,38 @@ describe('validateEnv', () => {
     }
   });
 
+  const pdfKey = {
+    PDF_SIGNING_KEY: '/run/secrets/pdf.key',
+    PDF_SIGNING_CERT: '/run/secrets/pdf.crt',
+  };
+
   it('requires JWT_SECRET in production', () => {
-    expect(() => validateEnv({ ...base, NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    expect(() => validateEnv({ ...base, ...pdfKey, NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
     expect(
-      validateEnv({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET,
+      validateEnv({ ...base, ...pdfKey, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })
+        .JWT_SECRET,
     ).toHaveLength(32);
+  });
+
+  it('requires the PDF signing key in production, as a pair or a PKCS#12 file', () => {
+    const production = { ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    expect(() => validateEnv(production)).toThrow(
+      /^Invalid configuration: PDF_SIGNING_KEY \+ PDF_SIGNING_CERT \(or PDF_SIGNING_P12\) is required when NODE_ENV=production$/,
+    );
+    expect(validateEnv({ ...production, ...pdfKey }).PDF_SIGNING_KEY).toBe(pdfKey.PDF_SIGNING_KEY);
+    expect(validateEnv({ ...production, PDF_SIGNING_P12: '/k.p12' }).PDF_SIGNING_P12).toBe(
+      '/k.p12',
+    );
+    expect(validateEnv(base).PDF_SIGNING_KEY).toBeUndefined();
+  });
+
+  it('rejects half a PDF key pair or two key sources', () => {
+    expect(() => validateEnv({ ...base, PDF_SIGNING_KEY: '/k' })).toThrow(
+      'PDF_SIGNING_KEY and PDF_SIGNING_CERT must be set together',
+    );
+    expect(() => validateEnv({ ...base, ...pdfKey, PDF_SIGNING_P12: '/k.p12' })).toThrow(
+      'not both',
+    );
   });
 
   it('rejects an unknown locale', () => {

@@ -213,6 +213,29 @@ export class EnvSchema {
   @MinLength(1)
   CERTIFICATE_SIGNER_TITLE = 'Direktur / Director';
 
+  /**
+   * PDF signing key (PKCS#8 / SEC1 / PKCS#1 PEM, ECDSA P-256 or RSA-2048+) and its certificate
+   * (PEM, signer first, then any chain). Each value is the PEM text itself when it starts with
+   * `-----BEGIN`, otherwise a file path (Docker secrets). Required in production unless
+   * PDF_SIGNING_P12 is set; development generates a self-signed pair under `.data/`.
+   */
+  @IsOptional()
+  @IsString()
+  PDF_SIGNING_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  PDF_SIGNING_CERT?: string;
+
+  /** PKCS#12 file path, or `base64:<the file's bytes in base64>`; instead of KEY + CERT. */
+  @IsOptional()
+  @IsString()
+  PDF_SIGNING_P12?: string;
+
+  @IsOptional()
+  @IsString()
+  PDF_SIGNING_P12_PASSWORD?: string;
+
   /** A certificate still `pending` this long after its last change is re-enqueued. */
   @Type(() => Number)
   @IsInt()
@@ -349,7 +372,7 @@ export function validateEnv(raw: Record<string, unknown>): EnvSchema {
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) {
     const lines = errors.map((e) => {
-      const value = e.property.match(/SECRET|PASSWORD|URL|TOKEN/)
+      const value = e.property.match(/SECRET|PASSWORD|URL|TOKEN|SIGNING/)
         ? '(hidden)'
         : JSON.stringify(raw[e.property]);
       return `${e.property}=${value}: ${Object.values(e.constraints ?? {}).join(', ')}`;
@@ -361,5 +384,21 @@ export function validateEnv(raw: Record<string, unknown>): EnvSchema {
       'Invalid configuration: JWT_SECRET is required when NODE_ENV=production',
     );
   }
+  const pdfKeyProblem = pdfSigningKeyProblem(env);
+  if (pdfKeyProblem) throw new ConfigValidationError(`Invalid configuration: ${pdfKeyProblem}`);
   return env;
+}
+
+function pdfSigningKeyProblem(env: EnvSchema): string | null {
+  const pair = Boolean(env.PDF_SIGNING_KEY) || Boolean(env.PDF_SIGNING_CERT);
+  if (pair && env.PDF_SIGNING_P12) {
+    return 'set either PDF_SIGNING_KEY + PDF_SIGNING_CERT or PDF_SIGNING_P12, not both';
+  }
+  if (pair && !(env.PDF_SIGNING_KEY && env.PDF_SIGNING_CERT)) {
+    return 'PDF_SIGNING_KEY and PDF_SIGNING_CERT must be set together';
+  }
+  if (env.NODE_ENV === 'production' && !pair && !env.PDF_SIGNING_P12) {
+    return 'PDF_SIGNING_KEY + PDF_SIGNING_CERT (or PDF_SIGNING_P12) is required when NODE_ENV=production';
+  }
+  return null;
 }

@@ -1,10 +1,23 @@
 /**
  * Certificate PDF rendering throughput: one thread, sequential, 500 distinct certificates
- * (names, numbers, verification URLs, expiry variants), after a warm-up.
- * Target: >= 250 documents/s (<= 4 ms/doc) and <= 60 KB per file. Prints figures only.
+ * (names, numbers, verification URLs, expiry variants), after a warm-up; unsigned, and signed
+ * (PAdES B-B) with the default ECDSA P-256 key and with RSA-2048.
+ * Target: >= 250 documents/s (<= 4 ms/doc) signed, and <= 60 KB per file. Prints figures only.
  */
-import { CertificatePdfData, renderCertificatePdf } from '@app/certificate-pdf';
+import { execFileSync } from 'node:child_process';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CertificatePdfData,
+  createPdfSigner,
+  PdfSigner,
+  renderCertificatePdf,
+  signCertificatePdf,
+} from '@app/certificate-pdf';
 import { makePng, TINY_JPEG } from '@app/certificate-pdf/testing/fixtures';
+import { generateSelfSignedPem } from '../../src/modules/certificates/pdf-signing-key';
 
 const DOCS = 500;
 const WARM_UP = 100;
@@ -86,20 +99,36 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function run(label: string, images: boolean): void {
+function render(data: CertificatePdfData, signer: PdfSigner | undefined): Buffer {
+  if (!signer) return renderCertificatePdf(data);
+  return renderCertificatePdf(data, {
+    signature: { reservedBytes: signer.reservedBytes, signingTime: data.issuedAt },
+  });
+}
+
+function run(label: string, images: boolean, signer?: PdfSigner): void {
   const warm = random(1);
-  for (let i = 0; i < WARM_UP; i++) renderCertificatePdf(certificate(100_000 + i, warm, images));
+  for (let i = 0; i < WARM_UP; i++) {
+    const pdf = render(certificate(100_000 + i, warm, images), signer);
+    if (signer) signCertificatePdf(pdf, signer);
+  }
 
   const rnd = random(42);
   const inputs = Array.from({ length: DOCS }, (_, i) => certificate(i, rnd, images));
   const times: number[] = [];
+  let signingMs = 0;
   let bytes = 0;
   let maxBytes = 0;
   const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
   for (const data of inputs) {
     const t0 = process.hrtime.bigint();
-    const pdf = renderCertificatePdf(data);
+    let pdf = render(data, signer);
+    if (signer) {
+      const t1 = process.hrtime.bigint();
+      pdf = signCertificatePdf(pdf, signer);
+      signingMs += Number(process.hrtime.bigint() - t1) / 1e6;
+    }
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     bytes += pdf.length;
     maxBytes = Math.max(maxBytes, pdf.length);
@@ -123,17 +152,64 @@ function run(label: string, images: boolean): void {
   console.log(
     `  CPU ms/doc       ${cpuMsPerDoc.toFixed(2).padStart(8)}   (user+system; ${(1000 / cpuMsPerDoc).toFixed(0)} documents per CPU-second)`,
   );
+  if (signer) {
+    console.log(
+      `  signing ms/doc   ${(signingMs / DOCS).toFixed(3).padStart(8)}   (signCertificatePdf: byte-range hash + CMS + key operation)`,
+    );
+  }
   console.log(`  bytes/doc mean   ${(bytes / DOCS).toFixed(0).padStart(8)}`);
   console.log(
     `  bytes/doc max    ${String(maxBytes).padStart(8)}   (target <= ${TARGET.bytes}: ${mark(maxBytes <= TARGET.bytes)})`,
   );
 }
 
-const baselineRssMb = process.memoryUsage().rss / 1024 / 1024;
-run('Without images (Unicode font subsets + vector QR)', false);
-run('With JPEG logo + RGBA PNG signature', true);
-const maxRssMb = process.resourceUsage().maxRSS / 1024;
-console.log(
-  `\nRSS before the first render (node + ts-node + modules)  ${baselineRssMb.toFixed(1)} MB`,
-);
-console.log(`peak RSS (process.resourceUsage().maxRSS)              ${maxRssMb.toFixed(1)} MB`);
+function signerFromPem(keyPem: string | Buffer, certPem: string | Buffer): PdfSigner {
+  return createPdfSigner({
+    privateKey: createPrivateKey(keyPem),
+    certificates: [new X509Certificate(certPem).raw],
+  });
+}
+
+async function main(): Promise<void> {
+  const baselineRssMb = process.memoryUsage().rss / 1024 / 1024;
+  const ecPem = await generateSelfSignedPem('PT Mitra Keselamatan Nusantara');
+  const ecdsa = signerFromPem(ecPem, ecPem);
+  const dir = mkdtempSync(join(tmpdir(), 'k3-bench-rsa-'));
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-new',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'k.pem'),
+        '-out',
+        join(dir, 'c.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=PT Mitra Keselamatan Nusantara',
+      ],
+      { stdio: 'pipe' },
+    );
+    const rsa = signerFromPem(readFileSync(join(dir, 'k.pem')), readFileSync(join(dir, 'c.pem')));
+    run('Unsigned, without images (Unicode font subsets + vector QR)', false);
+    run('Signed ECDSA P-256 (default), without images', false, ecdsa);
+    run('Signed RSA-2048, without images', false, rsa);
+    run('Unsigned, with JPEG logo + RGBA PNG signature', true);
+    run('Signed ECDSA P-256, with JPEG logo + RGBA PNG signature', true, ecdsa);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(
+    `\nRSS before the first render (node + ts-node + modules)  ${baselineRssMb.toFixed(1)} MB`,
+  );
+  console.log(`peak RSS (process.resourceUsage().maxRSS)              ${maxRssMb.toFixed(1)} MB`);
+}
+
+void main();

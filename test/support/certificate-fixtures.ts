@@ -210,3 +210,21 @@ export function binaryParser(
   stream.on('end', () => callback(null, Buffer.concat(chunks)));
   stream.on('error', (e: Error) => callback(e, Buffer.alloc(0)));
 }
+
+/** poppler's `pdfsig` report (stdout + stderr) and exit code; it exits non-zero when invalid. */
+export async function pdfSignatureReport(pdf: Buffer): Promise<{ code: number; report: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'k3-pdfsig-'));
+  try {
+    const file = join(dir, 'c.pdf');
+    writeFileSync(file, pdf);
+    return await execFileAsync('pdfsig', ['-nocert', file]).then(
+      ({ stdout, stderr }) => ({ code: 0, report: stdout + stderr }),
+      (e: NodeJS.ErrnoException & { code?: number | string; stdout?: string; stderr?: string }) => {
+        if (isNotFound(e)) throw missingTool('pdfsig', 'poppler-utils');
+        return { code: Number(e.code ?? 1), report: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+      },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

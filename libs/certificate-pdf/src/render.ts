@@ -11,15 +11,28 @@ import { num, pdfDate, pdfTextString } from './pdf/strings';
 import { writeType0Font } from './pdf/type0-font';
 import { PdfWriter } from './pdf/writer';
 import { qrCode } from './qr';
+import { SignaturePlaceholder, signatureDictionary } from './sign/placeholder';
 import { CertificatePdfData } from './types';
 
 const PRODUCER = 'k3-lms certificate-pdf';
+const SIGNATURE_FIELD = 'Signature1';
+
+export interface RenderOptions {
+  /**
+   * Adds an invisible signature field and a signature dictionary with a reserved /Contents,
+   * to be filled by `signCertificatePdf`.
+   */
+  signature?: SignaturePlaceholder;
+}
 
 /**
  * Renders one certificate as a single-page A4 landscape PDF. Pure and deterministic: the
  * same data gives the same bytes (CreationDate is the issue date, not the render time).
  */
-export function renderCertificatePdf(data: CertificatePdfData): Buffer {
+export function renderCertificatePdf(
+  data: CertificatePdfData,
+  options: RenderOptions = {},
+): Buffer {
   requireText(data.number, 'number');
   requireText(data.learnerName, 'learnerName');
   requireText(data.verifyUrl, 'verifyUrl');
@@ -33,6 +46,9 @@ export function renderCertificatePdf(data: CertificatePdfData): Buffer {
   const regular: FontResource = { name: 'F1', subset: new FontSubset(fonts.regular) };
   const bold: FontResource = { name: 'F2', subset: new FontSubset(fonts.bold) };
   const fontIds = [writer.allocate(), writer.allocate()];
+  const signatureIds = options.signature
+    ? { field: writer.allocate(), value: writer.allocate() }
+    : undefined;
 
   const xObjects: string[] = [];
   const embed = (
@@ -65,13 +81,21 @@ export function renderCertificatePdf(data: CertificatePdfData): Buffer {
   writer.object(
     pageId,
     `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 ${num(PAGE.width)} ${num(PAGE.height)}] ` +
-      `/Resources ${resources} /Contents ${contentId} 0 R >>`,
+      `/Resources ${resources} /Contents ${contentId} 0 R` +
+      (signatureIds ? ` /Annots [${signatureIds.field} 0 R]` : '') +
+      ' >>',
   );
   writer.object(pagesId, `<< /Type /Pages /Kids [${pageId} 0 R] /Count 1 >>`);
   writer.object(
     catalogId,
     `<< /Type /Catalog /Pages ${pagesId} 0 R /Lang (id-ID) ` +
-      '/ViewerPreferences << /DisplayDocTitle true >> >>',
+      '/ViewerPreferences << /DisplayDocTitle true >>' +
+      (signatureIds
+        ? ` /AcroForm << /Fields [${signatureIds.field} 0 R] /SigFlags 3 >>` +
+          // ISO 32000 extension for ETSI.CAdES.detached in a PDF 1.7 file.
+          ' /Extensions << /ESIC << /BaseVersion /1.7 /ExtensionLevel 2 >> >>'
+        : '') +
+      ' >>',
   );
   writer.object(
     infoId,
@@ -80,6 +104,16 @@ export function renderCertificatePdf(data: CertificatePdfData): Buffer {
       `/Author ${pdfTextString(data.issuer.organizationName)} /Creator (${PRODUCER}) ` +
       `/Producer (${PRODUCER}) /CreationDate ${pdfDate(data.issuedAt)} >>`,
   );
+  if (options.signature && signatureIds) {
+    // Invisible (zero-size) widget, flags Print + Locked: the page already prints the signer.
+    writer.object(
+      signatureIds.field,
+      `<< /Type /Annot /Subtype /Widget /FT /Sig /T (${SIGNATURE_FIELD}) /V ${signatureIds.value} 0 R ` +
+        `/Rect [0 0 0 0] /F 132 /P ${pageId} 0 R >>`,
+    );
+    // Last object in the file: signCertificatePdf looks for the placeholder from the end.
+    writer.object(signatureIds.value, signatureDictionary(options.signature));
+  }
   const fileId = createHash('md5').update(`${data.number}\n${data.verifyUrl}`).digest('hex');
   return writer.finish(catalogId, infoId, fileId);
 }

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { renderCertificatePdf } from '@app/certificate-pdf';
 import type { BlobStorage } from '@app/storage';
 import { AppConfig } from '../../config/app-config';
 import { returnedRows } from '../../database/raw';
@@ -10,6 +9,7 @@ import { AuditService } from '../audit';
 import { InjectBlobStorage } from '../storage';
 import { CertificateEvents } from './certificate-events';
 import { Certificate } from './entities/certificate.entity';
+import { PdfSigningService } from './pdf-signing.service';
 
 export type RenderOutcome = 'issued' | 'skipped';
 
@@ -28,6 +28,7 @@ export class CertificateRenderService {
     private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly events: CertificateEvents,
+    private readonly signing: PdfSigningService,
   ) {}
 
   async render(certificateId: string): Promise<RenderOutcome> {
@@ -41,7 +42,8 @@ export class CertificateRenderService {
     if (claimed.length === 0) return 'skipped';
     const cert = await this.db.getRepository(Certificate).findOneByOrFail({ id: certificateId });
     const issuedAt = new Date();
-    const pdf = renderCertificatePdf(this.pdfDataOf(cert, issuedAt));
+    // Signed before storing: the recorded SHA-256 is that of the signed file.
+    const pdf = this.signing.renderSigned(this.pdfDataOf(cert, issuedAt));
     const key = `certificates/${issuedAt.getUTCFullYear()}/${cert.id}/v${cert.version}-${randomUUID()}.pdf`;
     const stored = await this.storage.put(key, pdf);
     let won: boolean;

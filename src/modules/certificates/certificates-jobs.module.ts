@@ -4,6 +4,7 @@ import { CertificateIssuanceModule } from './certificate-issuance.module';
 import { CertificateRenderService } from './certificate-render.service';
 import { CertificateSweeper } from './certificate-sweeper';
 import { CertificatesProcessor } from './jobs/certificates.processor';
+import { PdfSigningService } from './pdf-signing.service';
 
 /**
  * Worker side: the render processor, the pending sweeper and the after-issue hook
@@ -16,6 +17,7 @@ import { CertificatesProcessor } from './jobs/certificates.processor';
     CertificateRenderService,
     CertificateSweeper,
     CertificatesProcessor,
+    PdfSigningService,
   ],
   exports: [CertificateEvents, CertificateRenderService, CertificateSweeper],
 })
