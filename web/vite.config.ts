@@ -65,6 +65,44 @@ function earlyRefreshScript(): Plugin {
 }
 
 /**
+ * A signed-out visit always ends on the sign-in page, whose chunk the router only requests after
+ * the framework chunk has arrived and run (seconds on a slow phone network). Preloading it and its
+ * static imports from index.html's head lets them download alongside the framework instead; for a
+ * returning learner they are in the HTTP cache (hashed, immutable), so nothing extra is fetched.
+ */
+function preloadSignInPage(): Plugin {
+  const id = resolve(webDir, 'src', 'features', 'auth', 'LoginPage.tsx');
+  return {
+    name: 'k3-preload-sign-in-page',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
+        const page = chunks.find((c) => c.facadeModuleId === id);
+        if (!page) throw new Error('the sign-in page chunk is missing from the bundle');
+        const files = new Set<string>();
+        const add = (file: string) => {
+          if (files.has(file)) return;
+          files.add(file);
+          for (const imported of chunks.find((c) => c.fileName === file)?.imports ?? []) {
+            add(imported);
+          }
+        };
+        add(page.fileName);
+        return [...files]
+          .filter((file) => !html.includes(`/${file}"`))
+          .map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+            injectTo: 'head' as const,
+          }));
+      },
+    },
+  };
+}
+
+/**
  * Vite 8 compiles TSX itself (oxc); @vitejs/plugin-react is not used (its peer chain conflicts
  * with Jest's Babel), so `npm run dev` reloads the page on change instead of React Fast Refresh.
  */
@@ -72,7 +110,7 @@ export default defineConfig(({ mode }) => ({
   root: webDir,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [earlyRefreshScript(), precompressAssets()],
+  plugins: [earlyRefreshScript(), preloadSignInPage(), precompressAssets()],
   resolve: {
     // React Router's package exports point every bundler at its development build (warnings,
     // invariant messages); production bundles take the production one.

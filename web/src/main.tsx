@@ -14,17 +14,29 @@ import { keys } from './features/learner/queries';
 
 // A reload keeps the user signed in through the httpOnly refresh cookie. The first screen's data
 // is requested the moment the session is back, before React re-renders (a round trip each on a
-// slow network): the user, which every page needs, and on "/" the learner's courses.
-// Signed out, the sign-in page's chunk is fetched at once rather than after the router has
-// loaded the requested page's chunks (which it does before redirecting to /login).
+// slow network): the user, which every page needs, and on "/" the learner's courses. The same
+// happens the moment a sign-in answers, for the page the sign-in page is about to open.
+// Signed out, the sign-in page's chunk is fetched at once (index.html preloads it too); while the
+// form waits to be filled in, "My training"'s chunks follow, ready when the sign-in answers.
+const openingPath = () => {
+  const { pathname, search } = window.location;
+  return pathname === '/login' ? new URLSearchParams(search).get('next') : pathname;
+};
+let signInPageRequested = false;
 const stopPrefetch = subscribeSession(() => {
-  stopPrefetch();
   if (!accessToken()) {
-    void import('./features/auth/LoginPage').catch(() => undefined);
+    if (signInPageRequested) return;
+    signInPageRequested = true;
+    void import('./features/auth/LoginPage')
+      .then(() => {
+        if (openingPath() === '/') return import('./features/learner/MyTrainingPage');
+      })
+      .catch(() => undefined);
     return;
   }
+  stopPrefetch();
   void queryClient.prefetchQuery(meQuery);
-  if (window.location.pathname === '/') {
+  if (openingPath() === '/') {
     void queryClient.prefetchQuery({ queryKey: keys.myCourses, queryFn: api.myCourses });
   }
 });

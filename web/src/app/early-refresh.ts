@@ -9,8 +9,14 @@ let pending: Promise<Response> | null = fetch('/api/v1/auth/browser/refresh', {
   credentials: 'same-origin',
   headers: { 'X-CSRF': '1' },
 });
+let answeredSignedOut = false;
 // session.ts handles a failure; this keeps an unadopted one from being reported as unhandled.
-pending.catch(() => undefined);
+pending.then((res) => (answeredSignedOut = !res.ok)).catch(() => undefined);
+
+/** True once the early refresh has answered that there is no session (session.ts agrees). */
+export function earlyRefreshSignedOut(): boolean {
+  return answeredSignedOut;
+}
 
 /** The early refresh's response, once; null afterwards (later refreshes make their own request). */
 export function takeEarlyRefresh(): Promise<Response> | null {

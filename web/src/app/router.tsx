@@ -1,7 +1,14 @@
 import type { ComponentType } from 'react';
-import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import {
+  createBrowserRouter,
+  matchRoutes,
+  Navigate,
+  useLocation,
+  type RouteObject,
+} from 'react-router';
 import { Loading } from '../features/common/Loading';
 import { NotFoundPage } from '../features/common/NotFoundPage';
+import { earlyRefreshSignedOut } from './early-refresh';
 import { useSession } from './session';
 import { Shell } from './Shell';
 
@@ -11,18 +18,21 @@ const page = (load: () => Promise<PageModule>) => async () => ({
   Component: (await load()).default,
 });
 
+function signInPath({ pathname, search }: { pathname: string; search: string }): string {
+  return `/login?next=${encodeURIComponent(`${pathname}${search}`)}`;
+}
+
 function RequireSession() {
   const session = useSession();
   const location = useLocation();
   if (session.status === 'unknown') return <Loading />;
   if (session.status === 'signed-out') {
-    const next = `${location.pathname}${location.search}`;
-    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+    return <Navigate to={signInPath(location)} replace />;
   }
   return <Shell />;
 }
 
-export const router = createBrowserRouter([
+const routes: RouteObject[] = [
   // Lazy too: a returning learner (refresh cookie) never needs the sign-in form or @mantine/form.
   {
     path: '/login',
@@ -64,4 +74,16 @@ export const router = createBrowserRouter([
       { path: '*', Component: NotFoundPage },
     ],
   },
-]);
+];
+
+// Signed out, with the early refresh already answered (a cold visit, whose bundle arrives long
+// after it): start on the sign-in page, so the router does not first load the requested page's
+// chunks only for RequireSession to redirect.
+if (
+  earlyRefreshSignedOut() &&
+  matchRoutes(routes, window.location)?.some((m) => m.route.Component === RequireSession)
+) {
+  window.history.replaceState(null, '', signInPath(window.location));
+}
+
+export const router = createBrowserRouter(routes);
