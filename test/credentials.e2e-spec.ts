@@ -110,6 +110,7 @@ describe('Open Badges 3.0 credentials', () => {
 
     const did = await fetchDid(base);
     expect(did.id).toBe('did:web:k3.test');
+    expect((await ctx.http().get('/.well-known/did.json')).body).toEqual(did);
     const { typ, payload } = await verifyIndependently(jwt, did);
     expect(typ).toBe('vc+jwt');
     expect(payload['@context']).toEqual([
