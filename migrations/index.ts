@@ -9,6 +9,7 @@ import { AccessEndsAtOnce1796100000000 } from './1796100000000-AccessEndsAtOnce'
 import { CourseStaff1796300000000 } from './1796300000000-CourseStaff';
 import { DropOutboxEvents1796500000000 } from './1796500000000-DropOutboxEvents';
 import { BlobReferenceIndexes1796400000000 } from './1796400000000-BlobReferenceIndexes';
+import { CertificateStatusListIndex1796750000000 } from './1796750000000-CertificateStatusListIndex';
 import { PasswordTokens1796600000000 } from './1796600000000-PasswordTokens';
 import { QuizOfflineGrace1796700000000 } from './1796700000000-QuizOfflineGrace';
 
@@ -24,4 +25,5 @@ export const ALL_MIGRATIONS = [
   BlobReferenceIndexes1796400000000,
   PasswordTokens1796600000000,
   QuizOfflineGrace1796700000000,
+  CertificateStatusListIndex1796750000000,
 ];

@@ -12,6 +12,11 @@ export class AppConfig {
   readonly publicBaseUrl: string;
   readonly jwtSecret: string;
   readonly jwtAccessTtlSeconds: number;
+  readonly credentialKeys: {
+    signing: Record<string, unknown> | null;
+    previous: Record<string, unknown>[];
+    generatedFile: string;
+  };
   readonly accessStateCacheSeconds: number;
   readonly refreshTokenTtlDays: number;
   readonly port: number;
@@ -72,6 +77,15 @@ export class AppConfig {
     );
     this.jwtSecret = env.JWT_SECRET ?? AppConfig.generatedDevSecret();
     this.jwtAccessTtlSeconds = env.JWT_ACCESS_TTL_SECONDS;
+    this.credentialKeys = {
+      signing: env.CREDENTIAL_SIGNING_KEY
+        ? (JSON.parse(env.CREDENTIAL_SIGNING_KEY) as Record<string, unknown>)
+        : null,
+      previous: env.CREDENTIAL_PREVIOUS_KEYS
+        ? (JSON.parse(env.CREDENTIAL_PREVIOUS_KEYS) as Record<string, unknown>[])
+        : [],
+      generatedFile: env.CREDENTIAL_KEY_FILE,
+    };
     this.accessStateCacheSeconds = env.ACCESS_STATE_CACHE_SECONDS;
     this.refreshTokenTtlDays = env.REFRESH_TOKEN_TTL_DAYS;
     this.logLevel = env.LOG_LEVEL;

@@ -62,6 +62,20 @@ export class EnvSchema {
   @Max(3600)
   JWT_ACCESS_TTL_SECONDS = 900;
 
+  /** Private JWK (Ed25519 `OKP` or P-256 `EC`) signing Open Badges credentials; required in production. */
+  @IsOptional()
+  @IsString()
+  CREDENTIAL_SIGNING_KEY?: string;
+
+  /** JSON array of retired public JWKs, still listed in the DID document so old credentials verify. */
+  @IsOptional()
+  @IsString()
+  CREDENTIAL_PREVIOUS_KEYS?: string;
+
+  /** Where development and test keep the generated credential key when CREDENTIAL_SIGNING_KEY is unset. */
+  @IsString()
+  CREDENTIAL_KEY_FILE = '.data/credential-signing-key.json';
+
   /** How long the access check may trust its Redis copy of a user's or organization's state. */
   @Type(() => Number)
   @IsInt()
@@ -386,6 +400,13 @@ export function validateEnv(raw: Record<string, unknown>): EnvSchema {
   }
   const pdfKeyProblem = pdfSigningKeyProblem(env);
   if (pdfKeyProblem) throw new ConfigValidationError(`Invalid configuration: ${pdfKeyProblem}`);
+  if (env.NODE_ENV === 'production' && !env.CREDENTIAL_SIGNING_KEY) {
+    throw new ConfigValidationError(
+      'Invalid configuration: CREDENTIAL_SIGNING_KEY (a private Ed25519 or P-256 JWK) is required when NODE_ENV=production',
+    );
+  }
+  const keyProblem = credentialKeyProblem(env);
+  if (keyProblem) throw new ConfigValidationError(`Invalid configuration: ${keyProblem}`);
   return env;
 }
 
@@ -399,6 +420,35 @@ function pdfSigningKeyProblem(env: EnvSchema): string | null {
   }
   if (env.NODE_ENV === 'production' && !pair && !env.PDF_SIGNING_P12) {
     return 'PDF_SIGNING_KEY + PDF_SIGNING_CERT (or PDF_SIGNING_P12) is required when NODE_ENV=production';
+  }
+  return null;
+}
+
+/** The credential keys are JSON; a malformed one names the variable, never its value. */
+function credentialKeyProblem(env: EnvSchema): string | null {
+  const isKey = (k: unknown): k is Record<string, unknown> =>
+    typeof k === 'object' &&
+    k !== null &&
+    ((k as { kty?: unknown }).kty === 'OKP' || (k as { kty?: unknown }).kty === 'EC');
+  try {
+    if (env.CREDENTIAL_SIGNING_KEY) {
+      const key: unknown = JSON.parse(env.CREDENTIAL_SIGNING_KEY);
+      if (!isKey(key) || typeof key.d !== 'string') {
+        return 'CREDENTIAL_SIGNING_KEY=(hidden): must be a private OKP (Ed25519) or EC (P-256) JWK';
+      }
+    }
+  } catch {
+    return 'CREDENTIAL_SIGNING_KEY=(hidden): must be JSON (a private JWK)';
+  }
+  try {
+    if (env.CREDENTIAL_PREVIOUS_KEYS) {
+      const keys: unknown = JSON.parse(env.CREDENTIAL_PREVIOUS_KEYS);
+      if (!Array.isArray(keys) || !keys.every((k) => isKey(k) && k.d === undefined)) {
+        return 'CREDENTIAL_PREVIOUS_KEYS: must be a JSON array of public JWKs (no "d")';
+      }
+    }
+  } catch {
+    return 'CREDENTIAL_PREVIOUS_KEYS: must be JSON (an array of public JWKs)';
   }
   return null;
 }

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../../src/common/auth/roles';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { runMigrations } from '../../src/database/migrate';
-import { benchPdfSigningEnv } from './pdf-signing-env';
+import { benchSigningEnv } from './signing-env';
 
 export interface BenchApp {
   db: DataSource;
@@ -60,7 +60,7 @@ export async function startBenchApp(name: string): Promise<BenchApp> {
       QUEUE_PREFIX: `k3bench${randomBytes(4).toString('hex')}`,
       JWT_SECRET: randomBytes(32).toString('hex'),
       JWT_ACCESS_TTL_SECONDS: '3600',
-      ...(await benchPdfSigningEnv()),
+      ...(await benchSigningEnv()),
       STORAGE_DIR: mkdtempSync(join(tmpdir(), 'k3-bench-')),
       LOG_LEVEL: 'silent',
       PORT: '0',

@@ -17,7 +17,7 @@ import { QueueName, redisOptionsFromUrl } from '@app/queue';
 import { AppConfig } from '../../src/config/app-config';
 import { runMigrations } from '../../src/database/migrate';
 import { startSmtpSink } from '../support/smtp-sink';
-import { benchPdfSigningEnv } from './pdf-signing-env';
+import { benchSigningEnv } from './signing-env';
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 100_000);
 const WORKER_HEAP_MB = Number(process.env.BENCH_WORKER_HEAP_MB ?? 192);
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     SMTP_URL: smtp.url,
     PUBLIC_BASE_URL: 'https://lms.bench.test',
     JWT_SECRET: randomBytes(32).toString('hex'),
-    ...(await benchPdfSigningEnv()),
+    ...(await benchSigningEnv()),
     LOG_LEVEL: 'warn',
     EMAIL_RATE_LIMIT_PER_DOMAIN_PER_MINUTE: '0',
     EMAIL_SEND_CONCURRENCY: '20',

@@ -15,6 +15,8 @@ import { ApiFileResponse, PageOf } from '../../common/http/api-responses.decorat
 import { UuidParam } from '../../common/http/uuid-param';
 import { CertificateExportsService } from './certificate-exports.service';
 import { CertificatesService } from './certificates.service';
+import { VC_JWT } from './credentials.controller';
+import { CredentialsService } from './credentials.service';
 import { attachmentDisposition } from '../../common/http/content-disposition';
 import {
   CertificateFilterDto,
@@ -50,6 +52,7 @@ export class CertificatesController {
   constructor(
     private readonly certificates: CertificatesService,
     private readonly exports: CertificateExportsService,
+    private readonly credentials: CredentialsService,
   ) {}
 
   @Get()
@@ -149,6 +152,23 @@ export class CertificatesController {
       .header('Content-Length', String(file.byteSize))
       .header('Content-Disposition', file.contentDisposition)
       .send(file.stream);
+  }
+
+  @Get(':id/credential')
+  @Roles(Role.Learner, Role.Hr, Role.Admin)
+  @ApiFileResponse([VC_JWT], 'The Open Badges 3.0 credential (compact JWS, VC-JWT)')
+  @ApiErrors(404, 409)
+  async credential(
+    @Param('id', UuidParam) id: string,
+    @CurrentUser() actor: AuthUser,
+    @Res() reply: FastifyReply,
+  ) {
+    const jwt = await this.credentials.forCertificate(id, actor);
+    return reply
+      .header('Content-Type', VC_JWT)
+      .header('Content-Disposition', attachmentDisposition(`certificate-${id}.jwt`))
+      .header('Cache-Control', 'private, no-store')
+      .send(jwt);
   }
 
   @Post(':id/revoke')

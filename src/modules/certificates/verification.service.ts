@@ -10,7 +10,7 @@ import { normalizeVerificationCode } from './domain/verification-code';
 import { VerificationView } from './domain/verification-view';
 import { Certificate, CertificateStatus } from './entities/certificate.entity';
 
-const PUBLISHED = [
+export const PUBLISHED = [
   CertificateStatus.Issued,
   CertificateStatus.Revoked,
   CertificateStatus.Superseded,
@@ -52,7 +52,7 @@ export class VerificationService {
     return { match: !!cert, sha256, certificate: cert ? await this.viewOf(cert) : null };
   }
 
-  private async viewOf(cert: Certificate): Promise<VerificationView> {
+  async viewOf(cert: Certificate): Promise<VerificationView> {
     const status = effectiveStatus(cert, new Date());
     if (status === 'pending' || status === 'failed') throw notFound('Certificate');
     const successor = cert.supersededById

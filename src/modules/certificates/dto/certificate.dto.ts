@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { Type } from 'class-transformer';
 import { PageQueryDto } from '../../../common/paging/cursor';
 import { IsIsoTimestamp } from '../../../common/http/iso-timestamp.decorator';
 
@@ -200,4 +212,63 @@ export class DocumentCheckDoc {
   match!: boolean;
   @ApiProperty() sha256!: string;
   @ApiProperty({ type: VerificationDoc, nullable: true }) certificate!: VerificationDoc | null;
+}
+
+export class VerifyCredentialDto {
+  @ApiProperty({ description: 'An Open Badges 3.0 credential as a compact VC-JWT' })
+  @IsString()
+  @MaxLength(20_000)
+  @Matches(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, {
+    message: 'must be a compact JWS (three base64url parts)',
+  })
+  credential!: string;
+}
+
+export class CredentialCheckDoc {
+  @ApiProperty({
+    description: 'Signed by one of the keys in our DID document (current or previous)',
+  })
+  signatureValid!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The `iss` claim (unverified when the signature is not valid)',
+  })
+  issuer!: string | null;
+  @ApiProperty({ type: String, nullable: true }) keyId!: string | null;
+  @ApiProperty({
+    type: String,
+    enum: ['active', 'revoked'],
+    nullable: true,
+    description: 'From the revocation status list; null when the signature is not valid',
+  })
+  status!: 'active' | 'revoked' | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) validFrom!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) validUntil!: string | null;
+  @ApiProperty() expired!: boolean;
+  @ApiProperty({ type: VerificationDoc, nullable: true }) certificate!: VerificationDoc | null;
+}
+
+export class StatusListParamDto {
+  @ApiProperty({ minimum: 1, maximum: 100000 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  list!: number;
+}
+
+export class VerificationMethodDoc {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'JsonWebKey' }) type!: string;
+  @ApiProperty() controller!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  publicKeyJwk!: Record<string, string>;
+}
+
+export class DidDocumentDoc {
+  @ApiProperty({ name: '@context', type: [String] }) '@context'!: string[];
+  @ApiProperty({ example: 'did:web:lms.example.id' }) id!: string;
+  @ApiProperty({ type: [VerificationMethodDoc] }) verificationMethod!: VerificationMethodDoc[];
+  @ApiProperty({ type: [String] }) assertionMethod!: string[];
 }

@@ -146,4 +146,15 @@ export class Certificate extends Timestamped {
 
   @Column({ name: 'jp_hours', type: 'int' })
   jpHours!: number;
+
+  /** Position in the Open Badges revocation status list; assigned by the database on insert. */
+  @Index('uq_certificates_status_list_index', { unique: true })
+  @Column({
+    name: 'status_list_index',
+    type: 'int',
+    insert: false,
+    update: false,
+    default: () => "nextval('certificate_status_list_index_seq')",
+  })
+  statusListIndex!: number;
 }

@@ -52,6 +52,8 @@ const LABELS = {
     code: 'Kode verifikasi',
     sha: 'SHA-256 berkas PDF',
     shaHint: 'Sidik jari berkas PDF asli. Berkas yang diubah sedikit saja memiliki nilai lain.',
+    credential: 'Kredensial digital',
+    credentialLink: 'Unduh kredensial Open Badges 3.0',
     switch: 'English',
   },
   en: {
@@ -102,6 +104,8 @@ const LABELS = {
     sha: 'SHA-256 of the PDF',
     shaHint:
       'Fingerprint of the original PDF file. A file changed in any way has a different value.',
+    credential: 'Digital credential',
+    credentialLink: 'Download the Open Badges 3.0 credential',
     switch: 'Bahasa Indonesia',
   },
 } as const;
@@ -322,6 +326,10 @@ export function renderVerifyPage(
       l.sha,
       `<span class="mono hash">${escapeHtml(view.sha256)}</span><span class="hint">${escapeHtml(l.shaHint)}</span>`,
       true,
+    ),
+    row(
+      l.credential,
+      `<a href="/api/v1/verify/${encodeURIComponent(view.code)}/credential" type="application/vc+jwt" download>${escapeHtml(l.credentialLink)}</a>`,
     ),
   ];
 

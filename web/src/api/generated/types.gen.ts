@@ -868,6 +868,49 @@ export type DocumentCheckDoc = {
     certificate: VerificationDoc | null;
 };
 
+export type VerificationMethodDoc = {
+    id: string;
+    type: string;
+    controller: string;
+    publicKeyJwk: {
+        [key: string]: string;
+    };
+};
+
+export type DidDocumentDoc = {
+    '@context': Array<string>;
+    id: string;
+    verificationMethod: Array<VerificationMethodDoc>;
+    assertionMethod: Array<string>;
+};
+
+export type VerifyCredentialDto = {
+    /**
+     * An Open Badges 3.0 credential as a compact VC-JWT
+     */
+    credential: string;
+};
+
+export type CredentialCheckDoc = {
+    /**
+     * Signed by one of the keys in our DID document (current or previous)
+     */
+    signatureValid: boolean;
+    /**
+     * The `iss` claim (unverified when the signature is not valid)
+     */
+    issuer: string | null;
+    keyId: string | null;
+    /**
+     * From the revocation status list; null when the signature is not valid
+     */
+    status: 'active' | 'revoked';
+    validFrom: string | null;
+    validUntil: string | null;
+    expired: boolean;
+    certificate: VerificationDoc | null;
+};
+
 export type CategoryCountView = {
     id: string;
     name: string;
@@ -4528,6 +4571,49 @@ export type CertificatesControllerPdfResponses = {
 
 export type CertificatesControllerPdfResponse = CertificatesControllerPdfResponses[keyof CertificatesControllerPdfResponses];
 
+export type CertificatesControllerCredentialData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/certificates/{id}/credential';
+};
+
+export type CertificatesControllerCredentialErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Not found or not in your scope (NOT_FOUND)
+     */
+    404: ErrorBodyDoc;
+    /**
+     * Conflict with existing data
+     */
+    409: ErrorBodyDoc;
+};
+
+export type CertificatesControllerCredentialError = CertificatesControllerCredentialErrors[keyof CertificatesControllerCredentialErrors];
+
+export type CertificatesControllerCredentialResponses = {
+    /**
+     * The Open Badges 3.0 credential (compact JWS, VC-JWT)
+     */
+    200: Blob | File;
+};
+
+export type CertificatesControllerCredentialResponse = CertificatesControllerCredentialResponses[keyof CertificatesControllerCredentialResponses];
+
 export type CertificatesControllerRevokeData = {
     body: ReasonDto;
     path: {
@@ -4843,6 +4929,109 @@ export type VerificationControllerDocumentResponses = {
 };
 
 export type VerificationControllerDocumentResponse = VerificationControllerDocumentResponses[keyof VerificationControllerDocumentResponses];
+
+export type CredentialsControllerDidDocumentData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/.well-known/did.json';
+};
+
+export type CredentialsControllerDidDocumentResponses = {
+    /**
+     * The issuer did:web DID document
+     */
+    200: DidDocumentDoc;
+};
+
+export type CredentialsControllerDidDocumentResponse = CredentialsControllerDidDocumentResponses[keyof CredentialsControllerDidDocumentResponses];
+
+export type CredentialsControllerStatusListData = {
+    body?: never;
+    path: {
+        list: number;
+    };
+    query?: never;
+    url: '/api/v1/credentials/status/{list}';
+};
+
+export type CredentialsControllerStatusListErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+};
+
+export type CredentialsControllerStatusListError = CredentialsControllerStatusListErrors[keyof CredentialsControllerStatusListErrors];
+
+export type CredentialsControllerStatusListResponses = {
+    /**
+     * BitstringStatusListCredential (revocation) as a VC-JWT
+     */
+    200: Blob | File;
+};
+
+export type CredentialsControllerStatusListResponse = CredentialsControllerStatusListResponses[keyof CredentialsControllerStatusListResponses];
+
+export type CredentialsControllerByCodeData = {
+    body?: never;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/api/v1/verify/{code}/credential';
+};
+
+export type CredentialsControllerByCodeErrors = {
+    /**
+     * Not found or not in your scope (NOT_FOUND)
+     */
+    404: ErrorBodyDoc;
+    /**
+     * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
+     */
+    429: ErrorBodyDoc;
+};
+
+export type CredentialsControllerByCodeError = CredentialsControllerByCodeErrors[keyof CredentialsControllerByCodeErrors];
+
+export type CredentialsControllerByCodeResponses = {
+    /**
+     * The Open Badges 3.0 credential (compact JWS)
+     */
+    200: Blob | File;
+};
+
+export type CredentialsControllerByCodeResponse = CredentialsControllerByCodeResponses[keyof CredentialsControllerByCodeResponses];
+
+export type CredentialsControllerVerifyData = {
+    body: VerifyCredentialDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/verify/credential';
+};
+
+export type CredentialsControllerVerifyErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
+     */
+    429: ErrorBodyDoc;
+};
+
+export type CredentialsControllerVerifyError = CredentialsControllerVerifyErrors[keyof CredentialsControllerVerifyErrors];
+
+export type CredentialsControllerVerifyResponses = {
+    /**
+     * A signature that does not verify is a 200 with signatureValid: false
+     */
+    200: CredentialCheckDoc;
+};
+
+export type CredentialsControllerVerifyResponse = CredentialsControllerVerifyResponses[keyof CredentialsControllerVerifyResponses];
 
 export type QuestionBankControllerCategoriesData = {
     body?: never;
