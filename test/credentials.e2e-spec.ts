@@ -236,6 +236,8 @@ describe('Open Badges 3.0 credentials', () => {
       DATABASE_URL: ctx.env.DATABASE_URL,
       REDIS_URL: ctx.env.REDIS_URL,
       JWT_SECRET: randomBytes(32).toString('hex'),
+      PDF_SIGNING_KEY: '/run/secrets/pdf.key',
+      PDF_SIGNING_CERT: '/run/secrets/pdf.crt',
     };
     expect(() => AppConfig.fromEnv(env)).toThrow(
       /^Invalid configuration: CREDENTIAL_SIGNING_KEY .* is required when NODE_ENV=production$/,

@@ -27,17 +27,31 @@ describe('validateEnv', () => {
     PDF_SIGNING_KEY: '/run/secrets/pdf.key',
     PDF_SIGNING_CERT: '/run/secrets/pdf.crt',
   };
+  // Production also needs the credential key; only its shape is checked here.
+  const credentialKey = {
+    CREDENTIAL_SIGNING_KEY: JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: 'x', d: 'd' }),
+  };
 
   it('requires JWT_SECRET in production', () => {
     expect(() => validateEnv({ ...base, ...pdfKey, NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
     expect(
-      validateEnv({ ...base, ...pdfKey, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })
-        .JWT_SECRET,
+      validateEnv({
+        ...base,
+        ...pdfKey,
+        ...credentialKey,
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+      }).JWT_SECRET,
     ).toHaveLength(32);
   });
 
   it('requires the PDF signing key in production, as a pair or a PKCS#12 file', () => {
-    const production = { ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    const production = {
+      ...base,
+      ...credentialKey,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+    };
     expect(() => validateEnv(production)).toThrow(
       /^Invalid configuration: PDF_SIGNING_KEY \+ PDF_SIGNING_CERT \(or PDF_SIGNING_P12\) is required when NODE_ENV=production$/,
     );
