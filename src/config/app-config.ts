@@ -24,6 +24,7 @@ export class AppConfig {
   readonly defaultLocale: 'id' | 'en';
   readonly timeZone: string;
   readonly storageDir: string;
+  readonly storage: StorageSettings;
   readonly corsOrigins: string[];
   readonly queuePrefix: string;
   readonly loginMaxFailuresPerAccountIp: number;
@@ -92,6 +93,18 @@ export class AppConfig {
     this.defaultLocale = env.DEFAULT_LOCALE;
     this.timeZone = env.TZ;
     this.storageDir = env.STORAGE_DIR;
+    this.storage =
+      env.STORAGE_DRIVER === 's3'
+        ? {
+            driver: 's3',
+            bucket: env.S3_BUCKET!,
+            region: env.S3_REGION,
+            endpoint: env.S3_ENDPOINT,
+            forcePathStyle: env.S3_FORCE_PATH_STYLE,
+            accessKeyId: env.S3_ACCESS_KEY_ID,
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+          }
+        : { driver: 'local', dir: env.STORAGE_DIR };
     this.corsOrigins = env.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean);
@@ -159,6 +172,18 @@ export class AppConfig {
     return AppConfig.devSecret;
   }
 }
+
+export type StorageSettings =
+  | { driver: 'local'; dir: string }
+  | {
+      driver: 's3';
+      bucket: string;
+      region: string;
+      endpoint?: string;
+      forcePathStyle: boolean;
+      accessKeyId?: string;
+      secretAccessKey?: string;
+    };
 
 export interface NotificationSettings {
   unsubscribeSecret: string;

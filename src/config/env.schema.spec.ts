@@ -88,4 +88,31 @@ describe('validateEnv', () => {
       /^Invalid configuration: TRUST_PROXY=/,
     );
   });
+
+  it('validates the S3 storage settings only when STORAGE_DRIVER=s3, never echoing secrets', () => {
+    expect(validateEnv(base).STORAGE_DRIVER).toBe('local');
+    expect(() => validateEnv({ ...base, STORAGE_DRIVER: 'ftp' })).toThrow(/STORAGE_DRIVER=/);
+    expect(() => validateEnv({ ...base, STORAGE_DRIVER: 's3' })).toThrow(
+      /S3_BUCKET=undefined: is required when STORAGE_DRIVER=s3/,
+    );
+    try {
+      validateEnv({ ...base, STORAGE_DRIVER: 's3', S3_BUCKET: 'k3', S3_SECRET_ACCESS_KEY: 'hush' });
+      throw new Error('expected failure');
+    } catch (e) {
+      const message = (e as Error).message;
+      expect(message).toContain('S3_BUCKET=');
+      expect(message).toContain('S3_ACCESS_KEY_ID=(hidden): is required when S3_SECRET_ACCESS_KEY');
+      expect(message).not.toContain('hush');
+    }
+    const env = validateEnv({
+      ...base,
+      STORAGE_DRIVER: 's3',
+      S3_BUCKET: 'k3-files',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    });
+    expect(env).toMatchObject({ S3_BUCKET: 'k3-files', S3_FORCE_PATH_STYLE: true });
+  });
 });

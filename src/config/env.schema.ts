@@ -110,6 +110,41 @@ export class EnvSchema {
   @IsString()
   STORAGE_DIR = '.data/storage';
 
+  /** `local` (STORAGE_DIR, one node only) or `s3` (any S3-compatible store, shared by every node). */
+  @IsIn(['local', 's3'])
+  STORAGE_DRIVER: 'local' | 's3' = 'local';
+
+  /** Custom endpoint (MinIO, Ceph, ...); empty for AWS itself. */
+  @Transform(({ value }) => (value === '' ? undefined : value))
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  S3_ENDPOINT?: string;
+
+  @IsString()
+  @Matches(/^[a-z0-9-]{2,32}$/, { message: 'must be a region name like us-east-1' })
+  S3_REGION = 'us-east-1';
+
+  @ValidateIf((env: EnvSchema) => env.STORAGE_DRIVER === 's3')
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'is required when STORAGE_DRIVER=s3 (a bucket name, 3-63 lowercase characters)',
+  })
+  S3_BUCKET?: string;
+
+  /** Both or neither: without them the SDK's default chain (instance role, AWS_* env) is used. */
+  @ValidateIf((env: EnvSchema) => env.S3_SECRET_ACCESS_KEY !== undefined)
+  @IsString()
+  @MinLength(1, { message: 'is required when S3_SECRET_ACCESS_KEY is set' })
+  S3_ACCESS_KEY_ID?: string;
+
+  @ValidateIf((env: EnvSchema) => env.S3_ACCESS_KEY_ID !== undefined)
+  @IsString()
+  @MinLength(1, { message: 'is required when S3_ACCESS_KEY_ID is set' })
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** `true` for MinIO and most self-hosted stores (bucket in the path, not the host name). */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  S3_FORCE_PATH_STYLE = false;
+
   /** Comma-separated list of allowed browser origins; empty disables CORS. */
   @IsString()
   CORS_ORIGINS = '';
@@ -386,7 +421,7 @@ export function validateEnv(raw: Record<string, unknown>): EnvSchema {
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) {
     const lines = errors.map((e) => {
-      const value = e.property.match(/SECRET|PASSWORD|URL|TOKEN|SIGNING/)
+      const value = e.property.match(/SECRET|PASSWORD|URL|TOKEN|SIGNING|KEY/)
         ? '(hidden)'
         : JSON.stringify(raw[e.property]);
       return `${e.property}=${value}: ${Object.values(e.constraints ?? {}).join(', ')}`;

@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
-import type { Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 export interface StoredBlob {
   key: string;
@@ -14,6 +15,12 @@ export interface BlobInfo {
   key: string;
   size: number;
   lastModified: Date;
+}
+
+export interface BlobStat {
+  size: number;
+  /** Strong validator for HTTP `ETag` (quoted), stable while the blob is unchanged. */
+  etag: string;
 }
 
 export interface BlobPage {
@@ -33,15 +40,48 @@ export interface ListBlobsOptions {
 /** Where files live. A local directory today; an S3-compatible store implements the same port. */
 export interface BlobStorage {
   put(key: string, data: Buffer): Promise<StoredBlob>;
+  /** Same as `put` for a stream, never holding the whole blob in memory. */
+  putStream(key: string, source: Readable): Promise<StoredBlob>;
+  /** Rejects with `BlobNotFoundError` when the key does not exist. */
   get(key: string): Promise<Buffer>;
+  /** Errors with `BlobNotFoundError` (on the stream) when the key does not exist. */
   stream(key: string): Readable;
   size(key: string): Promise<number | null>;
+  stat(key: string): Promise<BlobStat | null>;
   delete(key: string): Promise<void>;
   /** One page of blobs in key order (plain string order of the keys), with size and mtime. */
   list(options: ListBlobsOptions): Promise<BlobPage>;
 }
 
 export class InvalidBlobKeyError extends Error {}
+
+export class BlobNotFoundError extends Error {
+  readonly code = 'ENOENT';
+  constructor(readonly key: string) {
+    super(`No blob at ${JSON.stringify(key)}`);
+  }
+}
+
+/** A pass-through that hashes and counts what flows through it. */
+export function hashingCounter(): Transform & { result(): { size: number; sha256: string } } {
+  const hash = createHash('sha256');
+  let size = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
+  return Object.assign(counter, { result: () => ({ size, sha256: hash.digest('hex') }) });
+}
+
+function notFoundAs(key: string) {
+  return (error: unknown): never => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BlobNotFoundError(key);
+    throw error;
+  };
+}
 
 /** Keys are relative paths like `certificates/2026/ab/<uuid>.pdf`; nothing escapes the root. */
 export function assertSafeKey(key: string): string {
@@ -76,13 +116,46 @@ export class LocalDirectoryStorage implements BlobStorage {
     return { key, size: data.length, sha256: createHash('sha256').update(data).digest('hex') };
   }
 
+  async putStream(key: string, source: Readable): Promise<StoredBlob> {
+    const path = this.pathOf(key);
+    await mkdir(dirname(path), { recursive: true });
+    const temp = `${path}.${randomUUID()}.tmp`;
+    const counter = hashingCounter();
+    try {
+      await pipeline(source, counter, createWriteStream(temp));
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+    await rename(temp, path);
+    return { key, ...counter.result() };
+  }
+
   async get(key: string): Promise<Buffer> {
     const { readFile } = await import('node:fs/promises');
-    return readFile(this.pathOf(key));
+    return readFile(this.pathOf(key)).catch(notFoundAs(key));
   }
 
   stream(key: string): Readable {
-    return createReadStream(this.pathOf(key));
+    const path = this.pathOf(key);
+    const source = createReadStream(path);
+    const wrapped = new Transform({ transform: (chunk, _e, done) => done(null, chunk) });
+    source.on('error', (error) => {
+      wrapped.destroy(
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ? new BlobNotFoundError(key) : error,
+      );
+    });
+    return source.pipe(wrapped);
+  }
+
+  /** The ETag is size + mtime: blobs are replaced by rename, so any rewrite changes the mtime. */
+  async stat(key: string): Promise<BlobStat | null> {
+    const info = await stat(this.pathOf(key)).catch(() => null);
+    if (!info?.isFile()) return null;
+    return {
+      size: info.size,
+      etag: `"${info.size.toString(16)}-${Math.round(info.mtimeMs * 1000).toString(16)}"`,
+    };
   }
 
   async size(key: string): Promise<number | null> {

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+
+export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+export interface RunningS3rver {
+  endpoint: string;
+  bucket: string;
+  close(): Promise<void>;
+}
+
+// s3rver encodes list continuation tokens with DES, which OpenSSL 3 only has in its legacy
+// provider: it runs as a child process with that provider on, never changing this process.
+const LAUNCH = `
+const S3rver = require('s3rver');
+new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: process.argv[1] })
+  .run()
+  .then(({ port }) => process.stdout.write('PORT ' + port + '\\n'));
+`;
+
+/** s3rver on a random loopback port over a temp directory, with one bucket created through S3. */
+export async function startS3rver(bucket = 'k3-test'): Promise<RunningS3rver> {
+  const directory = await mkdtemp(join(tmpdir(), 'k3-s3rver-'));
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', LAUNCH, directory], {
+    cwd: join(__dirname, '..', '..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+      const match = /PORT (\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`s3rver exited with ${code}`)));
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const admin = new S3Client({
+    region: 'us-east-1',
+    endpoint,
+    forcePathStyle: true,
+    credentials: S3RVER_CREDENTIALS,
+  });
+  await admin.send(new CreateBucketCommand({ Bucket: bucket }));
+  admin.destroy();
+  return {
+    endpoint,
+    bucket,
+    close: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+}
