@@ -1,0 +1,64 @@
+import {
+  cellFactsSql,
+  cellStateSql,
+  cellValidUntilSql,
+  EXPIRING_BUCKETS_DAYS,
+} from './domain/compliance-cell';
+
+const NOW = '$2::timestamptz';
+const { certificateAggregates, enrollmentAggregates } = cellFactsSql(NOW);
+
+/**
+ * Every (employee, competency) cell with any fact, for the active learners of organization $1 at
+ * time $2: certificates carry their competency code, enrollments take it from their course
+ * version. A reporting read model over certificates, enrollments, course_versions and users (see
+ * docs/architecture.md, "Reporting read models").
+ */
+const CELLS = `
+  emp AS (SELECT id FROM users WHERE organization_id = $1 AND role = 'learner' AND is_active),
+  ca AS (SELECT c.user_id, c.competency_code AS code, ${certificateAggregates}
+           FROM certificates c JOIN emp ON emp.id = c.user_id GROUP BY 1, 2),
+  ea AS (SELECT e.user_id, cv.competency_code AS code, ${enrollmentAggregates}
+           FROM enrollments e JOIN emp ON emp.id = e.user_id
+           JOIN course_versions cv ON cv.id = e.course_version_id GROUP BY 1, 2),
+  f AS (SELECT user_id, code,
+               coalesce(ca.has_valid, false) AS has_valid,
+               coalesce(ca.never_expires, false) AS never_expires,
+               ca.valid_until,
+               coalesce(ca.has_expired, false) AS has_expired,
+               coalesce(ea.has_overdue, false) AS has_overdue,
+               coalesce(ea.has_open, false) AS has_open
+          FROM ca FULL JOIN ea USING (user_id, code)),
+  cells AS (SELECT user_id, code, ${cellStateSql(NOW)} AS state, ${cellValidUntilSql()} AS valid_until
+              FROM f)`;
+
+const bucket = (days: number) =>
+  `count(*) FILTER (WHERE valid_until IS NOT NULL AND valid_until <= ${NOW} + interval '${days} days')::int AS expiring_${days}`;
+
+/** The dashboard: per competency code, how many employees' cells are in each state. */
+export const COMPLIANCE_SUMMARY_SQL = `WITH ${CELLS},
+  names AS (SELECT DISTINCT ON (competency_code) competency_code AS code, title_id, title_en
+              FROM course_versions WHERE status = 'published'
+             ORDER BY competency_code, published_at DESC NULLS LAST)
+  SELECT cells.code, names.title_id, names.title_en,
+         count(*) FILTER (WHERE state IN ('valid', 'expiring'))::int AS valid,
+         ${EXPIRING_BUCKETS_DAYS.map(bucket).join(',\n         ')},
+         count(*) FILTER (WHERE state = 'expired')::int AS expired,
+         count(*) FILTER (WHERE state = 'in_progress')::int AS in_progress,
+         count(*) FILTER (WHERE state = 'overdue')::int AS overdue
+    FROM cells LEFT JOIN names ON names.code = cells.code
+   GROUP BY cells.code, names.title_id, names.title_en
+   ORDER BY cells.code`;
+
+export interface SummaryRow {
+  code: string;
+  title_id: string | null;
+  title_en: string | null;
+  valid: number;
+  expiring_30: number;
+  expiring_60: number;
+  expiring_90: number;
+  expired: number;
+  in_progress: number;
+  overdue: number;
+}
