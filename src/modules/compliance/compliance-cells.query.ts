@@ -14,8 +14,9 @@ const { certificateAggregates, enrollmentAggregates } = cellFactsSql(NOW);
  * version. A reporting read model over certificates, enrollments, course_versions and users (see
  * docs/architecture.md, "Reporting read models").
  */
-const CELLS = `
-  emp AS (SELECT id FROM users WHERE organization_id = $1 AND role = 'learner' AND is_active),
+const cellsOf = (employeeFilter = 'true') => `
+  emp AS (SELECT id FROM users u
+           WHERE organization_id = $1 AND role = 'learner' AND is_active AND ${employeeFilter}),
   ca AS (SELECT c.user_id, c.competency_code AS code, ${certificateAggregates}
            FROM certificates c JOIN emp ON emp.id = c.user_id GROUP BY 1, 2),
   ea AS (SELECT e.user_id, cv.competency_code AS code, ${enrollmentAggregates}
@@ -36,7 +37,7 @@ const bucket = (days: number) =>
   `count(*) FILTER (WHERE valid_until IS NOT NULL AND valid_until <= ${NOW} + interval '${days} days')::int AS expiring_${days}`;
 
 /** The dashboard: per competency code, how many employees' cells are in each state. */
-export const COMPLIANCE_SUMMARY_SQL = `WITH ${CELLS},
+export const COMPLIANCE_SUMMARY_SQL = `WITH ${cellsOf()},
   names AS (SELECT DISTINCT ON (competency_code) competency_code AS code, title_id, title_en
               FROM course_versions WHERE status = 'published'
              ORDER BY competency_code, published_at DESC NULLS LAST)
@@ -61,4 +62,39 @@ export interface SummaryRow {
   expired: number;
   in_progress: number;
   overdue: number;
+}
+
+/**
+ * One keyset page of the matrix ($3 search or null, $4 competency or null, $5 state or null,
+ * $6/$7 cursor name/id or null, $8 page size + 1): employees by (name, id), each with a cell for
+ * every competency any employee of the organization has (no facts = `none`).
+ */
+export const COMPLIANCE_MATRIX_SQL = `WITH ${cellsOf(
+  `($3::text IS NULL OR u.name ILIKE '%' || $3 || '%' OR u.email ILIKE '%' || $3 || '%'
+     OR u.employee_id ILIKE '%' || $3 || '%')`,
+)},
+  codes AS (SELECT DISTINCT code FROM cells WHERE $4::text IS NULL OR code = $4),
+  grid AS (SELECT emp.id AS user_id, codes.code, coalesce(cells.state, 'none') AS state,
+                  cells.valid_until
+             FROM emp CROSS JOIN codes
+             LEFT JOIN cells ON cells.user_id = emp.id AND cells.code = codes.code),
+  page AS (SELECT u.id, u.name, u.email, u.employee_id FROM users u JOIN emp ON emp.id = u.id
+            WHERE ($6::text IS NULL OR (u.name, u.id) > ($6, $7::uuid))
+              AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM grid g
+                     WHERE g.user_id = u.id AND g.state = $5))
+            ORDER BY u.name, u.id LIMIT $8)
+  SELECT p.id, p.name, p.email, p.employee_id,
+         coalesce(jsonb_agg(jsonb_build_object('code', g.code, 'state', g.state,
+                  'validUntil', g.valid_until) ORDER BY g.code)
+                  FILTER (WHERE g.code IS NOT NULL), '[]') AS cells
+    FROM page p LEFT JOIN grid g ON g.user_id = p.id
+   GROUP BY p.id, p.name, p.email, p.employee_id
+   ORDER BY p.name, p.id`;
+
+export interface MatrixRow {
+  id: string;
+  name: string;
+  email: string;
+  employee_id: string | null;
+  cells: { code: string; state: string; validUntil: string | null }[];
 }

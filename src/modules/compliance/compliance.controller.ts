@@ -4,7 +4,12 @@ import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { AuthUser, Role, Roles } from '../../common/auth/roles';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { ComplianceService } from './compliance.service';
-import { ComplianceScopeDto, ComplianceSummaryView } from './dto/compliance.dto';
+import {
+  ComplianceScopeDto,
+  ComplianceSummaryView,
+  MatrixPageView,
+  MatrixQueryDto,
+} from './dto/compliance.dto';
 
 @ApiTags('compliance')
 @ApiBearerAuth()
@@ -18,5 +23,12 @@ export class ComplianceController {
   @ApiOkResponse({ type: ComplianceSummaryView })
   summary(@Query() scope: ComplianceScopeDto, @CurrentUser() actor: AuthUser) {
     return this.compliance.summary(scope, actor);
+  }
+
+  @Get('matrix')
+  @Roles(Role.Hr, Role.Admin)
+  @ApiOkResponse({ type: MatrixPageView })
+  matrix(@Query() query: MatrixQueryDto, @CurrentUser() actor: AuthUser) {
+    return this.compliance.matrix(query, actor);
   }
 }

@@ -4,8 +4,20 @@ import { DataSource } from 'typeorm';
 import { orgOf } from '../../common/auth/organization';
 import { AuthUser, Role } from '../../common/auth/roles';
 import { DomainError } from '../../common/errors/domain-error';
-import { COMPLIANCE_SUMMARY_SQL, SummaryRow } from './compliance-cells.query';
-import { ComplianceScopeDto, ComplianceSummaryView } from './dto/compliance.dto';
+import { decodeCursor, toPage } from '../../common/paging/cursor';
+import {
+  COMPLIANCE_MATRIX_SQL,
+  COMPLIANCE_SUMMARY_SQL,
+  MatrixRow,
+  SummaryRow,
+} from './compliance-cells.query';
+import type { CellState } from './domain/compliance-cell';
+import {
+  ComplianceScopeDto,
+  ComplianceSummaryView,
+  MatrixPageView,
+  MatrixQueryDto,
+} from './dto/compliance.dto';
 
 @Injectable()
 export class ComplianceService {
@@ -30,6 +42,36 @@ export class ComplianceService {
         expired: r.expired,
         inTraining: r.in_progress,
         overdue: r.overdue,
+      })),
+    };
+  }
+
+  async matrix(query: MatrixQueryDto, actor: AuthUser): Promise<MatrixPageView> {
+    const organizationId = this.organizationFor(query, actor);
+    const after = decodeCursor(query.cursor, ['text', 'uuid']);
+    const rows: MatrixRow[] = await this.dataSource.query(COMPLIANCE_MATRIX_SQL, [
+      organizationId,
+      new Date().toISOString(),
+      query.search || null,
+      query.competency ?? null,
+      query.state ?? null,
+      after?.[0] ?? null,
+      after?.[1] ?? null,
+      query.limit + 1,
+    ]);
+    const page = toPage(rows, query.limit, (r) => [r.name, r.id]);
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((r) => ({
+        userId: r.id,
+        name: r.name,
+        email: r.email,
+        employeeId: r.employee_id,
+        cells: r.cells.map((c) => ({
+          competencyCode: c.code,
+          state: c.state as CellState,
+          validUntil: c.validUntil === null ? null : new Date(c.validUntil).toISOString(),
+        })),
       })),
     };
   }

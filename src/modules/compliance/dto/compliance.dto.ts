@@ -1,5 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../../common/paging/cursor';
+import { CELL_STATES, type CellState } from '../domain/compliance-cell';
 
 export class ComplianceScopeDto {
   @ApiPropertyOptional({ description: 'Admins only: whose compliance; HR always see their own' })
@@ -54,4 +56,66 @@ export class ComplianceSummaryView {
 
   @ApiProperty({ type: [CompetencySummaryView] })
   competencies!: CompetencySummaryView[];
+}
+
+export class MatrixFilterDto extends ComplianceScopeDto {
+  @ApiPropertyOptional({ maxLength: 32, description: 'Only this competency code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  competency?: string;
+
+  @ApiPropertyOptional({ enum: CELL_STATES, description: 'Employees with a cell in this state' })
+  @IsOptional()
+  @IsIn(CELL_STATES)
+  state?: CellState;
+
+  @ApiPropertyOptional({ maxLength: 100, description: 'Name, e-mail or employee id contains' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+}
+
+export class MatrixQueryDto extends IntersectionType(MatrixFilterDto, PageQueryDto) {}
+
+export class MatrixCellView {
+  @ApiProperty()
+  competencyCode!: string;
+
+  @ApiProperty({ enum: CELL_STATES })
+  state!: CellState;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Expiry of the deciding valid certificate; null when none or it never expires',
+  })
+  validUntil!: string | null;
+}
+
+export class MatrixRowView {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  employeeId!: string | null;
+
+  @ApiProperty({ type: [MatrixCellView], description: 'One per competency, ordered by code' })
+  cells!: MatrixCellView[];
+}
+
+export class MatrixPageView {
+  @ApiProperty({ type: [MatrixRowView] })
+  items!: MatrixRowView[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor!: string | null;
 }

@@ -1451,6 +1451,31 @@ export type ComplianceSummaryView = {
     competencies: Array<CompetencySummaryView>;
 };
 
+export type MatrixCellView = {
+    competencyCode: string;
+    state: 'valid' | 'expiring' | 'expired' | 'in_progress' | 'overdue' | 'none';
+    /**
+     * Expiry of the deciding valid certificate; null when none or it never expires
+     */
+    validUntil: string | null;
+};
+
+export type MatrixRowView = {
+    userId: string;
+    name: string;
+    email: string;
+    employeeId: string | null;
+    /**
+     * One per competency, ordered by code
+     */
+    cells: Array<MatrixCellView>;
+};
+
+export type MatrixPageView = {
+    items: Array<MatrixRowView>;
+    nextCursor: string | null;
+};
+
 export type OrganizationsControllerListData = {
     body?: never;
     path?: never;
@@ -5658,3 +5683,55 @@ export type ComplianceControllerSummaryResponses = {
 };
 
 export type ComplianceControllerSummaryResponse = ComplianceControllerSummaryResponses[keyof ComplianceControllerSummaryResponses];
+
+export type ComplianceControllerMatrixData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Admins only: whose compliance; HR always see their own
+         */
+        organizationId?: string;
+        /**
+         * Only this competency code
+         */
+        competency?: string;
+        /**
+         * Employees with a cell in this state
+         */
+        state?: 'valid' | 'expiring' | 'expired' | 'in_progress' | 'overdue' | 'none';
+        /**
+         * Name, e-mail or employee id contains
+         */
+        search?: string;
+        limit?: number;
+        /**
+         * nextCursor from the previous page
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/compliance/matrix';
+};
+
+export type ComplianceControllerMatrixErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+};
+
+export type ComplianceControllerMatrixError = ComplianceControllerMatrixErrors[keyof ComplianceControllerMatrixErrors];
+
+export type ComplianceControllerMatrixResponses = {
+    200: MatrixPageView;
+};
+
+export type ComplianceControllerMatrixResponse = ComplianceControllerMatrixResponses[keyof ComplianceControllerMatrixResponses];
