@@ -60,6 +60,7 @@ export const router = createBrowserRouter([
       },
       { path: 'instructor/*', lazy: page(() => import('../features/instructor')) },
       { path: 'hr/*', lazy: page(() => import('../features/hr')) },
+      { path: 'reports/compliance', lazy: page(() => import('../features/hr')) },
       { path: 'admin/*', lazy: page(() => import('../features/admin')) },
       { path: '*', Component: NotFoundPage },
     ],
