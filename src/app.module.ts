@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { pinoOptions } from './bootstrap/logging';
 import { AuditModule } from './modules/audit';
 import { AccessStateModule, AuthModule } from './modules/auth';
+import { ComplianceModule } from './modules/compliance';
 import { CoursesModule } from './modules/courses';
 import { EnrollmentsModule } from './modules/enrollments';
 import { HealthModule } from './modules/health';
@@ -48,6 +49,7 @@ export const FEATURE_MODULES = [
   OnboardingModule,
   CertificatesModule,
   QuizzesModule,
+  ComplianceModule,
 ];
 
 @Module({})

@@ -3,6 +3,7 @@
 // compile error wherever a DomainError is constructed with it.
 import { BROWSER_SESSION_ERRORS } from '../../modules/auth/browser-session.errors';
 import { CERTIFICATE_ERRORS } from '../../modules/certificates/certificates.errors';
+import { COMPLIANCE_ERRORS } from '../../modules/compliance/compliance.errors';
 import { COURSE_ERRORS } from '../../modules/courses/courses.errors';
 import { ENROLLMENT_ERRORS } from '../../modules/enrollments/enrollments.errors';
 import { NOTIFICATION_ERRORS } from '../../modules/notifications/notifications.errors';
@@ -22,6 +23,7 @@ export const ERROR_MAPS = {
   users: USER_ERRORS,
   browserSession: BROWSER_SESSION_ERRORS,
   onboarding: ONBOARDING_ERRORS,
+  compliance: COMPLIANCE_ERRORS,
 } as const;
 
 export const ERROR_STATUS = {
@@ -34,6 +36,7 @@ export const ERROR_STATUS = {
   ...USER_ERRORS,
   ...BROWSER_SESSION_ERRORS,
   ...ONBOARDING_ERRORS,
+  ...COMPLIANCE_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

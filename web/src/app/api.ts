@@ -9,6 +9,7 @@ import type {
   AttemptView,
   CertificatePage,
   CertificateView,
+  ComplianceSummaryView,
   CourseSummaryPage,
   CourseSummaryView,
   CourseView,
@@ -19,6 +20,7 @@ import type {
   LearnerQuizView,
   LessonContentView,
   LessonProgressView,
+  MatrixPageView,
   MeView,
   ModuleView,
   PasswordTokenView,
@@ -32,6 +34,8 @@ import { accessToken, refreshSession } from './session';
 
 export type {
   AttemptQuestionView,
+  ComplianceSummaryView,
+  MatrixPageView,
   AttemptView,
   CertificateView,
   CourseSummaryView,
@@ -163,4 +167,8 @@ export const api = {
     sendJson<{ enrollmentId: string }>('POST', `/api/v1/certificates/${id}/renew`, {}),
   certificatePdf: (id: string, number: string) =>
     download(`/api/v1/certificates/${id}/pdf`, `${number}.pdf`),
+  complianceSummary: () => json<ComplianceSummaryView>('/api/v1/compliance/summary'),
+  /** `filters` are the matrix page's URL search params (competency, state, search, cursor). */
+  complianceMatrix: (filters: URLSearchParams) =>
+    json<MatrixPageView>(`/api/v1/compliance/matrix?${filters.toString()}`),
 };

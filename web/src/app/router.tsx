@@ -70,6 +70,7 @@ const routes: RouteObject[] = [
       },
       { path: 'instructor/*', lazy: page(() => import('../features/instructor')) },
       { path: 'hr/*', lazy: page(() => import('../features/hr')) },
+      { path: 'reports/compliance', lazy: page(() => import('../features/hr')) },
       { path: 'admin/*', lazy: page(() => import('../features/admin')) },
       { path: '*', Component: NotFoundPage },
     ],

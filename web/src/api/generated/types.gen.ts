@@ -1457,6 +1457,76 @@ export type GradeAttemptDto = {
     grades: Array<GradeItemDto>;
 };
 
+export type CompetencySummaryView = {
+    competencyCode: string;
+    /**
+     * Indonesian title of the latest published course with this code
+     */
+    nameId: string | null;
+    /**
+     * English title of the latest published course with this code
+     */
+    nameEn: string | null;
+    /**
+     * Employees holding a valid certificate (expiring ones included)
+     */
+    valid: number;
+    /**
+     * Valid certificates ending within 30 days
+     */
+    expiring30: number;
+    /**
+     * Valid certificates ending within 60 days
+     */
+    expiring60: number;
+    /**
+     * Valid certificates ending within 90 days
+     */
+    expiring90: number;
+    /**
+     * No valid certificate, no open enrollment, an expired one
+     */
+    expired: number;
+    /**
+     * No valid certificate, an open enrollment not past its due date
+     */
+    inTraining: number;
+    /**
+     * No valid certificate, an open enrollment past its due date
+     */
+    overdue: number;
+};
+
+export type ComplianceSummaryView = {
+    asOf: string;
+    competencies: Array<CompetencySummaryView>;
+};
+
+export type MatrixCellView = {
+    competencyCode: string;
+    state: 'valid' | 'expiring' | 'expired' | 'in_progress' | 'overdue' | 'none';
+    /**
+     * Expiry of the deciding valid certificate; null when none or it never expires
+     */
+    validUntil: string | null;
+};
+
+export type MatrixRowView = {
+    userId: string;
+    name: string;
+    email: string;
+    employeeId: string | null;
+    /**
+     * One per competency, ordered by code
+     */
+    cells: Array<MatrixCellView>;
+};
+
+export type MatrixPageView = {
+    items: Array<MatrixRowView>;
+    nextCursor: string | null;
+};
+
 export type OrganizationsControllerListData = {
     body?: never;
     path?: never;
@@ -5775,3 +5845,90 @@ export type AttemptsControllerGradeResponses = {
 };
 
 export type AttemptsControllerGradeResponse = AttemptsControllerGradeResponses[keyof AttemptsControllerGradeResponses];
+
+export type ComplianceControllerSummaryData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Admins only: whose compliance; HR always see their own
+         */
+        organizationId?: string;
+    };
+    url: '/api/v1/compliance/summary';
+};
+
+export type ComplianceControllerSummaryErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+};
+
+export type ComplianceControllerSummaryError = ComplianceControllerSummaryErrors[keyof ComplianceControllerSummaryErrors];
+
+export type ComplianceControllerSummaryResponses = {
+    200: ComplianceSummaryView;
+};
+
+export type ComplianceControllerSummaryResponse = ComplianceControllerSummaryResponses[keyof ComplianceControllerSummaryResponses];
+
+export type ComplianceControllerMatrixData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Admins only: whose compliance; HR always see their own
+         */
+        organizationId?: string;
+        /**
+         * Only this competency code
+         */
+        competency?: string;
+        /**
+         * Employees with a cell in this state
+         */
+        state?: 'valid' | 'expiring' | 'expired' | 'in_progress' | 'overdue' | 'none';
+        /**
+         * Name, e-mail or employee id contains
+         */
+        search?: string;
+        limit?: number;
+        /**
+         * nextCursor from the previous page
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/compliance/matrix';
+};
+
+export type ComplianceControllerMatrixErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+};
+
+export type ComplianceControllerMatrixError = ComplianceControllerMatrixErrors[keyof ComplianceControllerMatrixErrors];
+
+export type ComplianceControllerMatrixResponses = {
+    200: MatrixPageView;
+};
+
+export type ComplianceControllerMatrixResponse = ComplianceControllerMatrixResponses[keyof ComplianceControllerMatrixResponses];

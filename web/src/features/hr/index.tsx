@@ -1,6 +1,38 @@
-import { ComingSoon } from '../common/ComingSoon';
+import { Anchor, Group, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Route, Routes } from 'react-router';
+import { NotFoundPage } from '../common/NotFoundPage';
+import { ComplianceDashboardPage } from './ComplianceDashboardPage';
+import { ComplianceMatrixPage } from './ComplianceMatrixPage';
 
-/** Placeholder until the hr pages are built; its own chunk, so learners never load it. */
-export default function HrHome() {
-  return <ComingSoon area="hr" />;
+/** Pages of the HR area; employees, assignments and certificates join this list when built. */
+const HR_PAGES = [
+  { to: '/reports/compliance', label: 'hr.nav.dashboard' },
+  { to: '/hr/matrix', label: 'hr.nav.matrix' },
+] as const;
+
+/**
+ * The HR area (its own chunk, so learners never load it): mounted at /hr/* and at
+ * /reports/compliance, the dashboard URL the weekly HR digest links to.
+ */
+export default function HrArea() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <nav aria-label={t('hr.nav.label')}>
+        <Group gap="md">
+          {HR_PAGES.map((p) => (
+            <Anchor component={NavLink} to={p.to} key={p.to} end>
+              {t(p.label)}
+            </Anchor>
+          ))}
+        </Group>
+      </nav>
+      <Routes>
+        <Route index element={<ComplianceDashboardPage />} />
+        <Route path="matrix" element={<ComplianceMatrixPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Stack>
+  );
 }

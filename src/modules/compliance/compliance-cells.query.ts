@@ -1,0 +1,100 @@
+import {
+  cellFactsSql,
+  cellStateSql,
+  cellValidUntilSql,
+  EXPIRING_BUCKETS_DAYS,
+} from './domain/compliance-cell';
+
+const NOW = '$2::timestamptz';
+const { certificateAggregates, enrollmentAggregates } = cellFactsSql(NOW);
+
+/**
+ * Every (employee, competency) cell with any fact, for the active learners of organization $1 at
+ * time $2: certificates carry their competency code, enrollments take it from their course
+ * version. A reporting read model over certificates, enrollments, course_versions and users (see
+ * docs/architecture.md, "Reporting read models").
+ */
+const cellsOf = (employeeFilter = 'true') => `
+  emp AS (SELECT id FROM users u
+           WHERE organization_id = $1 AND role = 'learner' AND is_active AND ${employeeFilter}),
+  ca AS (SELECT c.user_id, c.competency_code AS code, ${certificateAggregates}
+           FROM certificates c JOIN emp ON emp.id = c.user_id GROUP BY 1, 2),
+  ea AS (SELECT e.user_id, cv.competency_code AS code, ${enrollmentAggregates}
+           FROM enrollments e JOIN emp ON emp.id = e.user_id
+           JOIN course_versions cv ON cv.id = e.course_version_id GROUP BY 1, 2),
+  f AS (SELECT user_id, code,
+               coalesce(ca.has_valid, false) AS has_valid,
+               coalesce(ca.never_expires, false) AS never_expires,
+               ca.valid_until,
+               coalesce(ca.has_expired, false) AS has_expired,
+               coalesce(ea.has_overdue, false) AS has_overdue,
+               coalesce(ea.has_open, false) AS has_open
+          FROM ca FULL JOIN ea USING (user_id, code)),
+  cells AS (SELECT user_id, code, ${cellStateSql(NOW)} AS state, ${cellValidUntilSql()} AS valid_until
+              FROM f)`;
+
+const bucket = (days: number) =>
+  `count(*) FILTER (WHERE valid_until IS NOT NULL AND valid_until <= ${NOW} + interval '${days} days')::int AS expiring_${days}`;
+
+/** The dashboard: per competency code, how many employees' cells are in each state. */
+export const COMPLIANCE_SUMMARY_SQL = `WITH ${cellsOf()},
+  names AS (SELECT DISTINCT ON (competency_code) competency_code AS code, title_id, title_en
+              FROM course_versions WHERE status = 'published'
+             ORDER BY competency_code, published_at DESC NULLS LAST)
+  SELECT cells.code, names.title_id, names.title_en,
+         count(*) FILTER (WHERE state IN ('valid', 'expiring'))::int AS valid,
+         ${EXPIRING_BUCKETS_DAYS.map(bucket).join(',\n         ')},
+         count(*) FILTER (WHERE state = 'expired')::int AS expired,
+         count(*) FILTER (WHERE state = 'in_progress')::int AS in_progress,
+         count(*) FILTER (WHERE state = 'overdue')::int AS overdue
+    FROM cells LEFT JOIN names ON names.code = cells.code
+   GROUP BY cells.code, names.title_id, names.title_en
+   ORDER BY cells.code`;
+
+export interface SummaryRow {
+  code: string;
+  title_id: string | null;
+  title_en: string | null;
+  valid: number;
+  expiring_30: number;
+  expiring_60: number;
+  expiring_90: number;
+  expired: number;
+  in_progress: number;
+  overdue: number;
+}
+
+/**
+ * One keyset page of the matrix ($3 search or null, $4 competency or null, $5 state or null,
+ * $6/$7 cursor name/id or null, $8 page size + 1): employees by (name, id), each with a cell for
+ * every competency any employee of the organization has (no facts = `none`).
+ */
+export const COMPLIANCE_MATRIX_SQL = `WITH ${cellsOf(
+  `($3::text IS NULL OR u.name ILIKE '%' || $3 || '%' OR u.email ILIKE '%' || $3 || '%'
+     OR u.employee_id ILIKE '%' || $3 || '%')`,
+)},
+  codes AS (SELECT DISTINCT code FROM cells WHERE $4::text IS NULL OR code = $4),
+  grid AS (SELECT emp.id AS user_id, codes.code, coalesce(cells.state, 'none') AS state,
+                  cells.valid_until
+             FROM emp CROSS JOIN codes
+             LEFT JOIN cells ON cells.user_id = emp.id AND cells.code = codes.code),
+  page AS (SELECT u.id, u.name, u.email, u.employee_id FROM users u JOIN emp ON emp.id = u.id
+            WHERE ($6::text IS NULL OR (u.name, u.id) > ($6, $7::uuid))
+              AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM grid g
+                     WHERE g.user_id = u.id AND g.state = $5))
+            ORDER BY u.name, u.id LIMIT $8)
+  SELECT p.id, p.name, p.email, p.employee_id,
+         coalesce(jsonb_agg(jsonb_build_object('code', g.code, 'state', g.state,
+                  'validUntil', g.valid_until) ORDER BY g.code)
+                  FILTER (WHERE g.code IS NOT NULL), '[]') AS cells
+    FROM page p LEFT JOIN grid g ON g.user_id = p.id
+   GROUP BY p.id, p.name, p.email, p.employee_id
+   ORDER BY p.name, p.id`;
+
+export interface MatrixRow {
+  id: string;
+  name: string;
+  email: string;
+  employee_id: string | null;
+  cells: { code: string; state: string; validUntil: string | null }[];
+}

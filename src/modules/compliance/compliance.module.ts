@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ComplianceController } from './compliance.controller';
+import { ComplianceService } from './compliance.service';
+
+/** HR's read-only compliance reporting: dashboard summary (matrix and exports follow). */
+@Module({ controllers: [ComplianceController], providers: [ComplianceService] })
+export class ComplianceModule {}

@@ -1,0 +1,2 @@
+// Public surface of the compliance module: other modules import only from here.
+export { ComplianceModule } from './compliance.module';
