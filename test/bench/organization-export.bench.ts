@@ -33,9 +33,9 @@ async function main() {
     for (const employees of EMPLOYEES) {
       // seedCourseWithLearners uses fixed codes and e-mails: move the previous organization's aside.
       await bench.db.query(
-        `UPDATE organizations SET code = 'DONE-' || id WHERE code = 'BENCH';
-         UPDATE users SET email = id || email WHERE email LIKE '%@bench.test';
-         UPDATE courses SET code = 'DONE-' || id WHERE code LIKE 'BENCH-%';`,
+        `UPDATE organizations SET code = 'D' || left(id::text, 8) WHERE code = 'BENCH';
+         UPDATE users SET email = left(id::text, 8) || email WHERE email LIKE '%@bench.test';
+         UPDATE courses SET code = 'D' || left(id::text, 8) WHERE code LIKE 'BENCH-%';`,
       );
       const started = Date.now();
       const seeded = await seedCourseWithLearners(bench.db, employees, COURSES, true);
