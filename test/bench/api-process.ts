@@ -9,11 +9,13 @@ import { createApiApp } from '../../src/bootstrap/http-app';
 import { AccessTokenVerifier } from '../../src/common/auth/access-token.verifier';
 import { AuthUser } from '../../src/common/auth/roles';
 import { AppConfig } from '../../src/config/app-config';
+import { installApiDiagnostics } from './api-diagnostics';
 
 async function main() {
   const app = await createApiApp(AppConfig.fromEnv(process.env));
   await app.listen(0, '127.0.0.1');
   const verifier = app.get(AccessTokenVerifier);
+  const diagnostics = installApiDiagnostics(app);
   process.on('message', (message: { type: string; users?: AuthUser[] }) => {
     if (message.type === 'sign') {
       process.send!({
@@ -23,6 +25,9 @@ async function main() {
         ),
       });
     }
+    if (message.type === 'diagnostics-reset') diagnostics.reset();
+    if (message.type === 'diagnostics-read')
+      void diagnostics.read().then((d) => process.send!({ type: 'diagnostics', diagnostics: d }));
     if (message.type === 'stop') void app.close().then(() => process.exit(0));
   });
   process.send!({ type: 'ready', port: (app.getHttpServer().address() as { port: number }).port });

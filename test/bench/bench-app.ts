@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../../src/common/auth/roles';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { runMigrations } from '../../src/database/migrate';
+import type { ApiDiagnostics } from './api-diagnostics';
 import { benchSigningEnv } from './signing-env';
 
 export interface BenchApp {
@@ -22,6 +23,11 @@ export interface BenchApp {
   /** CPU time (user + system) the API process has used so far, in milliseconds. */
   cpuMs: () => number;
   resetPeakRss: () => void;
+  /** Event-loop delay, GC, pool waits and server-side route latency since the last reset. */
+  diagnostics: () => Promise<ApiDiagnostics>;
+  resetDiagnostics: () => void;
+  /** Samples the API database's `pg_stat_activity` wait events until the returned stop(). */
+  sampleWaitEvents: () => () => Promise<string>;
   close: () => Promise<void>;
 }
 
@@ -100,6 +106,13 @@ export async function startBenchApp(name: string): Promise<BenchApp> {
     },
     // Writing 5 to clear_refs resets the kernel's peak-RSS mark (VmHWM) for the process.
     resetPeakRss: () => writeFileSync(`/proc/${api.pid}/clear_refs`, '5'),
+    diagnostics: async () => {
+      const reply = next<{ diagnostics: ApiDiagnostics }>('diagnostics');
+      api.send({ type: 'diagnostics-read' });
+      return (await reply).diagnostics;
+    },
+    resetDiagnostics: () => api.send({ type: 'diagnostics-reset' }),
+    sampleWaitEvents: () => sampleWaitEvents(db, database),
     close: async () => {
       const exited = new Promise((resolve) => api.once('exit', resolve));
       api.send({ type: 'stop' });
@@ -110,6 +123,38 @@ export async function startBenchApp(name: string): Promise<BenchApp> {
       await cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
       await cleanup.end();
     },
+  };
+}
+
+/**
+ * Every 50 ms, what the API's active backends wait on (`Lock/transactionid`, `LWLock/WALWrite`,
+ * `IO/WalSync`, `Client/ClientRead` = idle in transaction waiting for us, CPU = not waiting).
+ */
+function sampleWaitEvents(db: DataSource, database: string): () => Promise<string> {
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const rows: { event: string; n: string }[] = await db.query(
+        `SELECT coalesce(wait_event_type || '/' || wait_event, 'CPU') AS event, count(*) AS n
+           FROM pg_stat_activity
+          WHERE datname = $1 AND pid <> pg_backend_pid() AND state <> 'idle'
+          GROUP BY 1`,
+        [database],
+      );
+      samples++;
+      for (const r of rows) counts.set(r.event, (counts.get(r.event) ?? 0) + Number(r.n));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    const top = [...counts].sort((a, b) => b[1] - a[1]);
+    return `pg wait events over ${samples} samples (backend-samples): ${
+      top.map(([e, n]) => `${e}=${n}`).join(' ') || 'none active'
+    }`;
   };
 }
 

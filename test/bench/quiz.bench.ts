@@ -12,6 +12,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { redisOptionsFromUrl } from '@app/queue';
 import { Role } from '../../src/common/auth/roles';
+import { formatApiDiagnostics } from './api-diagnostics';
 import { mb, NOTE, seedCourseWithLearners, startBenchApp } from './bench-app';
 
 const SURGE_LEARNERS = Number(process.env.QUIZ_BENCH_LEARNERS ?? 1000);
@@ -91,6 +92,8 @@ async function main() {
     const saves = new Recorder();
     const submits = new Recorder();
     bench.resetPeakRss();
+    bench.resetDiagnostics();
+    const stopWaitSampling = bench.sampleWaitEvents();
     const surgeCpu = bench.cpuMs();
     const t0 = performance.now();
     const learner = async (i: number) => {
@@ -122,6 +125,8 @@ async function main() {
     };
     await Promise.all(Array.from({ length: SURGE_LEARNERS }, (_, i) => learner(i)));
     const seconds = (performance.now() - t0) / 1000;
+    const waitEvents = await stopWaitSampling();
+    const diagnostics = await bench.diagnostics();
     const [counts] = await bench.db.query(
       `SELECT count(*) FILTER (WHERE status = 'graded')::int AS graded, count(*)::int AS total
          FROM quiz_attempts a JOIN users u ON u.id = a.user_id
@@ -141,6 +146,8 @@ async function main() {
     console.log(
       `    attempts graded ${counts.graded}/${SURGE_LEARNERS} (total rows ${counts.total}); API peak RSS ${mb(bench.rss().peak)}`,
     );
+    console.log(formatApiDiagnostics(diagnostics));
+    console.log(`    ${waitEvents}`);
 
     // (b) capacity: 50 workers take fresh learners until the pool or the time runs out
     const capacity = new Recorder();

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { PassThrough, Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ExcelJS from 'exceljs';
+import type { stream as ExcelStream } from 'exceljs';
 import { DataSource } from 'typeorm';
 import type { BlobStorage } from '@app/storage';
 import { AuthUser } from '../../common/auth/roles';
@@ -15,9 +15,15 @@ import { csvLine } from '../../common/csv/write-csv';
 import { CertificateFilterDto } from './dto/certificate.dto';
 import { Certificate, CertificateStatus } from './entities/certificate.entity';
 
-// zip-stream is ESM-only; Node 20.19+ loads it with require(). createRequire keeps it out of
-// Jest's CommonJS transform, which would otherwise need to transpile the whole package tree.
-const ZipStream = createRequire(__filename)('zip-stream').default as ZipStreamClass;
+// exceljs (~28 MB resident) and zip-stream (~11 MB) load on the first export, not at boot, so
+// an API that never exports does not carry them. zip-stream is ESM-only; Node 20.19+ loads it
+// with require(). createRequire keeps it out of Jest's CommonJS transform, which would
+// otherwise need to transpile the whole package tree.
+const lazyRequire = createRequire(__filename);
+const zipStreamClass = (): ZipStreamClass =>
+  (lazyRequire('zip-stream') as { default: ZipStreamClass }).default;
+const excelStream = (): typeof ExcelStream =>
+  (lazyRequire('exceljs') as { stream: typeof ExcelStream }).stream;
 interface ZipStreamInstance extends Readable {
   entry(
     source: Readable,
@@ -87,6 +93,7 @@ export class CertificateExportsService {
 
   /** STORE-mode ZIP (PDFs do not compress), one source file open at a time. */
   zip(filter: CertificateFilterDto, actor: AuthUser, signal: AbortSignal): Readable {
+    const ZipStream = zipStreamClass();
     const archive = new ZipStream({ store: true });
     const names = new Set<string>();
     const run = async () => {
@@ -155,7 +162,7 @@ export class CertificateExportsService {
 
   xlsx(filter: CertificateFilterDto, actor: AuthUser, signal: AbortSignal): Readable {
     const out = new PassThrough();
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    const workbook = new (excelStream().xlsx.WorkbookWriter)({
       stream: out,
       useSharedStrings: false,
       useStyles: false,

@@ -1,6 +1,11 @@
+import { createRequire } from 'node:module';
 import { PassThrough, Readable } from 'node:stream';
-import { stream as excelStream } from 'exceljs';
+import type { stream as ExcelStream } from 'exceljs';
 import type { OrganizationReportRowView } from './dto/enrollment.dto';
+
+// exceljs costs ~28 MB resident: loaded on the first XLSX export, not at boot.
+const excelStream = (): typeof ExcelStream =>
+  (createRequire(__filename)('exceljs') as { stream: typeof ExcelStream }).stream;
 
 export const REPORT_COLUMNS = [
   'employee_id',
@@ -35,7 +40,7 @@ export function reportCells(r: OrganizationReportRowView): (string | number)[] {
 /** exceljs streaming writer: rows are committed as they come, never held as a workbook. */
 export function xlsxStream(batches: AsyncIterable<OrganizationReportRowView[]>): Readable {
   const out = new PassThrough();
-  const workbook = new excelStream.xlsx.WorkbookWriter({
+  const workbook = new (excelStream().xlsx.WorkbookWriter)({
     stream: out,
     useSharedStrings: false,
     useStyles: false,
