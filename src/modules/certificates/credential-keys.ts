@@ -1,8 +1,7 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { generateKeyPairSync } from 'node:crypto';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { calculateJwkThumbprint, importJWK, type JWK } from 'jose';
+import { readOrCreateOnce } from '../../common/files/create-once';
 import { AppConfig } from '../../config/app-config';
 import { didWebFor } from './domain/open-badge';
 
@@ -44,7 +43,8 @@ export class CredentialKeys implements OnModuleInit {
   }
 
   async onModuleInit() {
-    const privateJwk = (this.config.credentialKeys.signing as JWK | null) ?? this.generatedKey();
+    const privateJwk =
+      (this.config.credentialKeys.signing as JWK | null) ?? (await this.generatedKey());
     const alg = algOf(privateJwk);
     this.signingKey = await importJWK(privateJwk, alg);
     this.current = await this.method(publicPart(privateJwk));
@@ -72,32 +72,17 @@ export class CredentialKeys implements OnModuleInit {
     };
   }
 
-  /**
-   * Development and test only (production boot requires CREDENTIAL_SIGNING_KEY). API and worker
-   * may start together: the key is written to a temporary file and hard-linked into place, so
-   * the first process wins and the others read its key.
-   */
-  private generatedKey(): JWK {
+  /** Development and test only (production boot requires CREDENTIAL_SIGNING_KEY). */
+  private async generatedKey(): Promise<JWK> {
     const file = this.config.credentialKeys.generatedFile;
-    try {
-      return JSON.parse(readFileSync(file, 'utf8')) as JWK;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    }
-    mkdirSync(dirname(file), { recursive: true });
-    const jwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }) as JWK;
-    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-    writeFileSync(temporary, JSON.stringify(jwk), { mode: 0o600 });
-    try {
-      linkSync(temporary, file);
+    const { text, created } = await readOrCreateOnce(file, () =>
+      JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' })),
+    );
+    if (created) {
       this.logger.warn(
         `CREDENTIAL_SIGNING_KEY is not set: generated an Ed25519 key in ${file} (development only).`,
       );
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    } finally {
-      unlinkSync(temporary);
     }
-    return JSON.parse(readFileSync(file, 'utf8')) as JWK;
+    return JSON.parse(text) as JWK;
   }
 }

@@ -8,8 +8,9 @@ import {
   webcrypto,
   X509Certificate,
 } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readOrCreateOnce } from '../../common/files/create-once';
 import * as x509 from '@peculiar/x509';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
@@ -139,28 +140,14 @@ function subjectName(issuerName: string): ArrayBuffer {
 
 /**
  * The development pair for this issuer name, generated once under `.data/`. API and worker
- * may start together: each writes its own temp file and hard-links it into place, which fails
- * for every process but the first, and all of them then read the winner's file.
+ * may start together; both end up with the same pair (`readOrCreateOnce`).
  */
 export async function developmentPem(issuerName: string, dir = DEV_KEY_DIR): Promise<string> {
   const tag = createHash('sha256').update(issuerName).digest('hex').slice(0, 16);
-  const file = join(dir, `dev-${tag}.pem`);
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  }
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(temp, await generateSelfSignedPem(issuerName), { mode: 0o600 });
-  try {
-    linkSync(temp, file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  } finally {
-    unlinkSync(temp);
-  }
-  return readFileSync(file, 'utf8');
+  const { text } = await readOrCreateOnce(join(dir, `dev-${tag}.pem`), () =>
+    generateSelfSignedPem(issuerName),
+  );
+  return text;
 }
 
 /** Reads the configured key material, or the development pair when none is configured. */
