@@ -98,6 +98,32 @@ describe('web app quiz and offline outbox (in Chromium)', () => {
     return res.body.attempts.find((a: { status: string }) => a.status === 'open').id;
   }
 
+  /**
+   * A 15 s quiz: question 1 answered online, then question 2 answered offline, and the time
+   * runs out with that answer still waiting on the device.
+   */
+  async function answerOfflineUntilTimeIsUp() {
+    const quiz = await createQuizCourse(ctx, author, [SINGLE, TRUE_FALSE], {
+      timeLimitSeconds: 15,
+      review: { afterSubmit: { ...NOTHING, score: true }, afterClose: NOTHING },
+    });
+    const learner = await enrolledLearner(ctx, quiz.courseId);
+    const { context, page } = await signedIn(learner);
+    await page.goto(`${base}/quizzes/${quiz.quizId}`);
+    await page.getByRole('button', { name: 'Mulai kuis' }).click();
+    await page.getByText('Soal 1 dari 2').waitFor();
+    const attemptId = await openAttemptId(learner, quiz.quizId);
+    await page.getByRole('radio', { name: 'Alat Pelindung Diri' }).check();
+    await page.getByText('Tersimpan', { exact: true }).waitFor();
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Berikutnya' }).click();
+    await page.getByRole('radio', { name: 'Benar' }).check();
+    await page.getByText('Menunggu koneksi').waitFor();
+    await page.getByText('Waktu habis', { exact: true }).waitFor({ timeout: 25_000 });
+    return { context, page, learner, attemptId };
+  }
+
   it('takes a timed quiz by keyboard alone: saved states, flag, summary, review as allowed', async () => {
     const quiz: QuizCourse = await createQuizCourse(
       ctx,
@@ -273,24 +299,7 @@ describe('web app quiz and offline outbox (in Chromium)', () => {
   });
 
   it('counts an answer given offline before the deadline that arrives within the grace', async () => {
-    const quiz = await createQuizCourse(ctx, author, [SINGLE, TRUE_FALSE], {
-      timeLimitSeconds: 15,
-      review: { afterSubmit: { ...NOTHING, score: true }, afterClose: NOTHING },
-    });
-    const learner = await enrolledLearner(ctx, quiz.courseId);
-    const { context, page } = await signedIn(learner);
-    await page.goto(`${base}/quizzes/${quiz.quizId}`);
-    await page.getByRole('button', { name: 'Mulai kuis' }).click();
-    await page.getByText('Soal 1 dari 2').waitFor();
-    const attemptId = await openAttemptId(learner, quiz.quizId);
-    await page.getByRole('radio', { name: 'Alat Pelindung Diri' }).check();
-    await page.getByText('Tersimpan', { exact: true }).waitFor();
-
-    await context.setOffline(true);
-    await page.getByRole('button', { name: 'Berikutnya' }).click();
-    await page.getByRole('radio', { name: 'Benar' }).check();
-    await page.getByText('Menunggu koneksi').waitFor();
-    await page.getByText('Waktu habis', { exact: true }).waitFor({ timeout: 25_000 });
+    const { context, page, attemptId } = await answerOfflineUntilTimeIsUp();
     await page.waitForTimeout(1000); // the server's clock is past the deadline too
     await context.setOffline(false);
 
@@ -315,24 +324,7 @@ describe('web app quiz and offline outbox (in Chromium)', () => {
   });
 
   it('submits by itself at the deadline and shows an answer that arrived after the grace as refused', async () => {
-    const quiz = await createQuizCourse(ctx, author, [SINGLE, TRUE_FALSE], {
-      timeLimitSeconds: 15,
-      review: { afterSubmit: { ...NOTHING, score: true }, afterClose: NOTHING },
-    });
-    const learner = await enrolledLearner(ctx, quiz.courseId);
-    const { context, page } = await signedIn(learner);
-    await page.goto(`${base}/quizzes/${quiz.quizId}`);
-    await page.getByRole('button', { name: 'Mulai kuis' }).click();
-    await page.getByText('Soal 1 dari 2').waitFor();
-    const attemptId = await openAttemptId(learner, quiz.quizId);
-    await page.getByRole('radio', { name: 'Alat Pelindung Diri' }).check();
-    await page.getByText('Tersimpan', { exact: true }).waitFor();
-
-    await context.setOffline(true);
-    await page.getByRole('button', { name: 'Berikutnya' }).click();
-    await page.getByRole('radio', { name: 'Benar' }).check();
-    await page.getByText('Menunggu koneksi').waitFor();
-    await page.getByText('Waktu habis', { exact: true }).waitFor({ timeout: 25_000 });
+    const { context, page, learner, attemptId } = await answerOfflineUntilTimeIsUp();
     await page.getByText(/tetap dinilai bila sampai ke server paling lambat pukul \d/).waitFor();
     await checkPage(page, 'quiz-time-up-offline');
     // The server's clock is past the deadline and the offline grace too.
