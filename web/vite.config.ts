@@ -65,22 +65,24 @@ function earlyRefreshScript(): Plugin {
 }
 
 /**
- * A signed-out visit always ends on the sign-in page, whose chunk the router only requests after
- * the framework chunk has arrived and run (seconds on a slow phone network). Preloading it and its
- * static imports from index.html's head lets them download alongside the framework instead; for a
- * returning learner they are in the HTTP cache (hashed, immutable), so nothing extra is fetched.
+ * The first screen is either the sign-in page (signed out) or "My training" (signed in), and the
+ * router only requests a page's chunk after the framework chunk has arrived and run (seconds on a
+ * slow phone network). Preloading both pages' chunks and their static imports from index.html's
+ * head lets them download alongside the framework instead; once cached (hashed, immutable) they
+ * cost a returning learner nothing.
  */
-function preloadSignInPage(): Plugin {
-  const id = resolve(webDir, 'src', 'features', 'auth', 'LoginPage.tsx');
+function preloadFirstScreens(): Plugin {
+  const ids = [
+    resolve(webDir, 'src', 'features', 'auth', 'LoginPage.tsx'),
+    resolve(webDir, 'src', 'features', 'learner', 'MyTrainingPage.tsx'),
+  ];
   return {
-    name: 'k3-preload-sign-in-page',
+    name: 'k3-preload-first-screens',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
         const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
-        const page = chunks.find((c) => c.facadeModuleId === id);
-        if (!page) throw new Error('the sign-in page chunk is missing from the bundle');
         const files = new Set<string>();
         const add = (file: string) => {
           if (files.has(file)) return;
@@ -89,7 +91,11 @@ function preloadSignInPage(): Plugin {
             add(imported);
           }
         };
-        add(page.fileName);
+        for (const id of ids) {
+          const page = chunks.find((c) => c.facadeModuleId === id);
+          if (!page) throw new Error(`the chunk of ${id} is missing from the bundle`);
+          add(page.fileName);
+        }
         return [...files]
           .filter((file) => !html.includes(`/${file}"`))
           .map((file) => ({
@@ -102,6 +108,41 @@ function preloadSignInPage(): Plugin {
   };
 }
 
+// What the shell, the sign-in page and "My training" render (directly or inside another component).
+const FIRST_SCREEN_COMPONENTS = [
+  'ActionIcon',
+  'Alert',
+  'Anchor',
+  'AppShell',
+  'Badge',
+  'Box',
+  'Burger',
+  'Button',
+  'Card',
+  'Center',
+  'CloseButton',
+  'Combobox',
+  'Group',
+  'Input',
+  'InputBase',
+  'Loader',
+  'NativeSelect',
+  'Paper',
+  'PasswordInput',
+  'Progress',
+  'SimpleGrid',
+  'Stack',
+  'Text',
+  'TextInput',
+  'Title',
+  'Transition',
+  'UnstyledButton',
+  'VisuallyHidden',
+];
+const firstScreenUi = new RegExp(
+  String.raw`node_modules[\\/]@mantine[\\/]core[\\/]esm[\\/](core|utils|components[\\/](${FIRST_SCREEN_COMPONENTS.join('|')}))[\\/]`,
+);
+
 /**
  * Vite 8 compiles TSX itself (oxc); @vitejs/plugin-react is not used (its peer chain conflicts
  * with Jest's Babel), so `npm run dev` reloads the page on change instead of React Fast Refresh.
@@ -110,7 +151,7 @@ export default defineConfig(({ mode }) => ({
   root: webDir,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [earlyRefreshScript(), preloadSignInPage(), precompressAssets()],
+  plugins: [earlyRefreshScript(), preloadFirstScreens(), precompressAssets()],
   resolve: {
     // React Router's package exports point every bundler at its development build (warnings,
     // invariant messages); production bundles take the production one.
@@ -141,6 +182,11 @@ export default defineConfig(({ mode }) => ({
         // code stay split by route so a learner only fetches what the learner screens use.
         advancedChunks: {
           groups: [
+            // The Mantine modules the first screens use, as one file: split per component they were
+            // ~35 requests, and a phone's browser opens only six connections per host, so on a
+            // 400 ms RTT network each wave of six costs a round trip. What only later pages use
+            // stays with those pages.
+            { name: 'first-screen-ui', test: firstScreenUi },
             {
               name: 'framework',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/]query-core|@tanstack[\\/]react-query|i18next|react-i18next)[\\/]/,

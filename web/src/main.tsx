@@ -1,7 +1,6 @@
 // First, so the silent refresh leaves before the rest of the bundle is evaluated.
 import './app/early-refresh';
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+import './app/styles/first-screen';
 import './app/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

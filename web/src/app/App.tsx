@@ -8,9 +8,7 @@ import { router } from './router';
 
 // The toast container (and its transitions) loads with the first toast; a toast raised before it
 // has mounted waits in @mantine/notifications' store and shows once it does.
-const Notifications = lazy(() =>
-  import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
-);
+const Notifications = lazy(() => import('./Toasts').then((m) => ({ default: m.Toasts })));
 
 const theme = createTheme({
   primaryColor: 'blue',

@@ -13,8 +13,16 @@ import { useSession } from './session';
 import { Shell } from './Shell';
 
 type PageModule = { default: ComponentType };
-/** Each page is its own chunk; role areas never load for a learner. */
-const page = (load: () => Promise<PageModule>) => async () => ({
+/**
+ * Each page is its own chunk; role areas never load for a learner. Pages beyond the first screen
+ * bring the whole Mantine stylesheet with them (app/styles/first-screen.ts explains why).
+ */
+const page = (load: () => Promise<PageModule>) => async () => {
+  const [module] = await Promise.all([load(), import('./styles/all-components')]);
+  return { Component: module.default };
+};
+/** A first-screen page: its component styles are already in app/styles/first-screen.ts. */
+const firstScreenPage = (load: () => Promise<PageModule>) => async () => ({
   Component: (await load()).default,
 });
 
@@ -44,7 +52,7 @@ const routes: RouteObject[] = [
   {
     Component: RequireSession,
     children: [
-      { index: true, lazy: page(() => import('../features/learner/MyTrainingPage')) },
+      { index: true, lazy: firstScreenPage(() => import('../features/learner/MyTrainingPage')) },
       {
         path: 'courses/:courseId',
         lazy: page(() => import('../features/learner/CourseOutlinePage')),
