@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # System tools the test suite needs besides Node: poppler-utils (pdftotext, pdftoppm, pdfinfo,
 # pdfsig) to read the certificates back, Chromium for the browser check of the verification page,
-# and redis-server unless a Redis already answers on 127.0.0.1:6379 or REDIS_URL is set.
+# redis-server unless a Redis already answers on 127.0.0.1:6379 or REDIS_URL is set, and
+# PostgreSQL's server binaries (initdb, postgres, pg_basebackup) for the read-replica test, which
+# starts its own primary and streaming replica.
 # Run as root with apt-get it installs what is missing; otherwise it prints the one command to run.
 # `npm test` runs it first (pretest); .ci/run calls it too.
 set -euo pipefail
@@ -14,6 +16,7 @@ for tool in pdftotext pdftoppm pdfinfo pdfsig; do
   fi
 done
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+compgen -G '/usr/lib/postgresql/*/bin/pg_basebackup' >/dev/null || missing+=(postgresql)
 if [ -z "${REDIS_URL:-}" ] && ! command -v redis-server >/dev/null 2>&1 &&
   ! (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
   missing+=(redis-server)

@@ -38,6 +38,11 @@ export class EnvSchema {
   @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
   DATABASE_URL!: string;
 
+  /** A streaming replica for reports, exports and compliance queries; unset = the primary. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+  DATABASE_READ_URL?: string;
+
   @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
   REDIS_URL!: string;
 

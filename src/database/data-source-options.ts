@@ -2,10 +2,28 @@ import type { DataSourceOptions } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../migrations';
 import { ALL_ENTITIES } from './entities';
 
-export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
+/**
+ * With `readUrl` (DATABASE_READ_URL), TypeORM keeps a second pool on the replica; every query
+ * still goes to the primary unless it asks for the replica (ReportingReader), so a request always
+ * reads its own writes.
+ */
+export function dataSourceOptions(
+  databaseUrl: string,
+  poolSize = 10,
+  readUrl: string | null = null,
+): DataSourceOptions {
+  const connection = readUrl
+    ? {
+        replication: {
+          master: { url: databaseUrl },
+          slaves: [{ url: readUrl }],
+          defaultMode: 'master' as const,
+        },
+      }
+    : { url: databaseUrl };
   return {
     type: 'postgres',
-    url: databaseUrl,
+    ...connection,
     entities: ALL_ENTITIES,
     migrations: ALL_MIGRATIONS,
     migrationsTableName: 'schema_migrations',

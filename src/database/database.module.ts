@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { AfterCommit } from './after-commit';
 import { dataSourceOptions } from './data-source-options';
+import { ReportingReader } from './reporting-reader';
 
 @Global()
 @Module({
@@ -10,12 +11,12 @@ import { dataSourceOptions } from './data-source-options';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.databaseUrl),
+        ...dataSourceOptions(config.databaseUrl, undefined, config.databaseReadUrl),
         migrationsRun: false,
       }),
     }),
   ],
-  providers: [AfterCommit],
-  exports: [AfterCommit],
+  providers: [AfterCommit, ReportingReader],
+  exports: [AfterCommit, ReportingReader],
 })
 export class DatabaseModule {}

@@ -4,6 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { stream as ExcelStream } from 'exceljs';
 import { DataSource } from 'typeorm';
+import { ReportingReader } from '../../database/reporting-reader';
 import type { BlobStorage } from '@app/storage';
 import { AuthUser } from '../../common/auth/roles';
 import { AppConfig } from '../../config/app-config';
@@ -87,6 +88,7 @@ export class CertificateExportsService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly reads: ReportingReader,
     @InjectBlobStorage() private readonly storage: BlobStorage,
     private readonly config: AppConfig,
   ) {}
@@ -246,7 +248,9 @@ export class CertificateExportsService {
           at: after[0],
           afterId: after[1],
         });
-      const batch = await qb.getRawMany<ExportRow>();
+      const batch = await this.reads.withRunner((runner) =>
+        qb.setQueryRunner(runner).getRawMany<ExportRow>(),
+      );
       for (const row of batch) {
         if (signal.aborted) return;
         yield row;

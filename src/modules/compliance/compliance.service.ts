@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { orgOf } from '../../common/auth/organization';
+import { ReportingReader } from '../../database/reporting-reader';
 import { AuthUser, Role } from '../../common/auth/roles';
 import { DomainError } from '../../common/errors/domain-error';
 import { decodeCursor, toPage } from '../../common/paging/cursor';
@@ -21,11 +20,11 @@ import {
 
 @Injectable()
 export class ComplianceService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReportingReader) {}
 
   async summary(scope: ComplianceScopeDto, actor: AuthUser): Promise<ComplianceSummaryView> {
     const now = new Date();
-    const rows: SummaryRow[] = await this.dataSource.query(COMPLIANCE_SUMMARY_SQL, [
+    const rows: SummaryRow[] = await this.reads.query(COMPLIANCE_SUMMARY_SQL, [
       this.organizationFor(scope, actor),
       now.toISOString(),
     ]);
@@ -49,7 +48,7 @@ export class ComplianceService {
   async matrix(query: MatrixQueryDto, actor: AuthUser): Promise<MatrixPageView> {
     const organizationId = this.organizationFor(query, actor);
     const after = decodeCursor(query.cursor, ['text', 'uuid']);
-    const rows: MatrixRow[] = await this.dataSource.query(COMPLIANCE_MATRIX_SQL, [
+    const rows: MatrixRow[] = await this.reads.query(COMPLIANCE_MATRIX_SQL, [
       organizationId,
       new Date().toISOString(),
       query.search || null,

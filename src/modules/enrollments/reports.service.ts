@@ -1,8 +1,7 @@
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { orgOf } from '../../common/auth/organization';
+import { ReportingReader } from '../../database/reporting-reader';
 import { AuthUser, Role } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
@@ -28,17 +27,28 @@ interface OrgRow {
 
 const EXPORT_BATCH = 2000;
 
+type CourseTotal =
+  | 'enrolled'
+  | 'not_started'
+  | 'in_progress'
+  | 'overdue'
+  | 'completed'
+  | 'withdrawn'
+  | 'avg_percent'
+  | 'avg_time';
+
 @Injectable()
 export class ReportsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReportingReader) {}
 
   /** Per-course figures for instructors and admins: status counts, averages, per-lesson done. */
   async courseReport(courseId: string) {
-    const [course] = await this.dataSource.query('SELECT id, code FROM courses WHERE id = $1', [
-      courseId,
-    ]);
+    const [course] = await this.reads.query<{ id: string; code: string }>(
+      'SELECT id, code FROM courses WHERE id = $1',
+      [courseId],
+    );
     if (!course) throw notFound('Course');
-    const [totals] = await this.dataSource.query(
+    const [totals] = await this.reads.query<Record<CourseTotal, number>>(
       `SELECT count(*)::int AS enrolled,
               count(*) FILTER (WHERE status = 'not_started' AND (due_at IS NULL OR due_at >= now()))::int AS not_started,
               count(*) FILTER (WHERE status = 'in_progress' AND (due_at IS NULL OR due_at >= now()))::int AS in_progress,
@@ -57,7 +67,7 @@ export class ReportsService {
       started: number;
       completed: number;
       avg_time: number;
-    }[] = await this.dataSource.query(
+    }[] = await this.reads.query(
       `SELECT l.id AS lesson_id, v.version_no, l.title_id,
               count(p.lesson_id)::int AS started,
               count(p.lesson_id) FILTER (WHERE p.status = 'completed')::int AS completed,
@@ -121,9 +131,10 @@ export class ReportsService {
   }
 
   async organizationName(organizationId: string): Promise<string> {
-    const [org] = await this.dataSource.query('SELECT code FROM organizations WHERE id = $1', [
-      organizationId,
-    ]);
+    const [org] = await this.reads.query<{ code: string }>(
+      'SELECT code FROM organizations WHERE id = $1',
+      [organizationId],
+    );
     if (!org) throw notFound('Organization');
     return org.code;
   }
@@ -156,7 +167,7 @@ export class ReportsService {
     limit: number,
     after: [string, string] | null,
   ): Promise<OrgRow[]> {
-    return this.dataSource.query(
+    return this.reads.query(
       `SELECT e.id, e.user_id, u.name, u.employee_id, e.course_id, c.code, v.title_id, v.jp_hours,
               e.status, e.percent, e.due_at, e.completed_at
          FROM enrollments e
