@@ -8,6 +8,8 @@ export class AppConfig {
   readonly databaseUrl: string;
   readonly databaseReadUrl: string | null;
   readonly redisUrl: string;
+  /** Redis Cluster seed nodes (REDIS_CLUSTER_NODES); null = the single Redis at redisUrl. */
+  readonly redisClusterNodes: { host: string; port: number }[] | null;
   readonly smtpUrl: string;
   readonly mailFrom: string;
   readonly publicBaseUrl: string;
@@ -71,6 +73,12 @@ export class AppConfig {
     this.databaseUrl = env.DATABASE_URL;
     this.databaseReadUrl = env.DATABASE_READ_URL ?? null;
     this.redisUrl = env.REDIS_URL;
+    this.redisClusterNodes = env.REDIS_CLUSTER_NODES
+      ? env.REDIS_CLUSTER_NODES.split(',').map((node) => {
+          const [host, port] = node.split(':');
+          return { host, port: Number(port) };
+        })
+      : null;
     this.smtpUrl = env.SMTP_URL;
     this.mailFrom = env.MAIL_FROM;
     this.port = env.PORT;

@@ -46,6 +46,17 @@ export class EnvSchema {
   @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
   REDIS_URL!: string;
 
+  /**
+   * Redis Cluster seed nodes, `host:port,host:port,...`: BullMQ, throttling and rate limits then
+   * use the cluster (credentials and TLS still come from REDIS_URL). QUEUE_PREFIX must then carry
+   * a hash tag such as `{k3}`.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/, {
+    message: 'must be host:port[,host:port...]',
+  })
+  REDIS_CLUSTER_NODES?: string;
+
   @Matches(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL' })
   SMTP_URL = 'smtp://127.0.0.1:1025';
 
@@ -432,6 +443,11 @@ export function validateEnv(raw: Record<string, unknown>): EnvSchema {
       return `${e.property}=${value}: ${Object.values(e.constraints ?? {}).join(', ')}`;
     });
     throw new ConfigValidationError(`Invalid configuration: ${lines.join('; ')}`);
+  }
+  if (env.REDIS_CLUSTER_NODES && !/\{[^{}]+\}/.test(env.QUEUE_PREFIX)) {
+    throw new ConfigValidationError(
+      `Invalid configuration: QUEUE_PREFIX must contain a hash tag such as {k3} when REDIS_CLUSTER_NODES is set (got "${env.QUEUE_PREFIX}"), so each queue's keys share one cluster slot`,
+    );
   }
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     throw new ConfigValidationError(

@@ -1,9 +1,9 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, appendFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { freePort } from './own-redis';
 import { waitUntil } from './spawn';
 
 /**
@@ -35,17 +35,6 @@ export function postgresBinDir(): string {
   throw new Error(
     'PostgreSQL server binaries (initdb, postgres, pg_basebackup) not found: apt-get install -y postgresql',
   );
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-      .once('error', reject)
-      .listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as { port: number };
-        server.close(() => resolve(port));
-      });
-  });
 }
 
 export async function startReplicaPair(): Promise<ReplicaPair> {

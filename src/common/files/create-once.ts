@@ -17,7 +17,9 @@ export async function readOrCreateOnce(
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  // The file itself is 0600. The directories keep the default mode: `.data/` is shared with the
+  // embedded PostgreSQL, whose server runs as the `postgres` user and must traverse it.
+  mkdirSync(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   writeFileSync(temp, await create(), { mode: 0o600 });
   let created = false;

@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AccessStatePort } from '../../common/auth/access-state.port';
 import type { VerifiedAccessToken } from '../../common/auth/access-token.verifier';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { OrganizationsService } from '../organizations';
-import { InjectRedis } from '../redis';
+import { InjectRedis, type RedisClient } from '../redis';
 import { UsersService } from '../users';
 import {
   accessTokenRefusal,
@@ -36,7 +35,7 @@ const GENERATION_TTL_SECONDS = 3600;
 // (the margin covers clock differences between API nodes and PostgreSQL).
 const ENDED_SESSION_MARGIN_SECONDS = 60;
 
-type AccessRedis = Redis & {
+type AccessRedis = RedisClient & {
   k3AccessFill(
     state: string,
     gen: string,
@@ -64,7 +63,7 @@ export class AccessStateService extends AccessStatePort {
   private lastRedisWarning = 0;
 
   constructor(
-    @InjectRedis() redis: Redis,
+    @InjectRedis() redis: RedisClient,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly organizations: OrganizationsService,

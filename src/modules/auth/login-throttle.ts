@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
-import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
-import { InjectRedis } from '../redis';
+import { InjectRedis, type RedisClient } from '../redis';
 import { loginDelayMs, SlowdownPolicy } from './domain/login-slowdown';
 
 /** The account-wide counter only counts; it never refuses. */
@@ -29,7 +28,7 @@ export class LoginThrottle {
   private readonly perAccount: RateLimiterRedis;
   private readonly slowdown: SlowdownPolicy;
 
-  constructor(@InjectRedis() redis: Redis, config: AppConfig) {
+  constructor(@InjectRedis() redis: RedisClient, config: AppConfig) {
     const duration = config.loginFailureWindowSeconds;
     const make = (name: string, points: number) =>
       new RateLimiterRedis({

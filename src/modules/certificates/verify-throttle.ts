@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
-import { InjectRedis } from '../redis';
+import { InjectRedis, type RedisClient } from '../redis';
 
 /** Public verification is rate-limited per IP across API instances (in-process if Redis is down). */
 @Injectable()
@@ -11,7 +10,7 @@ export class VerifyThrottle {
   private readonly logger = new Logger(VerifyThrottle.name);
   private readonly perIp: RateLimiterRedis;
 
-  constructor(@InjectRedis() redis: Redis, config: AppConfig) {
+  constructor(@InjectRedis() redis: RedisClient, config: AppConfig) {
     const points = config.verifyMaxRequestsPerMinute;
     this.perIp = new RateLimiterRedis({
       storeClient: redis,

@@ -2,10 +2,9 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
-import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/roles';
-import { InjectRedis } from '../redis';
+import { InjectRedis, type RedisClient } from '../redis';
 
 class Check {
   @ApiProperty({ enum: ['up', 'down'] }) status!: 'up' | 'down';
@@ -47,7 +46,7 @@ async function timed(probe: () => Promise<unknown>, timeoutMs: number): Promise<
 export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRedis() private readonly redis: Redis,
+    @InjectRedis() private readonly redis: RedisClient,
   ) {}
 
   /** 200 when PostgreSQL and Redis both answer within a second, else 503 with the failing check. */

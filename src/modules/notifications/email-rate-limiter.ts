@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '../../config/app-config';
-import { InjectRedis } from '../redis';
+import { InjectRedis, type RedisClient } from '../redis';
 import { recipientDomain } from './domain/recipient';
 
 /** Per-recipient-domain budget shared by every worker (Redis). */
@@ -10,7 +9,7 @@ import { recipientDomain } from './domain/recipient';
 export class EmailRateLimiter {
   private readonly limiter: RateLimiterRedis | null;
 
-  constructor(@InjectRedis() redis: Redis, config: AppConfig) {
+  constructor(@InjectRedis() redis: RedisClient, config: AppConfig) {
     const points = config.notifications.rateLimitPerDomainPerMinute;
     this.limiter =
       points > 0

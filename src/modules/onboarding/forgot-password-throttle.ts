@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
-import { InjectRedis } from '../redis';
+import { InjectRedis, type RedisClient } from '../redis';
 
 /**
  * "Forgot password" budget per client IP and per e-mail address, counted in Redis across API
@@ -17,7 +16,7 @@ export class ForgotPasswordThrottle {
   private readonly perIp: RateLimiterRedis;
   private readonly perAddress: RateLimiterRedis;
 
-  constructor(@InjectRedis() redis: Redis, config: AppConfig) {
+  constructor(@InjectRedis() redis: RedisClient, config: AppConfig) {
     const {
       forgotWindowSeconds: duration,
       forgotMaxPerIp,

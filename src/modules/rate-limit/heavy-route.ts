@@ -8,13 +8,12 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AuthUser } from '../../common/auth/roles';
 import { DomainError } from '../../common/errors/domain-error';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { AppConfig } from '../../config/app-config';
-import { InjectRedis } from '../redis';
+import { InjectRedis, type RedisClient } from '../redis';
 
 const HEAVY_ROUTE_COST = 'k3:heavy-route-cost';
 
@@ -29,7 +28,7 @@ export class HeavyRouteGuard implements CanActivate {
   private readonly perUser: RateLimiterRedis;
 
   constructor(
-    @InjectRedis() redis: Redis,
+    @InjectRedis() redis: RedisClient,
     config: AppConfig,
     private readonly reflector: Reflector,
   ) {
