@@ -12,6 +12,7 @@ import { BlobReferenceIndexes1796400000000 } from './1796400000000-BlobReference
 import { CertificateStatusListIndex1796750000000 } from './1796750000000-CertificateStatusListIndex';
 import { PasswordTokens1796600000000 } from './1796600000000-PasswordTokens';
 import { QuizOfflineGrace1796700000000 } from './1796700000000-QuizOfflineGrace';
+import { CertificatePdfSigner1796780000000 } from './1796780000000-CertificatePdfSigner';
 
 export const ALL_MIGRATIONS = [
   Init1795816656363,
@@ -26,4 +27,5 @@ export const ALL_MIGRATIONS = [
   PasswordTokens1796600000000,
   QuizOfflineGrace1796700000000,
   CertificateStatusListIndex1796750000000,
+  CertificatePdfSigner1796780000000,
 ];

@@ -1,4 +1,8 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { compactVerify, decodeJwt, decodeProtectedHeader, importJWK, type JWK } from 'jose';
 import { Role } from '../src/common/auth/roles';
 import { AppConfig } from '../src/config/app-config';
@@ -30,6 +34,44 @@ interface DidDocument {
   assertionMethod: string[];
 }
 
+/** A P-256 PDF signing pair whose subject has a CN and a different O, made by openssl. */
+function pdfSigningPair(): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'k3-pdf-signer-'));
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        'signer.key',
+        '-out',
+        'signer.crt',
+        '-days',
+        '30',
+        '-subj',
+        '/CN=PT Contoh K3/O=Lembaga Sertifikasi Profesi',
+      ],
+      { cwd: dir, stdio: 'pipe' },
+    );
+    return {
+      key: readFileSync(join(dir, 'signer.key'), 'utf8'),
+      cert: readFileSync(join(dir, 'signer.crt'), 'utf8'),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The text of an attribute as the page escaped it (`&#NN;` entities). */
+const unescapeHtml = (text: string) =>
+  text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+
 /** Verifies with jose and the DID document only: none of our verification code. */
 async function verifyIndependently(jwt: string, did: DidDocument) {
   const { kid, alg, typ } = decodeProtectedHeader(jwt);
@@ -41,6 +83,7 @@ async function verifyIndependently(jwt: string, did: DidDocument) {
 
 describe('Open Badges 3.0 credentials', () => {
   const oldKey = newKey();
+  const pdfSigner = pdfSigningPair();
   let ctx: TestContext;
   let base: string;
   let admin: SeededUser;
@@ -62,6 +105,9 @@ describe('Open Badges 3.0 credentials', () => {
     ctx = await createTestContext({
       VERIFY_MAX_REQUESTS_PER_MINUTE: '10000',
       CREDENTIAL_SIGNING_KEY: JSON.stringify(oldKey),
+      PDF_SIGNING_KEY: pdfSigner.key,
+      PDF_SIGNING_CERT: pdfSigner.cert,
+      CERTIFICATE_ISSUER_NAME: 'PT Contoh K3 & Rekan',
     });
     await ctx.startWorker();
     const orgA = await seedOrganization(ctx);
@@ -157,6 +203,89 @@ describe('Open Badges 3.0 credentials', () => {
     });
   });
 
+  it('the API view and the verification page say who signed, the credential status, and offer download and LinkedIn', async () => {
+    const [row] = await ctx.db.query(
+      `SELECT number, issued_at, expires_at, course_title_id, pdf_signer_subject
+       FROM certificates WHERE id = $1`,
+      [cert.id],
+    );
+    // Recorded by the worker from the configured signing certificate, in the issuing UPDATE.
+    expect(row.pdf_signer_subject).toBe(new X509Certificate(pdfSigner.cert).subject);
+    const signedBy = 'PT Contoh K3 (Lembaga Sertifikasi Profesi)';
+    const verifyUrl = `http://k3.test/verify/${cert.verification_code}`;
+
+    const view = await ctx
+      .http()
+      .get(`/api/v1/certificates/${cert.id}`)
+      .set(bearer(learner))
+      .expect(200);
+    expect(view.body.signedBy).toBe(signedBy);
+    expect(view.body.credential).toMatchObject({ status: 'active', withheld: null });
+    const linkedIn = new URL(view.body.credential.linkedInUrl);
+    expect(`${linkedIn.origin}${linkedIn.pathname}`).toBe('https://www.linkedin.com/profile/add');
+    const yearMonth = (d: Date) => {
+      const [year, month] = new Intl.DateTimeFormat('en-CA', {
+        timeZone: ctx.config.timeZone,
+        year: 'numeric',
+        month: '2-digit',
+      })
+        .format(d)
+        .split('-');
+      return [year, String(Number(month))];
+    };
+    const [issueYear, issueMonth] = yearMonth(new Date(row.issued_at));
+    const [expirationYear, expirationMonth] = yearMonth(new Date(row.expires_at));
+    expect(Object.fromEntries(linkedIn.searchParams)).toEqual({
+      startTask: 'CERTIFICATION_NAME',
+      name: row.course_title_id,
+      organizationName: 'PT Contoh K3 & Rekan',
+      issueYear,
+      issueMonth,
+      expirationYear,
+      expirationMonth,
+      certUrl: verifyUrl,
+      certId: row.number,
+    });
+    expect(view.body.verifyUrl).toBe(verifyUrl);
+
+    const json = await ctx.http().get(`/api/v1/verify/${cert.verification_code}`).expect(200);
+    expect(json.body.signedBy).toBe(signedBy);
+    expect(json.body.credential).toEqual(view.body.credential);
+
+    const page = await ctx.http().get(`/verify/${cert.verification_code}?lang=id`).expect(200);
+    expect(page.text).toContain(
+      `Ditandatangani secara digital oleh <strong data-signed-by>${signedBy}</strong>`,
+    );
+    expect(page.text).toContain('data-credential-status="active">aktif</span>');
+    const english = await ctx.http().get(`/verify/${cert.verification_code}?lang=en`).expect(200);
+    expect(english.text).toContain(
+      `Digitally signed by <strong data-signed-by>${signedBy}</strong>`,
+    );
+    expect(english.text).toContain('Open Badges credential: <span');
+    const linkedInHref =
+      /<a class="btn li" href="([^"]+)" target="_blank" rel="noopener noreferrer">/.exec(page.text);
+    expect(unescapeHtml(linkedInHref![1])).toBe(view.body.credential.linkedInUrl);
+
+    // The page's download link is the public credential route, with a file name, and it is
+    // the holder's credential byte for byte (Ed25519 signatures are deterministic).
+    const downloadHref = /<a class="btn" href="([^"]+)"[^>]* download>/.exec(page.text)![1];
+    expect(downloadHref).toBe(`/api/v1/verify/${cert.verification_code}/credential`);
+    const fromPage = await ctx
+      .http()
+      .get(downloadHref)
+      .buffer(true)
+      .parse(binaryParser)
+      .expect(200);
+    const fileName = `${row.number.replace(/\//g, '-')}.jwt`;
+    expect(fromPage.headers['content-disposition']).toBe(
+      `attachment; filename="${fileName}"; filename*=UTF-8''${fileName}`,
+    );
+    const held = await download(learner);
+    expect(held.headers['content-disposition']).toContain(`filename="${fileName}"`);
+    expect((fromPage.body as Buffer).toString('utf8')).toBe((held.body as Buffer).toString('utf8'));
+    await verifyIndependently((fromPage.body as Buffer).toString('utf8'), await fetchDid(base));
+  });
+
   it('revoking sets the status list bit and verification says revoked', async () => {
     const jwt = ((await download(learner)).body as Buffer).toString('utf8');
     const entry = decodeJwt(jwt).credentialStatus as {
@@ -185,6 +314,28 @@ describe('Open Badges 3.0 credentials', () => {
     const check = await ctx.http().post('/api/v1/verify/credential').send({ credential: jwt });
     expect(check.body).toMatchObject({ signatureValid: true, status: 'revoked' });
     expect(check.body.certificate.status).toBe('revoked');
+
+    // The pages say so, and offer neither the download nor LinkedIn.
+    const view = await ctx
+      .http()
+      .get(`/api/v1/certificates/${cert.id}`)
+      .set(bearer(learner))
+      .expect(200);
+    expect(view.body.credential).toEqual({
+      status: 'revoked',
+      withheld: 'revoked',
+      linkedInUrl: null,
+    });
+    expect(check.body.certificate.credential).toEqual(view.body.credential);
+    const page = await ctx.http().get(`/verify/${cert.verification_code}?lang=en`).expect(200);
+    expect(page.text).toContain('data-credential-status="revoked">revoked</span>');
+    expect(page.text).toContain(
+      'This certificate was revoked, so its credential is not offered for download or sharing.',
+    );
+    expect(page.text).not.toMatch(/linkedin/i);
+    expect(page.text).not.toContain('/credential"');
+    // still signed by the same signer: revoking changes the status, not who signed
+    expect(page.text).toContain('Digitally signed by <strong data-signed-by>PT Contoh K3');
   });
 
   it('bad input: malformed is a 400, a bad signature is a 200 with signatureValid false', async () => {

@@ -78,7 +78,10 @@ describe('public verification page in Chromium without JavaScript', () => {
       codes[status] = generateVerificationCode();
     }
     codes.unknown = 'A'.repeat(26);
-    await insertCertificate({ verification_code: codes.valid });
+    await insertCertificate({
+      verification_code: codes.valid,
+      pdf_signer_subject: 'CN=PT Contoh K3 Nusantara Sejahtera\nO=Lembaga Sertifikasi Profesi K3',
+    });
     await insertCertificate({
       verification_code: codes.expired,
       issued_at: new Date(Date.now() - 3 * 365 * DAY),
@@ -87,6 +90,7 @@ describe('public verification page in Chromium without JavaScript', () => {
     });
     await insertCertificate({
       verification_code: codes.revoked,
+      pdf_signer_subject: 'CN=K3 LMS\nO=K3 LMS',
       status: 'revoked',
       revoked_at: new Date(Date.now() - 2 * DAY),
       revoked_reason: 'Peserta terbukti <b>curang</b> saat ujian akhir',
@@ -179,6 +183,48 @@ describe('public verification page in Chromium without JavaScript', () => {
           expect(await page.locator('.explain').innerText()).toContain(
             'Peserta terbukti <b>curang</b> saat ujian akhir',
           );
+        }
+        if (status !== 'unknown') {
+          const card = page.locator('section.credential');
+          const signedBy = page.locator('[data-signed-by]');
+          // Only rows that recorded their signer say who signed (the expired one predates it).
+          const signer = {
+            valid: 'PT Contoh K3 Nusantara Sejahtera (Lembaga Sertifikasi Profesi K3)',
+            revoked: 'K3 LMS',
+          }[status as string];
+          if (signer) {
+            expect(await signedBy.innerText()).toBe(signer);
+            expect(await card.innerText()).toContain(
+              `Ditandatangani secara digital oleh ${signer}`,
+            );
+          } else {
+            expect(await signedBy.count()).toBe(0);
+            expect(await card.innerText()).not.toContain('Ditandatangani');
+          }
+          const credentialStatus = {
+            valid: 'aktif',
+            expired: 'kedaluwarsa',
+            revoked: 'dicabut',
+            superseded: 'aktif',
+          }[status];
+          expect(await page.locator('[data-credential-status]').innerText()).toBe(credentialStatus);
+          const linkedIn = page.getByRole('link', { name: /Tambahkan ke profil LinkedIn/ });
+          const download = page.getByRole('link', { name: 'Unduh kredensial (Open Badges 3.0)' });
+          if (status === 'valid' || status === 'expired') {
+            const href = new URL((await linkedIn.getAttribute('href'))!);
+            expect(href.origin + href.pathname).toBe('https://www.linkedin.com/profile/add');
+            expect(href.searchParams.get('certUrl')).toBe(`http://k3.test/verify/${codes[status]}`);
+            expect(href.searchParams.has('expirationYear')).toBe(true);
+            expect(await download.getAttribute('href')).toBe(
+              `/api/v1/verify/${codes[status]}/credential`,
+            );
+          } else {
+            expect(await linkedIn.count()).toBe(0);
+            expect(await download.count()).toBe(0);
+            expect(await card.locator('.withheld').innerText()).toMatch(
+              status === 'revoked' ? /telah dicabut/ : /telah diganti/,
+            );
+          }
         }
         if (status === 'superseded') {
           const link = page.locator('a.replace');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { compactVerify, decodeProtectedHeader, importJWK, type JWK } from 'jose';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/roles';
 import {
@@ -9,6 +10,7 @@ import {
 } from '../support/browser';
 import { NotificationsService } from '../../src/modules/notifications/notifications.service';
 import {
+  binaryParser,
   certificatesOf,
   completeViaApi,
   seedCourse,
@@ -204,7 +206,53 @@ describe('web app: account, preferences, certificates, e-mail links (Chromium)',
 
     await page.goto(`${base}/certificates/${issued.id}`);
     await page.getByText(url).waitFor();
+    // The worker recorded the development signing certificate (CN = O = the issuer name).
+    const [signed] = await ctx.db.query(
+      'SELECT pdf_signer_subject FROM certificates WHERE id = $1',
+      [issued.id],
+    );
+    expect(signed.pdf_signer_subject).toBe('CN=K3 LMS\nO=K3 LMS');
+    expect(await page.getByTestId('signed-by').innerText()).toBe('Digitally signed by K3 LMS');
+    expect(await page.getByTestId('credential-status').innerText()).toMatch(/^active$/i);
     await checkPage('certificate');
+
+    const [credentialFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download credential (Open Badges 3.0)' }).click(),
+    ]);
+    expect(credentialFile.suggestedFilename()).toBe(`${issued.number.replace(/\//g, '-')}.jwt`);
+    const jwt = readFileSync(await credentialFile.path(), 'utf8');
+    expect(jwt).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const fromApi = await ctx
+      .http()
+      .get(`/api/v1/certificates/${issued.id}/credential`)
+      .set(bearer(await signIn(GOOD_PASSWORD)))
+      .buffer(true)
+      .parse(binaryParser)
+      .expect(200);
+    expect(jwt).toBe((fromApi.body as Buffer).toString('utf8'));
+    // verifies with jose and the DID document the site publishes, nothing of ours
+    const did = (await (await fetch(`${base}/.well-known/did.json`)).json()) as {
+      verificationMethod: { id: string; publicKeyJwk: JWK }[];
+    };
+    const { kid, alg } = decodeProtectedHeader(jwt);
+    const method = did.verificationMethod.find((m) => m.id === kid);
+    const { payload } = await compactVerify(jwt, await importJWK(method!.publicKeyJwk, alg));
+    expect(JSON.parse(Buffer.from(payload).toString('utf8')).id).toBe(`urn:uuid:${issued.id}`);
+
+    const view = await ctx
+      .http()
+      .get(`/api/v1/certificates/${issued.id}`)
+      .set(bearer(await signIn(GOOD_PASSWORD)))
+      .expect(200);
+    const linkedIn = page.getByRole('link', { name: /Add to LinkedIn profile/ });
+    expect(await linkedIn.getAttribute('href')).toBe(view.body.credential.linkedInUrl);
+    const params = new URL((await linkedIn.getAttribute('href'))!).searchParams;
+    expect(params.get('certUrl')).toBe(view.body.verifyUrl);
+    expect(params.get('name')).toBe('Ahli K3 Umum');
+    expect(await linkedIn.getAttribute('target')).toBe('_blank');
+    expect(await linkedIn.getAttribute('rel')).toContain('noopener');
+
     await page.getByRole('link', { name: url }).click();
     await page.waitForURL(url);
     await page.getByText(issued.number).first().waitFor();
@@ -218,6 +266,23 @@ describe('web app: account, preferences, certificates, e-mail links (Chromium)',
       [issued.id],
     );
     expect(renewals).toHaveLength(1);
+
+    // revoked: the status says so, and neither the download nor LinkedIn is offered
+    await ctx
+      .http()
+      .post(`/api/v1/certificates/${issued.id}/revoke`)
+      .set(bearer(admin))
+      .send({ reason: 'Data peserta salah' })
+      .expect(200);
+    await page.goto(`${base}/certificates/${issued.id}`);
+    await page.getByTestId('credential-withheld').waitFor();
+    expect(await page.getByTestId('credential-status').innerText()).toMatch(/^revoked$/i);
+    expect(await page.getByTestId('credential-withheld').innerText()).toBe(
+      'This certificate was revoked, so its credential is not offered for download or sharing.',
+    );
+    expect(await page.getByRole('link', { name: /LinkedIn/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /credential/i }).count()).toBe(0);
+    await checkPage('certificate-revoked');
   });
 
   it('forgot password: neutral answer, mail arrives, reset page works, the old session ends', async () => {

@@ -43,12 +43,14 @@ export class CertificateRenderService {
     const cert = await this.db.getRepository(Certificate).findOneByOrFail({ id: certificateId });
     const issuedAt = new Date();
     // Signed before storing: the recorded SHA-256 is that of the signed file.
-    const pdf = this.signing.renderSigned(this.pdfDataOf(cert, issuedAt));
+    const { pdf, signerSubject } = this.signing.renderSigned(this.pdfDataOf(cert, issuedAt));
     const key = `certificates/${issuedAt.getUTCFullYear()}/${cert.id}/v${cert.version}-${randomUUID()}.pdf`;
     const stored = await this.storage.put(key, pdf);
     let won: boolean;
     try {
-      won = await this.db.transaction((tx) => this.markIssued(tx, cert, stored, issuedAt));
+      won = await this.db.transaction((tx) =>
+        this.markIssued(tx, cert, { ...stored, signerSubject }, issuedAt),
+      );
     } catch (e) {
       // The retry renders a new file; this one would be referenced by nothing.
       await this.storage.delete(key).catch(() => undefined);
@@ -97,15 +99,15 @@ export class CertificateRenderService {
   private async markIssued(
     tx: EntityManager,
     cert: Certificate,
-    stored: { key: string; sha256: string; size: number },
+    stored: { key: string; sha256: string; size: number; signerSubject: string },
     issuedAt: Date,
   ): Promise<boolean> {
     const rows = returnedRows<{ id: string }>(
       await tx.query(
         `UPDATE certificates SET status = 'issued', storage_key = $2, sha256 = $3, byte_size = $4,
-           issued_at = $5, failure_reason = NULL, updated_at = now()
+           issued_at = $5, pdf_signer_subject = $6, failure_reason = NULL, updated_at = now()
          WHERE id = $1 AND status = 'pending' RETURNING id`,
-        [cert.id, stored.key, stored.sha256, stored.size, issuedAt],
+        [cert.id, stored.key, stored.sha256, stored.size, issuedAt, stored.signerSubject],
       ),
     );
     if (rows.length === 0) return false;

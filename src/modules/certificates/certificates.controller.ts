@@ -163,10 +163,10 @@ export class CertificatesController {
     @CurrentUser() actor: AuthUser,
     @Res() reply: FastifyReply,
   ) {
-    const jwt = await this.credentials.forCertificate(id, actor);
+    const { jwt, fileName } = await this.credentials.forCertificate(id, actor);
     return reply
       .header('Content-Type', VC_JWT)
-      .header('Content-Disposition', attachmentDisposition(`certificate-${id}.jwt`))
+      .header('Content-Disposition', attachmentDisposition(fileName))
       .header('Cache-Control', 'private, no-store')
       .send(jwt);
   }

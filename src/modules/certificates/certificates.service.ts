@@ -12,7 +12,7 @@ import { AuditService } from '../audit';
 import { CourseAccess } from '../courses';
 import { EnrollmentsService } from '../enrollments';
 import { InjectBlobStorage } from '../storage';
-import { toCertificateView } from './certificates.views';
+import { CertificateViewSettings, toCertificateView } from './certificates.views';
 import { CertificateIssuanceService } from './certificate-issuance.service';
 import { CertificateQueue } from './certificate-queue';
 import { applyFilters, scopeTo } from './certificate-scope';
@@ -42,8 +42,16 @@ export class CertificatesService {
     private readonly access: CourseAccess,
   ) {}
 
+  private get viewSettings(): CertificateViewSettings {
+    return {
+      publicBaseUrl: this.config.publicBaseUrl,
+      issuerName: this.config.certificateIssuer.organizationName,
+      timeZone: this.config.timeZone,
+    };
+  }
+
   toView(c: Certificate, now = new Date()): CertificateView {
-    return toCertificateView(c, this.config.publicBaseUrl, now);
+    return toCertificateView(c, this.viewSettings, now);
   }
 
   /** Views for the caller, with `renewable` saying whether POST :id/renew would start a renewal. */
@@ -68,7 +76,7 @@ export class CertificatesService {
     return certs.map((c) =>
       toCertificateView(
         c,
-        this.config.publicBaseUrl,
+        this.viewSettings,
         now,
         renewalOffered({
           storedStatus: c.status,
@@ -244,6 +252,12 @@ export class CertificatesService {
     await this.producer.reenqueue(id);
     return this.getScoped(id, actor);
   }
+}
+
+/** `K3-AK3U-2026-000001.jwt`, ` v2` before the extension from the second version on. */
+export function credentialFileName(cert: Pick<Certificate, 'number' | 'version'>): string {
+  const version = cert.version > 1 ? ` v${cert.version}` : '';
+  return `${fileSafe(cert.number)}${version}.jwt`;
 }
 
 export function pdfFileName(cert: Pick<Certificate, 'number' | 'learnerName' | 'version'>): string {

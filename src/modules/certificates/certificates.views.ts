@@ -1,13 +1,38 @@
 import { effectiveStatus } from './domain/certificate-status';
+import { credentialSharing, SharingFacts } from './domain/credential-sharing';
+import { pdfSignerName } from './domain/pdf-signer-name';
 import type { CertificateView } from './dto/certificate.dto';
 import type { Certificate } from './entities/certificate.entity';
 
+/** What the views need from the configuration. */
+export interface CertificateViewSettings {
+  publicBaseUrl: string;
+  issuerName: string;
+  timeZone: string;
+}
+
+export const verifyUrlOf = (publicBaseUrl: string, c: Pick<Certificate, 'verificationCode'>) =>
+  `${publicBaseUrl}/verify/${c.verificationCode}`;
+
+/** The facts `credentialSharing` needs, from a certificate row. */
+export function sharingFactsOf(c: Certificate, verifyUrl: string): SharingFacts {
+  return {
+    status: c.status,
+    expiresAt: c.expiresAt,
+    issuedAt: c.issuedAt ?? c.completedAt,
+    courseTitle: c.courseTitleId,
+    number: c.number,
+    verifyUrl,
+  };
+}
+
 export function toCertificateView(
   c: Certificate,
-  publicBaseUrl: string,
+  settings: CertificateViewSettings,
   now: Date,
   renewable = false,
 ): CertificateView {
+  const verifyUrl = verifyUrlOf(settings.publicBaseUrl, c);
   return {
     id: c.id,
     number: c.number,
@@ -27,7 +52,7 @@ export function toCertificateView(
     sha256: c.sha256,
     byteSize: c.byteSize,
     verificationCode: c.verificationCode,
-    verifyUrl: `${publicBaseUrl}/verify/${c.verificationCode}`,
+    verifyUrl,
     failureReason: c.failureReason,
     attempts: c.attempts,
     revokedAt: c.revokedAt,
@@ -36,5 +61,11 @@ export function toCertificateView(
     supersededReason: c.supersededReason,
     renewsCertificateId: c.renewsCertificateId,
     renewable,
+    signedBy: pdfSignerName(c.pdfSignerSubject),
+    credential: credentialSharing(
+      sharingFactsOf(c, verifyUrl),
+      { organizationName: settings.issuerName, timeZone: settings.timeZone },
+      now,
+    ),
   };
 }

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/auth/roles';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { ApiFileResponse } from '../../common/http/api-responses.decorator';
+import { attachmentDisposition } from '../../common/http/content-disposition';
 import { CredentialCheck, CredentialsService } from './credentials.service';
 import {
   CredentialCheckDoc,
@@ -53,8 +54,12 @@ export class CredentialsController {
     @Res() reply: FastifyReply,
   ) {
     await this.throttle.consume(request.ip);
-    const jwt = await this.credentials.forCode(params.code);
-    return reply.header('Content-Type', VC_JWT).header('Cache-Control', 'no-store').send(jwt);
+    const { jwt, fileName } = await this.credentials.forCode(params.code);
+    return reply
+      .header('Content-Type', VC_JWT)
+      .header('Content-Disposition', attachmentDisposition(fileName))
+      .header('Cache-Control', 'no-store')
+      .send(jwt);
   }
 
   @Post('api/v1/verify/credential')

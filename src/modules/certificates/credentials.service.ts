@@ -5,10 +5,11 @@ import { DataSource, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
-import { CertificatesService } from './certificates.service';
+import { CertificatesService, credentialFileName } from './certificates.service';
 import { CredentialKeys } from './credential-keys';
 import {
   bitstringStatusListCredential,
+  credentialExpired,
   encodeStatusList,
   IssuerFacts,
   jwtClaimsOf,
@@ -35,6 +36,11 @@ export interface CredentialCheck {
   certificate: VerificationView | null;
 }
 
+export interface CredentialFile {
+  jwt: string;
+  fileName: string;
+}
+
 /** Open Badges 3.0 credentials (VC-JWT), the issuer's DID document and the revocation list. */
 @Injectable()
 export class CredentialsService {
@@ -55,15 +61,15 @@ export class CredentialsService {
   }
 
   /** Holder, their HR or an admin; issued, expired, revoked and superseded certificates alike. */
-  async forCertificate(id: string, actor: AuthUser): Promise<string> {
+  async forCertificate(id: string, actor: AuthUser): Promise<CredentialFile> {
     const cert = await this.certificates.getScoped(id, actor);
     if (!PUBLISHED.includes(cert.status) || !cert.sha256) {
       throw new DomainError('CERTIFICATE_NOT_ISSUED', 'The certificate has not been issued yet');
     }
-    return this.sign(cert);
+    return { jwt: await this.sign(cert), fileName: credentialFileName(cert) };
   }
 
-  async forCode(rawCode: string): Promise<string> {
+  async forCode(rawCode: string): Promise<CredentialFile> {
     const code = normalizeVerificationCode(rawCode);
     const cert = code
       ? await this.db
@@ -71,7 +77,7 @@ export class CredentialsService {
           .findOneBy({ verificationCode: code, status: In(PUBLISHED) })
       : null;
     if (!cert || !cert.sha256) throw notFound('Certificate');
-    return this.sign(cert);
+    return { jwt: await this.sign(cert), fileName: credentialFileName(cert) };
   }
 
   didDocument() {
@@ -118,7 +124,7 @@ export class CredentialsService {
     }
     const validFrom = typeof claims.validFrom === 'string' ? claims.validFrom : null;
     const validUntil = typeof claims.validUntil === 'string' ? claims.validUntil : null;
-    const expired = validUntil !== null && new Date(validUntil).getTime() < Date.now();
+    const expired = credentialExpired(validUntil, new Date());
     const unverified: CredentialCheck = {
       signatureValid: false,
       issuer: typeof claims.iss === 'string' ? claims.iss : null,
@@ -159,6 +165,7 @@ export class CredentialsService {
     return statusBitAt(await this.encodedList(list), offset) ? 'revoked' : 'active';
   }
 
+  /** The bit is set exactly for revoked certificates, as `certificateCredentialStatus` says. */
   private async encodedList(list: number): Promise<string> {
     const first = (list - 1) * STATUS_LIST_SIZE;
     const rows: { offset: number }[] = await this.db.query(

@@ -37,7 +37,7 @@ export class PdfSigningService implements OnModuleInit {
   }
 
   /** Renders with a signature placeholder and signs; `/M` is the issue time. */
-  renderSigned(data: CertificatePdfData): Buffer {
+  renderSigned(data: CertificatePdfData): { pdf: Buffer; signerSubject: string } {
     if (!this.signer) throw new Error('PdfSigningService used before module init');
     const unsigned = renderCertificatePdf(data, {
       signature: {
@@ -46,6 +46,6 @@ export class PdfSigningService implements OnModuleInit {
         signerName: data.issuer.organizationName,
       },
     });
-    return signCertificatePdf(unsigned, this.signer);
+    return { pdf: signCertificatePdf(unsigned, this.signer), signerSubject: this.signer.subject };
   }
 }

@@ -5,9 +5,12 @@ import { DataSource, In } from 'typeorm';
 import { notFound } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { effectiveStatus } from './domain/certificate-status';
+import { credentialSharing } from './domain/credential-sharing';
+import { pdfSignerName } from './domain/pdf-signer-name';
 import { publicLearnerId } from './domain/nik-display';
 import { normalizeVerificationCode } from './domain/verification-code';
 import { VerificationView } from './domain/verification-view';
+import { sharingFactsOf, verifyUrlOf } from './certificates.views';
 import { Certificate, CertificateStatus } from './entities/certificate.entity';
 
 export const PUBLISHED = [
@@ -53,8 +56,17 @@ export class VerificationService {
   }
 
   async viewOf(cert: Certificate): Promise<VerificationView> {
-    const status = effectiveStatus(cert, new Date());
-    if (status === 'pending' || status === 'failed') throw notFound('Certificate');
+    const now = new Date();
+    const status = effectiveStatus(cert, now);
+    const credential = credentialSharing(
+      sharingFactsOf(cert, verifyUrlOf(this.config.publicBaseUrl, cert)),
+      {
+        organizationName: this.config.certificateIssuer.organizationName,
+        timeZone: this.config.timeZone,
+      },
+      now,
+    );
+    if (status === 'pending' || status === 'failed' || !credential) throw notFound('Certificate');
     const successor = cert.supersededById
       ? await this.db.getRepository(Certificate).findOneBy({
           id: cert.supersededById,
@@ -94,11 +106,13 @@ export class VerificationService {
                 ? {
                     number: successor.number,
                     version: successor.version,
-                    verifyUrl: `${this.config.publicBaseUrl}/verify/${successor.verificationCode}`,
+                    verifyUrl: verifyUrlOf(this.config.publicBaseUrl, successor),
                   }
                 : null,
             }
           : null,
+      signedBy: pdfSignerName(cert.pdfSignerSubject),
+      credential,
     };
   }
 }

@@ -33,6 +33,34 @@ export function statusBitAt(encodedList: string, offset: number): boolean {
   return (bits[offset >> 3] & (0x80 >> (offset & 7))) !== 0;
 }
 
+/** What a credential says right now: revoked (its status-list bit) wins over expired. */
+export type CredentialStatus = 'active' | 'revoked' | 'expired';
+
+/** `validUntil` passed: the same rule for a credential presented to us and for one we show. */
+export function credentialExpired(validUntil: Date | string | null, now: Date): boolean {
+  return validUntil !== null && new Date(validUntil).getTime() < now.getTime();
+}
+
+export function credentialStatus(
+  facts: { revoked: boolean; validUntil: Date | string | null },
+  now: Date,
+): CredentialStatus {
+  if (facts.revoked) return 'revoked';
+  return credentialExpired(facts.validUntil, now) ? 'expired' : 'active';
+}
+
+/**
+ * The status of a certificate's own credential. Its status-list bit is set exactly when the
+ * certificate is revoked (`CredentialsService.encodedList` builds the list with that rule in
+ * SQL); a superseded certificate is not revoked. `validUntil` is `expires_at`.
+ */
+export function certificateCredentialStatus(
+  cert: { status: string; expiresAt: Date | null },
+  now: Date,
+): CredentialStatus {
+  return credentialStatus({ revoked: cert.status === 'revoked', validUntil: cert.expiresAt }, now);
+}
+
 export interface CredentialFacts {
   certificateId: string;
   holderId: string;

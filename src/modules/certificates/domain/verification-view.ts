@@ -1,4 +1,5 @@
 import type { PublicStatus } from './certificate-status';
+import type { CredentialSharingView } from './credential-sharing';
 
 /** What the public verification page and JSON show: the printed fields plus the status. */
 export interface VerificationView {
@@ -22,6 +23,9 @@ export interface VerificationView {
     at: string | null;
     by: { number: string; version: number; verifyUrl: string } | null;
   } | null;
+  /** Who signed the PDF (`pdfSignerName`); null when not recorded (older certificates). */
+  signedBy: string | null;
+  credential: CredentialSharingView;
 }
 
 export type Lang = 'id' | 'en';

@@ -119,6 +119,30 @@ export class BilingualTitleView {
   @ApiProperty() en!: string;
 }
 
+export class CredentialSharingDoc {
+  @ApiProperty({
+    enum: ['active', 'revoked', 'expired'],
+    description:
+      'The Open Badges credential now: revoked (its status-list bit) wins over expired (validUntil passed)',
+  })
+  status!: 'active' | 'revoked' | 'expired';
+  @ApiProperty({
+    type: String,
+    enum: ['revoked', 'superseded'],
+    nullable: true,
+    description:
+      'Why the credential download and the LinkedIn link are not offered; null when they are (valid or expired certificate)',
+  })
+  withheld!: 'revoked' | 'superseded' | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "LinkedIn's add-to-profile link with the certification filled in; null when withheld",
+  })
+  linkedInUrl!: string | null;
+}
+
 export class CertificateView {
   @ApiProperty() id!: string;
   @ApiProperty() number!: string;
@@ -151,6 +175,19 @@ export class CertificateView {
       'Whether the caller may start a renewal now with POST /certificates/{id}/renew (issued certificate; a learner only for a course open to self-enrolment). False in answers other than GET /certificates and GET /certificates/{id}',
   })
   renewable!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Who digitally signed the PDF: CN (O) of the signing certificate; null when not recorded (issued before it was)',
+  })
+  signedBy!: string | null;
+  @ApiProperty({
+    type: CredentialSharingDoc,
+    nullable: true,
+    description: 'Null while the certificate is pending or failed',
+  })
+  credential!: CredentialSharingDoc | null;
 }
 
 export class RenewalView {
@@ -205,6 +242,13 @@ export class VerificationDoc {
   @ApiProperty() sha256!: string;
   @ApiProperty({ type: RevocationView, nullable: true }) revoked!: RevocationView | null;
   @ApiProperty({ type: SupersessionView, nullable: true }) superseded!: SupersessionView | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Who digitally signed the PDF (CN and O); null when not recorded',
+  })
+  signedBy!: string | null;
+  @ApiProperty({ type: CredentialSharingDoc }) credential!: CredentialSharingDoc;
 }
 
 export class DocumentCheckDoc {

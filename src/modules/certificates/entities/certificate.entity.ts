@@ -147,6 +147,10 @@ export class Certificate extends Timestamped {
   @Column({ name: 'jp_hours', type: 'int' })
   jpHours!: number;
 
+  /** The PDF signing certificate's subject (Node's X509Certificate#subject); set when issued. */
+  @Column({ name: 'pdf_signer_subject', type: 'text', nullable: true })
+  pdfSignerSubject!: string | null;
+
   /** Position in the Open Badges revocation status list; assigned by the database on insert. */
   @Index('uq_certificates_status_list_index', { unique: true })
   @Column({

@@ -19,17 +19,31 @@ const view: VerificationView = {
   sha256: 'ab'.repeat(32),
   revoked: null,
   superseded: null,
+  signedBy: 'PT Contoh <K3> (Lembaga Sertifikasi)',
+  credential: {
+    status: 'active',
+    withheld: null,
+    linkedInUrl:
+      'https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&name=Ahli%20K3%20Umum',
+  },
 };
 
 const revoked: VerificationView = {
   ...view,
   status: 'revoked',
   revoked: { at: '2026-04-02T01:00:00Z', reason: 'Data <salah>' },
+  credential: { status: 'revoked', withheld: 'revoked', linkedInUrl: null },
 };
-const expired: VerificationView = { ...view, status: 'expired', expiresAt: '2026-05-01T00:00:00Z' };
+const expired: VerificationView = {
+  ...view,
+  status: 'expired',
+  expiresAt: '2026-05-01T00:00:00Z',
+  credential: { ...view.credential, status: 'expired' },
+};
 const superseded: VerificationView = {
   ...view,
   status: 'superseded',
+  credential: { status: 'active', withheld: 'superseded', linkedInUrl: null },
   superseded: {
     reason: 'reissue',
     at: '2026-06-10T00:00:00Z',
@@ -50,7 +64,10 @@ describe('verification page', () => {
     expect(html).not.toContain('<script');
     expect(html).toContain('&#60;script&#62;alert(1)&#60;&#47;script&#62; Siti');
     expect(html).toContain('K3 &#34;LMS&#34;');
-    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(html).not.toMatch(/src="/);
+    // The one link off the site is LinkedIn's (a link, loading nothing).
+    const external = [...html.matchAll(/href="(https?:&#47;&#47;[^"]*)"/g)].map((m) => m[1]);
+    expect(external).toEqual([escapeHtml(view.credential.linkedInUrl!)]);
     expect(html).not.toMatch(/\sstyle=/);
     expect(html).toContain('General OSH Expert');
     expect(html).toContain('No expiry');
@@ -121,6 +138,51 @@ describe('verification page', () => {
     expect(renderVerifyPage({ ...view, learnerId: null }, 'en', 'UTC', '?lang=id')).not.toContain(
       'class="ident"',
     );
+  });
+
+  it('says who signed, the credential status in words, and offers download and LinkedIn', () => {
+    const id = renderVerifyPage(view, 'id', 'UTC', '?lang=en');
+    expect(id).toContain(
+      '<p class="signed">Ditandatangani secara digital oleh <strong data-signed-by>PT Contoh &#60;K3&#62; (Lembaga Sertifikasi)</strong></p>',
+    );
+    expect(id).toContain('Kredensial Open Badges: <span class="pill c-active"');
+    expect(id).toContain('>aktif</span>');
+    expect(id).toContain(
+      `<a class="btn" href="/api/v1/verify/${'A'.repeat(26)}/credential" type="application/vc+jwt" download>Unduh kredensial (Open Badges 3.0)</a>`,
+    );
+    expect(id).toContain(
+      `<a class="btn li" href="${escapeHtml(view.credential.linkedInUrl!)}" target="_blank" rel="noopener noreferrer">Tambahkan ke profil LinkedIn<span class="sr"> (membuka tab baru)</span></a>`,
+    );
+    const en = renderVerifyPage(expired, 'en', 'UTC', '?lang=id');
+    expect(en).toContain('Digitally signed by <strong data-signed-by>');
+    expect(en).toContain('Open Badges credential: <span class="pill c-expired"');
+    expect(en).toContain('>expired</span>');
+    expect(en).toContain('Download the credential (Open Badges 3.0)');
+    expect(en).toContain('Add to LinkedIn profile');
+  });
+
+  it('withholds download and LinkedIn for revoked and superseded certificates, saying why', () => {
+    const html = renderVerifyPage(revoked, 'en', 'UTC', '?lang=id');
+    expect(html).toContain('<span class="pill c-revoked" data-credential-status="revoked">revoked');
+    expect(html).toContain(
+      '<p class="withheld">This certificate was revoked, so its credential is not offered for download or sharing.</p>',
+    );
+    expect(html).not.toContain('credential" type=');
+    expect(html).not.toContain('linkedin');
+    const replaced = renderVerifyPage(superseded, 'id', 'UTC', '?lang=en');
+    expect(replaced).toContain(
+      'Sertifikat ini telah diganti; unduh dan bagikan kredensial dari sertifikat penggantinya.',
+    );
+    expect(replaced).toContain('data-credential-status="active">aktif');
+    expect(replaced).not.toContain('class="btn');
+  });
+
+  it('claims no signature that was not recorded', () => {
+    const html = renderVerifyPage({ ...view, signedBy: null }, 'id', 'UTC', '?lang=en');
+    expect(html).not.toContain('Ditandatangani');
+    expect(html).not.toContain('data-signed-by');
+    expect(html).toContain('<h2>Kredensial digital</h2>');
+    expect(html).toContain('Kredensial Open Badges');
   });
 
   it('keeps the long values in their own breakable blocks', () => {

@@ -52,8 +52,21 @@ const LABELS = {
     code: 'Kode verifikasi',
     sha: 'SHA-256 berkas PDF',
     shaHint: 'Sidik jari berkas PDF asli. Berkas yang diubah sedikit saja memiliki nilai lain.',
-    credential: 'Kredensial digital',
-    credentialLink: 'Unduh kredensial Open Badges 3.0',
+    credentialTitle: 'Kredensial digital',
+    signatureTitle: 'Tanda tangan dan kredensial digital',
+    signedBy: 'Ditandatangani secara digital oleh',
+    signedHint: 'Tanda tangan ini melekat pada berkas PDF asli; pembaca PDF dapat memeriksanya.',
+    credentialStatus: 'Kredensial Open Badges',
+    credentialStates: { active: 'aktif', revoked: 'dicabut', expired: 'kedaluwarsa' },
+    credentialLink: 'Unduh kredensial (Open Badges 3.0)',
+    linkedIn: 'Tambahkan ke profil LinkedIn',
+    newTab: '(membuka tab baru)',
+    withheld: {
+      revoked:
+        'Sertifikat ini telah dicabut, sehingga kredensialnya tidak ditawarkan untuk diunduh atau dibagikan.',
+      superseded:
+        'Sertifikat ini telah diganti; unduh dan bagikan kredensial dari sertifikat penggantinya.',
+    },
     switch: 'English',
   },
   en: {
@@ -104,8 +117,21 @@ const LABELS = {
     sha: 'SHA-256 of the PDF',
     shaHint:
       'Fingerprint of the original PDF file. A file changed in any way has a different value.',
-    credential: 'Digital credential',
-    credentialLink: 'Download the Open Badges 3.0 credential',
+    credentialTitle: 'Digital credential',
+    signatureTitle: 'Digital signature and credential',
+    signedBy: 'Digitally signed by',
+    signedHint: 'The signature is part of the original PDF file; PDF readers can check it.',
+    credentialStatus: 'Open Badges credential',
+    credentialStates: { active: 'active', revoked: 'revoked', expired: 'expired' },
+    credentialLink: 'Download the credential (Open Badges 3.0)',
+    linkedIn: 'Add to LinkedIn profile',
+    newTab: '(opens a new tab)',
+    withheld: {
+      revoked:
+        'This certificate was revoked, so its credential is not offered for download or sharing.',
+      superseded:
+        'This certificate was replaced; download and share the credential of its replacement.',
+    },
     switch: 'Bahasa Indonesia',
   },
 } as const;
@@ -165,8 +191,19 @@ const CSS = [
   `.mono{font-family:${MONO};font-size:14px;word-break:break-all}`,
   '.hash{display:block;width:calc(32ch + 22px);max-width:100%;margin-top:4px;padding:8px 10px;background:#f8f9fa;border:1px solid #e9ecef;border-radius:8px;font-size:13px;line-height:1.5}',
   '.hint{display:block;margin-top:6px;font-size:13px;font-weight:400;color:#495057}',
+  '.signed{margin:8px 0 0;font-size:15px;overflow-wrap:anywhere}.signed strong{font-weight:700}',
+  '.cred{margin:12px 0 0;font-size:15px}',
+  '.pill{display:inline-block;padding:1px 10px;border-radius:999px;font-size:14px;font-weight:700}',
+  '.c-active{background:#ebfbee;color:#1b6e2e}.c-revoked{background:#fff5f5;color:#c92a2a}.c-expired{background:#fff4e6;color:#a63c06}',
+  '.actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:14px}',
+  '.btn{display:inline-block;padding:10px 16px;border-radius:8px;border:1px solid #1971c2;background:#fff;color:#1864ab;font-weight:600;font-size:15px;text-align:center;text-decoration:none;overflow-wrap:anywhere}',
+  '@media (max-width:639px){.actions .btn{flex:1 1 100%}}',
+  '.btn:hover,.btn:focus-visible{background:#e7f5ff}',
+  '.btn.li{background:#0a66c2;border-color:#0a66c2;color:#fff}.btn.li:hover,.btn.li:focus-visible{background:#004182;border-color:#004182}',
+  '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}',
+  '.withheld{margin:12px 0 0;padding:10px 12px;border-radius:8px;background:#f1f3f5;font-size:15px}',
   '@media (min-width:640px){main.wrap{padding-top:32px}.banner h1{font-size:32px;padding:22px 24px}.explain{padding:16px 24px 18px}.card{padding:20px 24px}dl{display:block}.row{display:grid;grid-template-columns:190px minmax(0,1fr);gap:16px;align-items:baseline}dt{font-size:14px}dd{margin:0;font-size:16px}}',
-  '@media print{body{background:#fff}.lang{display:none}.bar{border:0}.banner,.card{break-inside:avoid;border-color:#adb5bd}.banner,.banner h1,.explain{-webkit-print-color-adjust:exact;print-color-adjust:exact}.replace{background:none;color:#212529;padding:0;text-decoration:underline}}',
+  '@media print{body{background:#fff}.lang{display:none}.bar{border:0}.banner,.card{break-inside:avoid;border-color:#adb5bd}.banner,.banner h1,.explain{-webkit-print-color-adjust:exact;print-color-adjust:exact}.replace{background:none;color:#212529;padding:0;text-decoration:underline}.actions{display:none}}',
 ].join('\n');
 
 /** The page's only style element is allowed by its hash, so the page needs no 'unsafe-inline'. */
@@ -277,6 +314,28 @@ function explanationOf(view: VerificationView, lang: Lang, date: (iso: string) =
   }
 }
 
+/** "Digitally signed by …" (only when recorded), the credential's status, download and LinkedIn. */
+function credentialCard(view: VerificationView, lang: Lang): string {
+  const l = LABELS[lang];
+  const { credential } = view;
+  const signed = view.signedBy
+    ? `<p class="signed">${escapeHtml(l.signedBy)} <strong data-signed-by>${escapeHtml(view.signedBy)}</strong></p>` +
+      `<p class="hint">${escapeHtml(l.signedHint)}</p>`
+    : '';
+  const state = `<p class="cred">${escapeHtml(l.credentialStatus)}: <span class="pill c-${credential.status}" data-credential-status="${credential.status}">${escapeHtml(l.credentialStates[credential.status])}</span></p>`;
+  const offer = credential.withheld
+    ? `<p class="withheld">${escapeHtml(l.withheld[credential.withheld])}</p>`
+    : [
+        '<div class="actions">',
+        `<a class="btn" href="/api/v1/verify/${encodeURIComponent(view.code)}/credential" type="application/vc+jwt" download>${escapeHtml(l.credentialLink)}</a>`,
+        credential.linkedInUrl
+          ? `<a class="btn li" href="${escapeHtml(credential.linkedInUrl)}" target="_blank" rel="noopener noreferrer">${escapeHtml(l.linkedIn)}<span class="sr"> ${escapeHtml(l.newTab)}</span></a>`
+          : '',
+        '</div>',
+      ].join('');
+  return `<section class="card credential"><h2>${escapeHtml(view.signedBy ? l.signatureTitle : l.credentialTitle)}</h2>\n${signed}${state}${offer}</section>`;
+}
+
 /** The public verification page: every value escaped, no scripts, no external assets. */
 export function renderVerifyPage(
   view: VerificationView,
@@ -327,10 +386,6 @@ export function renderVerifyPage(
       `<span class="mono hash">${escapeHtml(view.sha256)}</span><span class="hint">${escapeHtml(l.shaHint)}</span>`,
       true,
     ),
-    row(
-      l.credential,
-      `<a href="/api/v1/verify/${encodeURIComponent(view.code)}/credential" type="application/vc+jwt" download>${escapeHtml(l.credentialLink)}</a>`,
-    ),
   ];
 
   const headline = l.headline[view.status];
@@ -341,6 +396,7 @@ export function renderVerifyPage(
       banner(view.status, headline, explanationOf(view, lang, date)),
       `<section class="card">\n${holder}\n</section>`,
       `<section class="card"><h2>${escapeHtml(l.details)}</h2>\n<dl>\n${rows.join('\n')}\n</dl></section>`,
+      credentialCard(view, lang),
     ].join('\n'),
     switchHref,
   );

@@ -753,6 +753,21 @@ export type BilingualTitleView = {
     en: string;
 };
 
+export type CredentialSharingDoc = {
+    /**
+     * The Open Badges credential now: revoked (its status-list bit) wins over expired (validUntil passed)
+     */
+    status: 'active' | 'revoked' | 'expired';
+    /**
+     * Why the credential download and the LinkedIn link are not offered; null when they are (valid or expired certificate)
+     */
+    withheld: 'revoked' | 'superseded';
+    /**
+     * LinkedIn's add-to-profile link with the certification filled in; null when withheld
+     */
+    linkedInUrl: string | null;
+};
+
 export type CertificateView = {
     id: string;
     number: string;
@@ -784,6 +799,14 @@ export type CertificateView = {
      * Whether the caller may start a renewal now with POST /certificates/{id}/renew (issued certificate; a learner only for a course open to self-enrolment). False in answers other than GET /certificates and GET /certificates/{id}
      */
     renewable: boolean;
+    /**
+     * Who digitally signed the PDF: CN (O) of the signing certificate; null when not recorded (issued before it was)
+     */
+    signedBy: string | null;
+    /**
+     * Null while the certificate is pending or failed
+     */
+    credential: CredentialSharingDoc | null;
 };
 
 export type CertificatePage = {
@@ -857,6 +880,11 @@ export type VerificationDoc = {
     sha256: string;
     revoked: RevocationView | null;
     superseded: SupersessionView | null;
+    /**
+     * Who digitally signed the PDF (CN and O); null when not recorded
+     */
+    signedBy: string | null;
+    credential: CredentialSharingDoc;
 };
 
 export type DocumentCheckDoc = {

@@ -7,7 +7,13 @@ import { formatDate } from '../../app/format';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { Loading } from '../common/Loading';
 import { NotFoundPage } from '../common/NotFoundPage';
-import { CertificateStatus, PdfButton, RenewButton, ShareLink } from './CertificateParts';
+import {
+  CertificateStatus,
+  CredentialSection,
+  PdfButton,
+  RenewButton,
+  ShareLink,
+} from './CertificateParts';
 import { keys } from './queries';
 
 /** A simple detail page (the links in our e-mails land here); the second pass completes it. */
@@ -54,6 +60,11 @@ export default function CertificatePage() {
           <ShareLink certificate={c} />
         </Stack>
       </Card>
+      {c.credential && (
+        <Card withBorder radius="md" component="section">
+          <CredentialSection certificate={c} />
+        </Card>
+      )}
     </Stack>
   );
 }

@@ -1,4 +1,14 @@
-import { Badge, Button, CopyButton, Group, Text } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  CopyButton,
+  Flex,
+  Group,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { notifications } from '../../app/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -35,6 +45,98 @@ export function PdfButton({ certificate }: { certificate: CertificateView }) {
   return (
     <Button size="sm" variant="light" onClick={() => pdf.mutate()} loading={pdf.isPending}>
       {t('certificates.downloadPdf')}
+    </Button>
+  );
+}
+
+const CREDENTIAL_COLORS: Record<string, string> = {
+  active: 'green',
+  expired: 'orange',
+  revoked: 'red',
+};
+
+/**
+ * Who digitally signed the PDF (when recorded), the Open Badges credential's status, and, while
+ * the server offers them, the credential download and LinkedIn's add-to-profile link; otherwise
+ * why not. The server decides all of it (`signedBy`, `credential`).
+ */
+export function CredentialSection({ certificate }: { certificate: CertificateView }) {
+  const { t } = useTranslation();
+  const { credential, signedBy } = certificate;
+  if (!credential) return null;
+  return (
+    <Stack gap="xs">
+      <Title order={2} fz="lg">
+        {signedBy ? t('credential.titleSigned') : t('credential.title')}
+      </Title>
+      {signedBy && (
+        <div>
+          <Text fw={500} style={{ overflowWrap: 'anywhere' }} data-testid="signed-by">
+            {t('credential.signedBy', { name: signedBy })}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('credential.signedHint')}
+          </Text>
+        </div>
+      )}
+      <Group gap="xs">
+        <Text>{t('credential.status')}</Text>
+        <Badge
+          color={CREDENTIAL_COLORS[credential.status] ?? 'gray'}
+          variant="light"
+          c="dark.8"
+          data-testid="credential-status"
+        >
+          {t(`credential.statuses.${credential.status}`)}
+        </Badge>
+      </Group>
+      {credential.withheld ? (
+        <Text size="sm" data-testid="credential-withheld">
+          {t(`credential.withheld.${credential.withheld}`)}
+        </Text>
+      ) : (
+        <Flex
+          direction={{ base: 'column', sm: 'row' }}
+          align={{ base: 'stretch', sm: 'center' }}
+          gap="sm"
+        >
+          <CredentialButton certificate={certificate} />
+          {credential.linkedInUrl && (
+            <Button
+              component="a"
+              href={credential.linkedInUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              size="sm"
+              color="#0a66c2"
+              className="wrap-button"
+            >
+              {t('credential.linkedIn')}
+              <VisuallyHidden> {t('credential.newTab')}</VisuallyHidden>
+            </Button>
+          )}
+        </Flex>
+      )}
+    </Stack>
+  );
+}
+
+function CredentialButton({ certificate }: { certificate: CertificateView }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const credential = useMutation({
+    mutationFn: () => api.certificateCredential(certificate.id, certificate.number),
+    onError: (error) => notifications.show({ color: 'red', message: errorText(error) }),
+  });
+  return (
+    <Button
+      size="sm"
+      variant="light"
+      className="wrap-button"
+      onClick={() => credential.mutate()}
+      loading={credential.isPending}
+    >
+      {t('credential.download')}
     </Button>
   );
 }
