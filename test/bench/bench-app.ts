@@ -14,6 +14,8 @@ import { benchSigningEnv } from './signing-env';
 
 export interface BenchApp {
   db: DataSource;
+  /** The API process's environment (worker processes of the same deployment take it too). */
+  env: Record<string, string>;
   baseUrl: string;
   api: ChildProcess;
   /** Tokens signed by the API process's own AccessTokenVerifier. */
@@ -31,7 +33,10 @@ export interface BenchApp {
   close: () => Promise<void>;
 }
 
-export async function startBenchApp(name: string): Promise<BenchApp> {
+export async function startBenchApp(
+  name: string,
+  extraEnv: Record<string, string> = {},
+): Promise<BenchApp> {
   const serverUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/');
   const adminUrl = new URL(serverUrl);
   adminUrl.pathname = '/postgres';
@@ -53,24 +58,25 @@ export async function startBenchApp(name: string): Promise<BenchApp> {
   const compiled = join(__dirname, '..', '..', 'dist', 'test', 'bench', 'api-process.js');
   const fromSource = process.env.BENCH_FROM_SOURCE === 'true' || !existsSync(compiled);
   const extraNodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    TS_NODE_TRANSPILE_ONLY: 'true',
+    NODE_ENV: 'production',
+    DATABASE_URL: dbUrl.toString(),
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `k3bench${randomBytes(4).toString('hex')}`,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    JWT_ACCESS_TTL_SECONDS: '3600',
+    ...(await benchSigningEnv()),
+    STORAGE_DIR: mkdtempSync(join(tmpdir(), 'k3-bench-')),
+    LOG_LEVEL: 'silent',
+    ...extraEnv,
+  };
   const api = fork(fromSource ? join(__dirname, 'api-process.ts') : compiled, [], {
     execArgv: fromSource
       ? [...extraNodeArgs, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register']
       : extraNodeArgs,
-    env: {
-      ...process.env,
-      TS_NODE_TRANSPILE_ONLY: 'true',
-      NODE_ENV: 'production',
-      DATABASE_URL: dbUrl.toString(),
-      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-      QUEUE_PREFIX: `k3bench${randomBytes(4).toString('hex')}`,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      JWT_ACCESS_TTL_SECONDS: '3600',
-      ...(await benchSigningEnv()),
-      STORAGE_DIR: mkdtempSync(join(tmpdir(), 'k3-bench-')),
-      LOG_LEVEL: 'silent',
-      PORT: '0',
-    },
+    env: { ...env, PORT: '0' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const next = <T>(type: string) =>
@@ -92,6 +98,7 @@ export async function startBenchApp(name: string): Promise<BenchApp> {
     ) * 1024;
   return {
     db,
+    env,
     api,
     baseUrl: `http://127.0.0.1:${port}`,
     sign: async (users) => {

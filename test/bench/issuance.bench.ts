@@ -1,0 +1,211 @@
+/**
+ * End-to-end certificate issuance throughput: 10,000 enrollments complete through the API, and
+ * worker processes of the compiled build render, sign, store (S3, s3rver on loopback), hash and
+ * mark each certificate issued. Run with 1 and then 2 worker processes: certificates/s from the
+ * first completion to the last `issued`, completion -> issued latency p50/p99 (certificate
+ * created in the completion transaction -> marked issued), Redis memory peak and worker peak
+ * RSS. Target: >= 300 certificates/s with S3 storage. Prints figures only.
+ * ISSUANCE_BENCH_ENROLLMENTS overrides the 10,000.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { S3RVER_CREDENTIALS, startS3rver } from '../support/s3rver';
+import { mb, NOTE, startBenchApp } from './bench-app';
+
+const ENROLLMENTS = Number(process.env.ISSUANCE_BENCH_ENROLLMENTS ?? 10_000);
+const COMPLETE_CONCURRENCY = 64;
+const TARGET_PER_SECOND = 300;
+const ROOT = join(__dirname, '..', '..');
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+function peakRss(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+async function run(workerCount: number): Promise<void> {
+  const s3 = await startS3rver(`k3-issuance-${workerCount}`);
+  const storage = {
+    STORAGE_DRIVER: 's3',
+    S3_ENDPOINT: s3.endpoint,
+    S3_REGION: 'us-east-1',
+    S3_BUCKET: s3.bucket,
+    S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
+    S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+    S3_FORCE_PATH_STYLE: 'true',
+  };
+  const bench = await startBenchApp(`issuance${workerCount}`, storage);
+  const workers: ChildProcess[] = [];
+  const redis = new Redis(bench.env.REDIS_URL);
+  try {
+    const { db } = bench;
+    const [{ id: organizationId }] = await db.query(
+      `INSERT INTO organizations (code, name) VALUES ('ISSUE', 'PT Terbit Massal') RETURNING id`,
+    );
+    const [{ id: authorId }] = await db.query(
+      `INSERT INTO users (email, name, role) VALUES ('author@issue.test', 'Author', 'instructor') RETURNING id`,
+    );
+    const [course] = await db.query(
+      `INSERT INTO courses (code, created_by_id) VALUES ('ISSUE-1', $1) RETURNING id`,
+      [authorId],
+    );
+    const [version] = await db.query(
+      `INSERT INTO course_versions (course_id, version_no, status, title_id, title_en,
+         competency_code, jp_hours, certificate_validity_months, published_at)
+       VALUES ($1, 1, 'published', 'Ahli K3 Umum', 'General OSH Expert', 'AK3U', 32, 36, now())
+       RETURNING id`,
+      [course.id],
+    );
+    const [module] = await db.query(
+      `INSERT INTO course_modules (course_version_id, position, title_id, title_en)
+       VALUES ($1, 1, 'Modul', 'Module') RETURNING id`,
+      [version.id],
+    );
+    const [lesson] = await db.query(
+      `INSERT INTO lessons (course_version_id, module_id, position, type, title_id, title_en,
+         required, min_seconds, content)
+       VALUES ($1, $2, 1, 'text', 'Satu', 'One', true, 0, '{"markdown":"x"}') RETURNING id`,
+      [version.id, module.id],
+    );
+    await db.query(
+      `INSERT INTO users (email, name, role, organization_id, employee_id, nik)
+       SELECT 'ahli' || g || '@issue.test', 'Peserta Ahli ' || g, 'learner', $1, 'E' || g,
+              lpad(g::text, 16, '3')
+         FROM generate_series(1, $2) g`,
+      [organizationId, ENROLLMENTS],
+    );
+    const users: { id: string; enrollmentId: string }[] = await db.query(
+      `WITH e AS (
+         INSERT INTO enrollments (user_id, organization_id, course_id, course_version_id, status,
+           started_at, last_activity_at)
+         SELECT id, $1, $2, $3, 'in_progress', now() - interval '1 hour', now() - interval '1 minute'
+           FROM users WHERE organization_id = $1
+         RETURNING id, user_id)
+       SELECT user_id AS id, id AS "enrollmentId" FROM e`,
+      [organizationId, course.id, version.id],
+    );
+    await db.query(
+      `INSERT INTO lesson_progress (enrollment_id, lesson_id, last_heartbeat_at)
+       SELECT id, $1, now() - interval '1 minute' FROM enrollments WHERE course_id = $2`,
+      [lesson.id, course.id],
+    );
+    await db.query('ANALYZE');
+    const tokens = await bench.sign(
+      users.map((u) => ({ id: u.id, role: 'learner', organizationId }) as never),
+    );
+
+    for (let i = 0; i < workerCount; i += 1) {
+      const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'worker.js')], {
+        cwd: ROOT,
+        env: { ...bench.env, LOG_LEVEL: 'info' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      workers.push(child);
+      await new Promise<void>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (/dependencies initialized|successfully started/.test(out)) resolve();
+        });
+        child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+      });
+      child.stdout!.resume();
+    }
+
+    let redisPeak = 0;
+    const redisSampler = setInterval(() => {
+      void redis.info('memory').then((info) => {
+        const used = Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
+        redisPeak = Math.max(redisPeak, used);
+      });
+    }, 100);
+
+    const started = Date.now();
+    let next = 0;
+    let failures = 0;
+    await Promise.all(
+      Array.from({ length: COMPLETE_CONCURRENCY }, async () => {
+        while (next < users.length) {
+          const i = next++;
+          const res = await fetch(
+            `${bench.baseUrl}/api/v1/enrollments/${users[i].enrollmentId}/lessons/${lesson.id}/complete`,
+            { method: 'POST', headers: { authorization: `Bearer ${tokens[i]}` } },
+          );
+          if (res.status !== 200) failures += 1;
+          await res.arrayBuffer();
+        }
+      }),
+    );
+    const completedMs = Date.now() - started;
+
+    for (;;) {
+      const [{ issued, failed }] = await db.query(
+        `SELECT count(*) FILTER (WHERE status = 'issued')::int AS issued,
+                count(*) FILTER (WHERE status = 'failed')::int AS failed FROM certificates`,
+      );
+      if (issued + failed >= ENROLLMENTS - failures) break;
+      if (Date.now() - started > 15 * 60_000) throw new Error(`only ${issued} issued after 15 min`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    clearInterval(redisSampler);
+    const [span] = await db.query(
+      `SELECT count(*) FILTER (WHERE status = 'issued')::int AS issued,
+              count(*) FILTER (WHERE status = 'failed')::int AS failed,
+              extract(epoch FROM max(updated_at) FILTER (WHERE status = 'issued') - min(created_at)) AS seconds
+         FROM certificates`,
+    );
+    const latencies = (
+      (await db.query(
+        `SELECT extract(epoch FROM updated_at - created_at) * 1000 AS ms
+           FROM certificates WHERE status = 'issued'`,
+      )) as { ms: string }[]
+    )
+      .map((r) => Number(r.ms))
+      .sort((a, b) => a - b);
+    const perSecond = span.issued / Number(span.seconds);
+    console.log(
+      `${workerCount} worker process(es): ${ENROLLMENTS} completions through the API in ${(completedMs / 1000).toFixed(1)} s (${failures} refused); ${span.issued} issued, ${span.failed} failed`,
+    );
+    console.log(
+      `  issuance: ${perSecond.toFixed(0)} certificates/s (first completion -> last issued ${Number(span.seconds).toFixed(1)} s; target >= ${TARGET_PER_SECOND}/s)`,
+    );
+    console.log(
+      `  completion -> issued latency: p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`,
+    );
+    console.log(
+      `  Redis used_memory peak ${mb(redisPeak)}; worker peak RSS ${workers.map((w) => mb(peakRss(w.pid!))).join(', ')}; API peak RSS ${mb(bench.rss().peak)}`,
+    );
+  } finally {
+    for (const worker of workers) worker.kill('SIGTERM');
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise((resolve) =>
+            w.exitCode !== null ? resolve(undefined) : w.once('exit', resolve),
+          ),
+      ),
+    );
+    redis.disconnect();
+    await bench.close();
+    await s3.close();
+  }
+}
+
+async function main() {
+  console.log(NOTE);
+  await run(1);
+  await run(2);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
