@@ -20,7 +20,12 @@ import type { Page } from '../../common/paging/cursor';
 import { parseDueDate } from './domain/assignment-csv';
 import {
   AssignDto,
+  AssignmentPreviewDto,
+  AssignmentPreviewView,
   AssignmentResultView,
+  DueDateExtensionView,
+  EmployeeTrainingView,
+  ExtendDueDatesDto,
   EnrollResultView,
   EnrollmentListQueryDto,
   EnrollmentView,
@@ -71,6 +76,41 @@ export class CourseEnrollmentsController {
     return this.enrollments.assign(courseId, dto, hr);
   }
 
+  @Post('assignments/preview')
+  @HttpCode(200)
+  @Roles(Role.Hr)
+  @ApiOkResponse({
+    type: AssignmentPreviewView,
+    description: 'What POST assignments with these userIds would do to each; nothing is written',
+  })
+  @ApiErrors(404)
+  previewAssignment(
+    @Param('id', UuidParam) courseId: string,
+    @Body() dto: AssignmentPreviewDto,
+    @CurrentUser() hr: AuthUser,
+  ): Promise<AssignmentPreviewView> {
+    return this.enrollments.previewAssignment(courseId, dto.userIds, hr);
+  }
+
+  @Post('assignments/due-date')
+  @HttpCode(200)
+  @Roles(Role.Hr)
+  @ApiOkResponse({
+    type: DueDateExtensionView,
+    description:
+      "Sets dueAt on the selected learners' active enrollments on the course. All or nothing: " +
+      '422 DUE_DATE_IN_PAST when dueAt is not in the future, 422 DUE_DATE_NOT_LATER when it is ' +
+      'earlier than the current due date of one of them (details.userIds)',
+  })
+  @ApiErrors(404, 422)
+  extendDueDates(
+    @Param('id', UuidParam) courseId: string,
+    @Body() dto: ExtendDueDatesDto,
+    @CurrentUser() hr: AuthUser,
+  ): Promise<DueDateExtensionView> {
+    return this.enrollments.extendDueDates(courseId, dto, hr);
+  }
+
   @Post('assignments/import')
   @HeavyRoute()
   @HttpCode(200)
@@ -118,6 +158,26 @@ export class CourseEnrollmentsController {
     @Query() query: EnrollmentListQueryDto,
   ): Promise<Page<RosterItemView>> {
     return this.enrollments.roster(courseId, query);
+  }
+}
+
+/** HR: the training of one employee of their organization (the employee detail page). */
+@ApiTags('employees')
+@ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404)
+@Controller('api/v1/employees/:id/enrollments')
+export class EmployeeEnrollmentsController {
+  constructor(private readonly enrollments: EnrollmentsService) {}
+
+  @Get()
+  @Roles(Role.Hr)
+  @ApiOkResponse({ type: EmployeeTrainingView })
+  list(
+    @Param('id', UuidParam) userId: string,
+    @Query() query: EnrollmentListQueryDto,
+    @CurrentUser() hr: AuthUser,
+  ): Promise<EmployeeTrainingView> {
+    return this.enrollments.employeeTraining(userId, query, hr);
   }
 }
 
