@@ -322,6 +322,55 @@ describe('HR employees and assignments API', () => {
     });
   });
 
+  describe('assignment CSV dry run', () => {
+    it('previews the CSV’s employees, refuses a bad line with 422, and writes nothing', async () => {
+      await upload(
+        '/api/v1/employees/import',
+        hrA,
+        csvOf(['Indah Permata,indah@csv.test,CSV-1,', 'Joko Widodo,joko@csv.test,CSV-2,']),
+      ).expect(200);
+      const joko = await ctx.db.query(`SELECT id FROM users WHERE employee_id = 'CSV-2'`);
+      await ctx
+        .http()
+        .post(`/api/v1/courses/${course.courseId}/assignments`)
+        .set(bearer(hrA))
+        .send({ userIds: [joko[0].id] })
+        .expect(200);
+      const count = async () =>
+        Number(
+          (
+            await ctx.db.query('SELECT count(*) AS n FROM enrollments WHERE course_id = $1', [
+              course.courseId,
+            ])
+          )[0].n,
+        );
+      const before = await count();
+      const path = `/api/v1/courses/${course.courseId}/assignments/import?dryRun=true`;
+      const res = await upload(path, hrA, Buffer.from('employee_id\nCSV-1\nCSV-2\n')).expect(200);
+      expect(res.body).toMatchObject({ new: 1, enrolled: 1, completed: 0 });
+      expect(
+        res.body.items.map((i: { employeeId: string; standing: string }) => [
+          i.employeeId,
+          i.standing,
+        ]),
+      ).toEqual([
+        ['CSV-1', 'new'],
+        ['CSV-2', 'enrolled'],
+      ]);
+      const bad = await upload(path, hrA, Buffer.from('employee_id\nCSV-1\nNOPE-9\n')).expect(422);
+      expect(bad.body.error).toBe('CSV_INVALID');
+      expect(bad.body.details.errors).toEqual([
+        expect.objectContaining({ line: 3, code: 'UNKNOWN_EMPLOYEE' }),
+      ]);
+      await upload(
+        `/api/v1/courses/${course.courseId}/assignments/import?dryRun=1`,
+        hrA,
+        Buffer.from('employee_id\nCSV-1\n'),
+      ).expect(400);
+      expect(await count()).toBe(before);
+    });
+  });
+
   describe('bulk due-date extension', () => {
     const path = () => `/api/v1/courses/${course.courseId}/assignments/due-date`;
     const dueOf = async (userId: string): Promise<string | null> => {

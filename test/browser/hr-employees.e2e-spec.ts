@@ -169,8 +169,11 @@ describe('web app (HR employees and assignments, in Chromium)', () => {
     await page.getByRole('button', { name: 'Halaman pertama' }).click();
     await page.getByLabel('Cari nama, e-mail, NIK, atau ID karyawan').fill(nikOf(42));
     await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    // The search answers one row (the unfiltered first page may hold Pekerja 42 too).
+    await waitFor('the search result', async () =>
+      (await page.locator('tbody tr').count()) === 1 ? true : undefined,
+    );
     await rowOf('Pekerja 42').waitFor();
-    await expect(page.locator('tbody tr').count()).resolves.toBe(1);
 
     await page.getByRole('button', { name: 'Tambah karyawan' }).click();
     const dialog = page.getByRole('dialog');
@@ -271,12 +274,29 @@ describe('web app (HR employees and assignments, in Chromium)', () => {
       '2027-07-31T16:59:59.000Z',
       '2027-07-31T16:59:59.000Z',
     ]);
+
+    // The same flow from a CSV of employee ids: preview, then confirm.
+    await page.getByRole('tab', { name: 'Dari file CSV' }).click();
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'penugasan.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('employee_id\r\nPK-05\r\nPK-01\r\n'),
+    });
+    await page.getByRole('button', { name: 'Pratinjau dari file' }).click();
+    await page.getByText('Baru: 1 · Sudah terdaftar: 1 · Pernah selesai: 0').waitFor();
+    expect(await enrollments()).toBe(3);
+    await checkPage(page, 'hr-assignments-csv-preview', HR_VIEWPORTS);
+    await page.getByRole('button', { name: 'Konfirmasi penugasan (2)' }).click();
+    await page
+      .getByText('Penugasan tersimpan: 1 baru, 1 diubah batas waktunya, 0 tidak berubah.')
+      .waitFor();
+    expect(await enrollments()).toBe(4);
   });
 
   it('shows the assignment, then the certificates, on the dashboard and the matrix', async () => {
     await page.getByRole('link', { name: 'Dasbor kepatuhan' }).click();
     const cell = (label: string) => page.getByRole('link', { name: label });
-    await cell(`3 karyawan: Sedang pelatihan, ${CODE}`).waitFor();
+    await cell(`4 karyawan: Sedang pelatihan, ${CODE}`).waitFor();
     await cell(`0 karyawan: Berlaku, ${CODE}`).waitFor();
 
     // Pekerja 01 and 02 set a password and complete the course through the API; the worker
@@ -306,7 +326,7 @@ describe('web app (HR employees and assignments, in Chromium)', () => {
 
     await page.reload();
     await cell(`2 karyawan: Berlaku, ${CODE}`).waitFor();
-    await cell(`1 karyawan: Sedang pelatihan, ${CODE}`).waitFor();
+    await cell(`2 karyawan: Sedang pelatihan, ${CODE}`).waitFor();
     await page.getByRole('link', { name: 'Matriks kepatuhan' }).click();
     await page.getByLabel('Cari nama, e-mail, atau ID karyawan').fill('PK-0');
     await page.getByRole('button', { name: 'Terapkan' }).click();
@@ -314,6 +334,7 @@ describe('web app (HR employees and assignments, in Chromium)', () => {
     await expect(rowOf('Pekerja 02').innerText()).resolves.toMatch(/Berlaku/i);
     await expect(rowOf('Pekerja 03').innerText()).resolves.toMatch(/Sedang pelatihan/i);
     await expect(rowOf('Pekerja 04').innerText()).resolves.toMatch(/Belum ada/i);
+    await expect(rowOf('Pekerja 05').innerText()).resolves.toMatch(/Sedang pelatihan/i);
   });
 
   it('opens an employee: training with time spent, and the certificate', async () => {

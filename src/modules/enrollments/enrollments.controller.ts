@@ -4,8 +4,10 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiOkResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -20,6 +22,7 @@ import type { Page } from '../../common/paging/cursor';
 import { parseDueDate } from './domain/assignment-csv';
 import {
   AssignDto,
+  AssignmentImportQueryDto,
   AssignmentPreviewDto,
   AssignmentPreviewView,
   AssignmentResultView,
@@ -122,7 +125,8 @@ export class CourseEnrollmentsController {
       'employee_id[,due_at]; due_at is YYYY-MM-DD (end of that day, Asia/Jakarta) or an ISO ' +
       'date-time. An optional dueAt form field (sent before the file) applies to rows without ' +
       'due_at. All or nothing: a bad row rejects the file with 422 CSV_INVALID and per-line ' +
-      'errors; assigning again is idempotent (unchanged).',
+      'errors; assigning again is idempotent (unchanged). With ?dryRun=true nothing is written: ' +
+      'the same checks (and 422), then the answer of assignments/preview for those employees.',
     schema: {
       type: 'object',
       required: ['file'],
@@ -132,14 +136,27 @@ export class CourseEnrollmentsController {
       },
     },
   })
-  @ApiOkResponse({ type: AssignmentResultView })
+  @ApiExtraModels(AssignmentResultView, AssignmentPreviewView)
+  @ApiOkResponse({
+    description: 'AssignmentResultView; with ?dryRun=true, AssignmentPreviewView',
+    schema: {
+      anyOf: [
+        { $ref: getSchemaPath(AssignmentResultView) },
+        { $ref: getSchemaPath(AssignmentPreviewView) },
+      ],
+    },
+  })
   @ApiErrors(404, 409, 413, 415, 422)
   async importAssignments(
     @Param('id', UuidParam) courseId: string,
+    @Query() query: AssignmentImportQueryDto,
     @Req() request: FastifyRequest,
     @CurrentUser() hr: AuthUser,
-  ): Promise<AssignmentResultView> {
+  ): Promise<AssignmentResultView | AssignmentPreviewView> {
     const file = await readSingleUpload(request, CSV_MAX_BYTES);
+    if (query.dryRun === 'true') {
+      return this.enrollments.previewAssignmentImport(courseId, uploadAsText(file), hr);
+    }
     let dueAt: Date | null = null;
     if (file.fields.dueAt) {
       dueAt = parseDueDate(file.fields.dueAt);

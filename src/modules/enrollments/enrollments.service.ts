@@ -291,6 +291,33 @@ export class EnrollmentsService {
     defaultDueAt: Date | null,
     hr: AuthUser,
   ): Promise<AssignmentResultView> {
+    const { rows, idOf } = await this.checkAssignmentCsv(csv, defaultDueAt, hr);
+    return this.assign(
+      courseId,
+      {
+        userIds: rows.map((r) => idOf.get(r.employeeId)!),
+        dueAtByUser: new Map(rows.map((r) => [idOf.get(r.employeeId)!, r.dueAt])),
+      },
+      hr,
+    );
+  }
+
+  /** The dry run of `importAssignments`: the same checks and errors, then `previewAssignment`. */
+  async previewAssignmentImport(
+    courseId: string,
+    csv: string,
+    hr: AuthUser,
+  ): Promise<AssignmentPreviewView> {
+    const { rows, idOf } = await this.checkAssignmentCsv(csv, null, hr);
+    return this.previewAssignment(
+      courseId,
+      rows.map((r) => idOf.get(r.employeeId)!),
+      hr,
+    );
+  }
+
+  /** Parses the CSV and maps employee ids to active learners; any bad row is a 422. */
+  private async checkAssignmentCsv(csv: string, defaultDueAt: Date | null, hr: AuthUser) {
     const organizationId = orgOf(hr);
     const { rows, errors } = parseAssignmentCsv(csv, defaultDueAt);
     if (errors.length) throw csvError(errors, 'assigned');
@@ -312,14 +339,7 @@ export class EnrollmentsService {
         'assigned',
       );
     }
-    return this.assign(
-      courseId,
-      {
-        userIds: rows.map((r) => idOf.get(r.employeeId)!),
-        dueAtByUser: new Map(rows.map((r) => [idOf.get(r.employeeId)!, r.dueAt])),
-      },
-      hr,
-    );
+    return { rows, idOf };
   }
 
   /** For certificate renewal: a new enrollment on the course's current published version. */

@@ -224,6 +224,11 @@ export const api = {
       userIds,
       dueAt,
     }),
+  previewAssignmentCsv: (courseId: string, file: File) =>
+    json<AssignmentPreviewView>(`/api/v1/courses/${courseId}/assignments/import?dryRun=true`, {
+      method: 'POST',
+      body: formWith(file),
+    }),
   assignByCsv: (courseId: string, file: File, dueAt: string | null) => {
     const form = new FormData();
     if (dueAt) form.append('dueAt', dueAt); // before the file, as the route reads fields in order

@@ -43,6 +43,16 @@ export class AssignmentPreviewDto {
   userIds!: string[];
 }
 
+export class AssignmentImportQueryDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: check the file and answer the assignment preview; nothing is written',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  dryRun?: 'true' | 'false';
+}
+
 export class ExtendDueDatesDto extends AssignmentPreviewDto {
   @ApiProperty({ type: Date, example: '2027-01-31T16:59:59Z' })
   @IsIsoTimestamp()

@@ -3561,7 +3561,7 @@ export type CourseEnrollmentsControllerExtendDueDatesResponse = CourseEnrollment
 
 export type CourseEnrollmentsControllerImportAssignmentsData = {
     /**
-     * CSV (field "file", at most 2 MB, UTF-8, comma or semicolon separated) with the header employee_id[,due_at]; due_at is YYYY-MM-DD (end of that day, Asia/Jakarta) or an ISO date-time. An optional dueAt form field (sent before the file) applies to rows without due_at. All or nothing: a bad row rejects the file with 422 CSV_INVALID and per-line errors; assigning again is idempotent (unchanged).
+     * CSV (field "file", at most 2 MB, UTF-8, comma or semicolon separated) with the header employee_id[,due_at]; due_at is YYYY-MM-DD (end of that day, Asia/Jakarta) or an ISO date-time. An optional dueAt form field (sent before the file) applies to rows without due_at. All or nothing: a bad row rejects the file with 422 CSV_INVALID and per-line errors; assigning again is idempotent (unchanged). With ?dryRun=true nothing is written: the same checks (and 422), then the answer of assignments/preview for those employees.
      */
     body: {
         dueAt?: string;
@@ -3570,7 +3570,12 @@ export type CourseEnrollmentsControllerImportAssignmentsData = {
     path: {
         id: string;
     };
-    query?: never;
+    query?: {
+        /**
+         * true: check the file and answer the assignment preview; nothing is written
+         */
+        dryRun?: 'true' | 'false';
+    };
     url: '/api/v1/courses/{id}/assignments/import';
 };
 
@@ -3616,7 +3621,10 @@ export type CourseEnrollmentsControllerImportAssignmentsErrors = {
 export type CourseEnrollmentsControllerImportAssignmentsError = CourseEnrollmentsControllerImportAssignmentsErrors[keyof CourseEnrollmentsControllerImportAssignmentsErrors];
 
 export type CourseEnrollmentsControllerImportAssignmentsResponses = {
-    200: AssignmentResultView;
+    /**
+     * AssignmentResultView; with ?dryRun=true, AssignmentPreviewView
+     */
+    200: AssignmentResultView | AssignmentPreviewView;
 };
 
 export type CourseEnrollmentsControllerImportAssignmentsResponse = CourseEnrollmentsControllerImportAssignmentsResponses[keyof CourseEnrollmentsControllerImportAssignmentsResponses];

@@ -1,13 +1,11 @@
 import {
   Alert,
-  Badge,
   Button,
   Card,
   FileInput,
   Group,
   NativeSelect,
   Stack,
-  Table,
   Tabs,
   Text,
   TextInput,
@@ -18,23 +16,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../app/api';
 import { formatDate, localized } from '../../app/format';
+import { AssignmentPreviewCard } from './AssignmentPreviewCard';
 import { ConfirmModal } from './ConfirmModal';
 import { endOfDayInJakarta } from './due-date';
 import { EmployeePicker, type Picked } from './EmployeePicker';
 import { HrErrorAlert } from './HrErrorAlert';
-
-// Filled, dark shades: white text keeps a 4.5:1 contrast.
-const STANDING_COLORS: Record<string, string> = {
-  new: 'blue.9',
-  enrolled: 'grape.9',
-  completed: 'teal.9',
-};
 
 /**
  * Pick a course and employees (from the list, or a CSV of employee ids), a due date; preview
  * who is new, already enrolled or completed; confirm. The same selection can have its due
  * dates extended.
  */
+type Source = 'pick' | 'csv';
+
 export function AssignmentsPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
@@ -44,21 +38,23 @@ export function AssignmentsPage() {
   const [dueDay, setDueDay] = useState('');
   const [extendDay, setExtendDay] = useState('');
   const [csv, setCsv] = useState<File | null>(null);
-  const [asking, setAsking] = useState<'csv' | 'extend' | null>(null);
+  const [asking, setAsking] = useState<'extend' | null>(null);
   const ids = [...picked.keys()];
   const dueAt = endOfDayInJakarta(dueDay);
   const course = courses.data?.items.find((c) => c.id === courseId);
   const courseName = course ? localized(i18n.language, course) : '';
 
-  const preview = useMutation({ mutationFn: () => api.previewAssignment(courseId, ids) });
-  const assign = useMutation({
-    mutationFn: () => api.assign(courseId, ids, dueAt),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['compliance-summary'] }),
+  // One preview → confirm flow for both sources; the confirm uses the source that was previewed.
+  const preview = useMutation({
+    mutationFn: (source: Source) =>
+      source === 'csv'
+        ? api.previewAssignmentCsv(courseId, csv!)
+        : api.previewAssignment(courseId, ids),
   });
-  const assignCsv = useMutation({
-    mutationFn: () => api.assignByCsv(courseId, csv!, dueAt),
-    onSuccess: () => setAsking(null),
-    onError: () => setAsking(null),
+  const assign = useMutation({
+    mutationFn: (source: Source) =>
+      source === 'csv' ? api.assignByCsv(courseId, csv!, dueAt) : api.assign(courseId, ids, dueAt),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['compliance-summary'] }),
   });
   const extend = useMutation({
     mutationFn: () => api.extendDueDates(courseId, ids, endOfDayInJakarta(extendDay)!),
@@ -69,13 +65,44 @@ export function AssignmentsPage() {
     preview.reset();
     assign.reset();
     extend.reset();
-    assignCsv.reset();
   };
   const csvErrors =
-    assignCsv.error instanceof ApiError && assignCsv.error.code === 'CSV_INVALID'
-      ? ((assignCsv.error.details as { errors?: { line: number; message: string }[] })?.errors ??
-        [])
+    preview.error instanceof ApiError && preview.error.code === 'CSV_INVALID'
+      ? ((preview.error.details as { errors?: { line: number; message: string }[] })?.errors ?? [])
       : [];
+  const flow = (source: Source) => (
+    <>
+      {preview.variables === source &&
+        preview.error &&
+        (csvErrors.length ? (
+          <Alert color="red" title={t('hrAssignments.csvInvalid')}>
+            {csvErrors.map((e) => (
+              <Text size="sm" key={`${e.line}-${e.message}`}>
+                {t('hrAssignments.csvLine', { line: e.line, message: e.message })}
+              </Text>
+            ))}
+          </Alert>
+        ) : (
+          <HrErrorAlert error={preview.error} />
+        ))}
+      {preview.variables === source && preview.data && !assign.data && (
+        <AssignmentPreviewCard
+          preview={preview.data}
+          courseName={courseName}
+          dueAt={dueAt}
+          busy={assign.isPending}
+          onConfirm={() => assign.mutate(source)}
+          onCancel={() => preview.reset()}
+        />
+      )}
+      {assign.variables === source && assign.error && <HrErrorAlert error={assign.error} />}
+      {assign.variables === source && assign.data && (
+        <Alert color="green" role="status">
+          {t('hrAssignments.assigned', assign.data)}
+        </Alert>
+      )}
+    </>
+  );
 
   return (
     <Stack gap="md">
@@ -129,92 +156,15 @@ export function AssignmentsPage() {
               <Button
                 onClick={() => {
                   assign.reset();
-                  preview.mutate();
+                  preview.mutate('pick');
                 }}
                 disabled={!courseId || ids.length === 0}
-                loading={preview.isPending}
+                loading={preview.isPending && preview.variables === 'pick'}
               >
                 {t('hrAssignments.preview', { count: ids.length })}
               </Button>
             </Group>
-            {preview.error && <HrErrorAlert error={preview.error} />}
-            {preview.data && !assign.data && (
-              <Card withBorder>
-                <Stack gap="sm">
-                  <Title order={2} size="h3">
-                    {t('hrAssignments.previewTitle', { course: courseName })}
-                  </Title>
-                  <Text role="status">
-                    {t('hrAssignments.previewSummary', {
-                      new: preview.data.new,
-                      enrolled: preview.data.enrolled,
-                      completed: preview.data.completed,
-                    })}
-                  </Text>
-                  <Table.ScrollContainer minWidth={0}>
-                    <Table withTableBorder aria-label={t('hrAssignments.previewTable')}>
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th scope="col">{t('hrEmployees.fields.name')}</Table.Th>
-                          <Table.Th scope="col">{t('hrEmployees.fields.employeeId')}</Table.Th>
-                          <Table.Th scope="col">{t('hrAssignments.standing')}</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {preview.data.items.map((i) => (
-                          <Table.Tr key={i.userId}>
-                            <Table.Th scope="row" fw="normal">
-                              {i.name}
-                            </Table.Th>
-                            <Table.Td>{i.employeeId ?? '—'}</Table.Td>
-                            <Table.Td>
-                              <Badge color={STANDING_COLORS[i.standing]} variant="filled">
-                                {t(`hrAssignments.standings.${i.standing}`)}
-                              </Badge>
-                              {i.standing === 'enrolled' && (
-                                <Text size="xs">
-                                  {i.dueAt
-                                    ? t('hrAssignments.currentDue', {
-                                        date: formatDate(i18n.language, i.dueAt),
-                                      })
-                                    : t('hrAssignments.noDue')}
-                                </Text>
-                              )}
-                              {i.standing === 'completed' && i.lastCompletedAt && (
-                                <Text size="xs">
-                                  {t('hrAssignments.completedOn', {
-                                    date: formatDate(i18n.language, i.lastCompletedAt),
-                                  })}
-                                </Text>
-                              )}
-                            </Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
-                  <Text size="sm">
-                    {dueAt
-                      ? t('hrAssignments.willSetDue', { date: formatDate(i18n.language, dueAt) })
-                      : t('hrAssignments.willSetNoDue')}
-                  </Text>
-                  <Group>
-                    <Button onClick={() => assign.mutate()} loading={assign.isPending}>
-                      {t('hrAssignments.confirm', { count: preview.data.items.length })}
-                    </Button>
-                    <Button variant="default" onClick={() => preview.reset()}>
-                      {t('hrEmployees.common.cancel')}
-                    </Button>
-                  </Group>
-                </Stack>
-              </Card>
-            )}
-            {assign.error && <HrErrorAlert error={assign.error} />}
-            {assign.data && (
-              <Alert color="green" role="status">
-                {t('hrAssignments.assigned', assign.data)}
-              </Alert>
-            )}
+            {flow('pick')}
 
             <Card withBorder>
               <Stack gap="sm">
@@ -265,33 +215,24 @@ export function AssignmentsPage() {
                 value={csv}
                 onChange={(f) => {
                   setCsv(f);
-                  assignCsv.reset();
+                  resetResults();
                 }}
                 clearable
                 clearButtonProps={{ 'aria-label': t('hrImport.clearFile') }}
                 w={{ base: '100%', sm: 360 }}
               />
-              <Button onClick={() => setAsking('csv')} disabled={!courseId || !csv}>
-                {t('hrAssignments.csvAssign')}
+              <Button
+                onClick={() => {
+                  assign.reset();
+                  preview.mutate('csv');
+                }}
+                disabled={!courseId || !csv}
+                loading={preview.isPending && preview.variables === 'csv'}
+              >
+                {t('hrAssignments.csvPreview')}
               </Button>
             </Group>
-            {assignCsv.error &&
-              (csvErrors.length ? (
-                <Alert color="red" title={t('hrAssignments.csvInvalid')}>
-                  {csvErrors.map((e) => (
-                    <Text size="sm" key={`${e.line}-${e.message}`}>
-                      {t('hrAssignments.csvLine', { line: e.line, message: e.message })}
-                    </Text>
-                  ))}
-                </Alert>
-              ) : (
-                <HrErrorAlert error={assignCsv.error} />
-              ))}
-            {assignCsv.data && (
-              <Alert color="green" role="status">
-                {t('hrAssignments.assigned', assignCsv.data)}
-              </Alert>
-            )}
+            {flow('csv')}
           </Stack>
         </Tabs.Panel>
       </Tabs>
@@ -309,19 +250,6 @@ export function AssignmentsPage() {
         confirmLabel={t('hrAssignments.extendConfirmButton')}
         busy={extend.isPending}
         onConfirm={() => extend.mutate()}
-        onCancel={() => setAsking(null)}
-      />
-      <ConfirmModal
-        opened={asking === 'csv'}
-        title={t('hrAssignments.csvConfirmTitle')}
-        message={t('hrAssignments.csvConfirm', {
-          file: csv?.name ?? '',
-          course: courseName,
-          due: dueAt ? formatDate(i18n.language, dueAt) : t('hrAssignments.noDueShort'),
-        })}
-        confirmLabel={t('hrAssignments.csvAssign')}
-        busy={assignCsv.isPending}
-        onConfirm={() => assignCsv.mutate()}
         onCancel={() => setAsking(null)}
       />
     </Stack>

@@ -129,7 +129,11 @@ export function EmployeeDetailPage() {
                     {localized(i18n.language, e)}
                   </Table.Th>
                   <Table.Td>
-                    <Badge color={STATUS_COLORS[e.status] ?? 'gray.7'} variant="filled">
+                    <Badge
+                      color={STATUS_COLORS[e.status] ?? 'gray.7'}
+                      variant="filled"
+                      miw="max-content"
+                    >
                       {t(`hrEmployee.enrollmentStatus.${e.status}`)}
                     </Badge>
                   </Table.Td>
@@ -188,7 +192,11 @@ export function EmployeeDetailPage() {
                     {i18n.language === 'en' ? c.courseTitle.en : c.courseTitle.id}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLORS[c.status] ?? 'gray.7'} variant="filled">
+                    <Badge
+                      color={STATUS_COLORS[c.status] ?? 'gray.7'}
+                      variant="filled"
+                      miw="max-content"
+                    >
                       {t(`hrEmployee.certificateStatus.${c.status}`)}
                     </Badge>
                   </Table.Td>

@@ -198,7 +198,11 @@ export function EmployeeImportPage() {
                             <Table.Td>{l.employeeId}</Table.Td>
                             <Table.Td>{l.nik}</Table.Td>
                             <Table.Td>
-                              <Badge color={ACTION_COLORS[l.action]} variant="filled">
+                              <Badge
+                                color={ACTION_COLORS[l.action]}
+                                variant="filled"
+                                miw="max-content"
+                              >
                                 {t(`hrImport.actions.${l.action}`)}
                               </Badge>
                               {(errorsByLine.get(l.line) ?? []).map((e, i) => (
