@@ -211,8 +211,10 @@ export const api = {
     json<EmployeeTrainingView>(
       `/api/v1/employees/${id}/enrollments?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
     ),
-  employeeCertificates: (id: string) =>
-    json<CertificatePage>(`/api/v1/certificates?limit=50&userId=${id}`),
+  employeeCertificates: (id: string, cursor?: string | null) =>
+    json<CertificatePage>(
+      `/api/v1/certificates?limit=20&userId=${id}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    ),
   hrCourses: (search: string) =>
     json<CourseSummaryPage>(`/api/v1/courses?limit=50&search=${encodeURIComponent(search)}`),
   previewAssignment: (courseId: string, userIds: string[]) =>

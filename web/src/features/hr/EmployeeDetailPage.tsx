@@ -42,6 +42,8 @@ export function EmployeeDetailPage() {
   const { employeeId = '' } = useParams();
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors.at(-1) ?? null;
+  const [certificateCursors, setCertificateCursors] = useState<string[]>([]);
+  const certificateCursor = certificateCursors.at(-1) ?? null;
   const employee = useQuery({
     queryKey: ['hr-employee', employeeId],
     queryFn: () => api.employee(employeeId),
@@ -52,8 +54,9 @@ export function EmployeeDetailPage() {
     placeholderData: keepPreviousData,
   });
   const certificates = useQuery({
-    queryKey: ['hr-employee', employeeId, 'certificates'],
-    queryFn: () => api.employeeCertificates(employeeId),
+    queryKey: ['hr-employee', employeeId, 'certificates', certificateCursor],
+    queryFn: () => api.employeeCertificates(employeeId, certificateCursor),
+    placeholderData: keepPreviousData,
   });
   const date = (iso: string | null | undefined) => (iso ? formatDate(i18n.language, iso) : '—');
 
@@ -80,7 +83,7 @@ export function EmployeeDetailPage() {
       </Group>
 
       {training.data && (
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Card withBorder>
             <Text size="sm">{t('hrEmployee.timeSpent')}</Text>
             <Text fw={700} size="xl">
@@ -91,12 +94,6 @@ export function EmployeeDetailPage() {
             <Text size="sm">{t('hrEmployee.completed')}</Text>
             <Text fw={700} size="xl">
               {training.data.completedCount}
-            </Text>
-          </Card>
-          <Card withBorder>
-            <Text size="sm">{t('hrEmployee.validCertificates')}</Text>
-            <Text fw={700} size="xl">
-              {certificates.data?.items.filter((c) => c.status === 'valid').length ?? '—'}
             </Text>
           </Card>
         </SimpleGrid>
@@ -208,11 +205,23 @@ export function EmployeeDetailPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {certificates.data?.nextCursor && (
-        <Text size="sm" c="dimmed">
-          {t('hrEmployee.moreCertificates')}
-        </Text>
-      )}
+      <Group>
+        {certificateCursors.length > 0 && (
+          <Button variant="default" onClick={() => setCertificateCursors([])}>
+            {t('hrEmployees.paging.first')}
+          </Button>
+        )}
+        {certificates.data?.nextCursor && (
+          <Button
+            variant="default"
+            onClick={() =>
+              setCertificateCursors([...certificateCursors, certificates.data.nextCursor!])
+            }
+          >
+            {t('hrEmployees.paging.next')}
+          </Button>
+        )}
+      </Group>
     </Stack>
   );
 }
