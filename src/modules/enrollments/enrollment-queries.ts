@@ -153,3 +153,46 @@ export function rosterRows(
     params,
   );
 }
+
+/** Whether the user is a learner (active or not) of the organization: HR may see their training. */
+export async function isLearnerOf(
+  db: Db,
+  organizationId: string,
+  userId: string,
+): Promise<boolean> {
+  const rows: unknown[] = await db.query(
+    `SELECT 1 FROM users WHERE id = $1 AND organization_id = $2 AND role = 'learner'`,
+    [userId, organizationId],
+  );
+  return rows.length > 0;
+}
+
+export interface AssignmentStandingRow {
+  user_id: string;
+  name: string;
+  employee_id: string | null;
+  active_enrollment_id: string | null;
+  active_due_at: Date | null;
+  last_completed_at: Date | null;
+}
+
+/** Per learner: their active enrollment on the course (if any) and their latest completion. */
+export function assignmentStandings(
+  db: Db,
+  courseId: string,
+  userIds: string[],
+): Promise<AssignmentStandingRow[]> {
+  return db.query(
+    `SELECT u.id AS user_id, u.name, u.employee_id,
+            a.id AS active_enrollment_id, a.due_at AS active_due_at,
+            (SELECT max(c.completed_at) FROM enrollments c
+              WHERE c.user_id = u.id AND c.course_id = $1 AND c.status = 'completed')
+              AS last_completed_at
+       FROM users u
+       LEFT JOIN enrollments a ON a.user_id = u.id AND a.course_id = $1
+            AND a.status IN ('not_started', 'in_progress')
+      WHERE u.id = ANY($2::uuid[])
+      ORDER BY u.name, u.id`,
+    [courseId, userIds],
+  );
+}

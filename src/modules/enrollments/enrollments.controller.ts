@@ -4,8 +4,10 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiOkResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -20,7 +22,13 @@ import type { Page } from '../../common/paging/cursor';
 import { parseDueDate } from './domain/assignment-csv';
 import {
   AssignDto,
+  AssignmentImportQueryDto,
+  AssignmentPreviewDto,
+  AssignmentPreviewView,
   AssignmentResultView,
+  DueDateExtensionView,
+  EmployeeTrainingView,
+  ExtendDueDatesDto,
   EnrollResultView,
   EnrollmentListQueryDto,
   EnrollmentView,
@@ -71,6 +79,41 @@ export class CourseEnrollmentsController {
     return this.enrollments.assign(courseId, dto, hr);
   }
 
+  @Post('assignments/preview')
+  @HttpCode(200)
+  @Roles(Role.Hr)
+  @ApiOkResponse({
+    type: AssignmentPreviewView,
+    description: 'What POST assignments with these userIds would do to each; nothing is written',
+  })
+  @ApiErrors(404)
+  previewAssignment(
+    @Param('id', UuidParam) courseId: string,
+    @Body() dto: AssignmentPreviewDto,
+    @CurrentUser() hr: AuthUser,
+  ): Promise<AssignmentPreviewView> {
+    return this.enrollments.previewAssignment(courseId, dto.userIds, hr);
+  }
+
+  @Post('assignments/due-date')
+  @HttpCode(200)
+  @Roles(Role.Hr)
+  @ApiOkResponse({
+    type: DueDateExtensionView,
+    description:
+      "Sets dueAt on the selected learners' active enrollments on the course. All or nothing: " +
+      '422 DUE_DATE_IN_PAST when dueAt is not in the future, 422 DUE_DATE_NOT_LATER when it is ' +
+      'earlier than the current due date of one of them (details.userIds)',
+  })
+  @ApiErrors(404, 422)
+  extendDueDates(
+    @Param('id', UuidParam) courseId: string,
+    @Body() dto: ExtendDueDatesDto,
+    @CurrentUser() hr: AuthUser,
+  ): Promise<DueDateExtensionView> {
+    return this.enrollments.extendDueDates(courseId, dto, hr);
+  }
+
   @Post('assignments/import')
   @HeavyRoute()
   @HttpCode(200)
@@ -82,7 +125,8 @@ export class CourseEnrollmentsController {
       'employee_id[,due_at]; due_at is YYYY-MM-DD (end of that day, Asia/Jakarta) or an ISO ' +
       'date-time. An optional dueAt form field (sent before the file) applies to rows without ' +
       'due_at. All or nothing: a bad row rejects the file with 422 CSV_INVALID and per-line ' +
-      'errors; assigning again is idempotent (unchanged).',
+      'errors; assigning again is idempotent (unchanged). With ?dryRun=true nothing is written: ' +
+      'the same checks (and 422), then the answer of assignments/preview for those employees.',
     schema: {
       type: 'object',
       required: ['file'],
@@ -92,14 +136,27 @@ export class CourseEnrollmentsController {
       },
     },
   })
-  @ApiOkResponse({ type: AssignmentResultView })
+  @ApiExtraModels(AssignmentResultView, AssignmentPreviewView)
+  @ApiOkResponse({
+    description: 'AssignmentResultView; with ?dryRun=true, AssignmentPreviewView',
+    schema: {
+      anyOf: [
+        { $ref: getSchemaPath(AssignmentResultView) },
+        { $ref: getSchemaPath(AssignmentPreviewView) },
+      ],
+    },
+  })
   @ApiErrors(404, 409, 413, 415, 422)
   async importAssignments(
     @Param('id', UuidParam) courseId: string,
+    @Query() query: AssignmentImportQueryDto,
     @Req() request: FastifyRequest,
     @CurrentUser() hr: AuthUser,
-  ): Promise<AssignmentResultView> {
+  ): Promise<AssignmentResultView | AssignmentPreviewView> {
     const file = await readSingleUpload(request, CSV_MAX_BYTES);
+    if (query.dryRun === 'true') {
+      return this.enrollments.previewAssignmentImport(courseId, uploadAsText(file), hr);
+    }
     let dueAt: Date | null = null;
     if (file.fields.dueAt) {
       dueAt = parseDueDate(file.fields.dueAt);
@@ -118,6 +175,26 @@ export class CourseEnrollmentsController {
     @Query() query: EnrollmentListQueryDto,
   ): Promise<Page<RosterItemView>> {
     return this.enrollments.roster(courseId, query);
+  }
+}
+
+/** HR: the training of one employee of their organization (the employee detail page). */
+@ApiTags('employees')
+@ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404)
+@Controller('api/v1/employees/:id/enrollments')
+export class EmployeeEnrollmentsController {
+  constructor(private readonly enrollments: EnrollmentsService) {}
+
+  @Get()
+  @Roles(Role.Hr)
+  @ApiOkResponse({ type: EmployeeTrainingView })
+  list(
+    @Param('id', UuidParam) userId: string,
+    @Query() query: EnrollmentListQueryDto,
+    @CurrentUser() hr: AuthUser,
+  ): Promise<EmployeeTrainingView> {
+    return this.enrollments.employeeTraining(userId, query, hr);
   }
 }
 

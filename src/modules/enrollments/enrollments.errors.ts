@@ -1,5 +1,9 @@
 /** HTTP status of every code the enrollments module throws; combined into ErrorCode in src/common/errors. */
 export const ENROLLMENT_ERRORS = {
+  /** Extending due dates: the new date must be in the future... */
+  DUE_DATE_IN_PAST: 422,
+  /** ...and not earlier than a selected assignment's current due date. */
+  DUE_DATE_NOT_LATER: 422,
   ENROLLMENT_NOT_OPEN: 409,
   ENROLLMENT_WITHDRAWN: 409,
   ENROLLMENT_COMPLETED: 409,

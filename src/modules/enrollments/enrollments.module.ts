@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CoursesCoreModule } from '../courses';
 import {
   CourseEnrollmentsController,
+  EmployeeEnrollmentsController,
   EnrollmentsController,
   MyCoursesController,
 } from './enrollments.controller';
@@ -15,6 +16,7 @@ import { ReportsService } from './reports.service';
   imports: [CoursesCoreModule, EnrollmentsCoreModule],
   controllers: [
     CourseEnrollmentsController,
+    EmployeeEnrollmentsController,
     MyCoursesController,
     EnrollmentsController,
     ReportsController,

@@ -21,8 +21,12 @@ import {
   secondsStillRequired,
   withdrawalRefusal,
 } from './domain/progress-rules';
+import { dueDateExtensionRefusal } from './domain/due-date-extension';
 import {
+  AssignmentPreviewView,
   AssignmentResultView,
+  DueDateExtensionView,
+  EmployeeTrainingView,
   EnrollmentListQueryDto,
   EnrollmentView,
   RosterItemView,
@@ -32,9 +36,11 @@ import {
   ACTIVE_CONFLICT,
   activeLearnerIds,
   activeLearnersByEmployeeId,
+  assignmentStandings,
   EnrollmentRow,
   enrollmentRows,
   insertSelfEnrollment,
+  isLearnerOf,
   rosterRows,
   statusFilter,
   upsertRenewalEnrollment,
@@ -76,11 +82,7 @@ export class EnrollmentsService {
   ): Promise<AssignmentResultView> {
     const organizationId = orgOf(hr);
     const version = await this.courses.publishedVersion(courseId);
-    const userIds = [...new Set(input.userIds)];
-    const known = await activeLearnerIds(this.dataSource, organizationId, userIds);
-    if (known.size !== userIds.length) {
-      throw notFound('Employee', { missingUserIds: userIds.filter((id) => !known.has(id)) });
-    }
+    const userIds = await this.inScope(input.userIds, hr);
     const dueAts = userIds.map((id) =>
       input.dueAtByUser?.has(id) ? input.dueAtByUser.get(id) : (input.dueAt ?? null),
     );
@@ -148,6 +150,140 @@ export class EnrollmentsService {
     };
   }
 
+  /**
+   * The dry run of `assign`: for each learner, whether assigning would create an enrollment,
+   * touch an active one, or start again after a completion. Same scope check; nothing written.
+   */
+  async previewAssignment(
+    courseId: string,
+    userIds: string[],
+    hr: AuthUser,
+  ): Promise<AssignmentPreviewView> {
+    await this.courses.publishedVersion(courseId);
+    const ids = await this.inScope(userIds, hr);
+    const standings = await assignmentStandings(this.dataSource, courseId, ids);
+    const items = standings.map((r) => ({
+      userId: r.user_id,
+      name: r.name,
+      employeeId: r.employee_id,
+      standing: r.active_enrollment_id
+        ? ('enrolled' as const)
+        : r.last_completed_at
+          ? ('completed' as const)
+          : ('new' as const),
+      dueAt: r.active_due_at,
+      lastCompletedAt: r.last_completed_at,
+    }));
+    const count = (standing: string) => items.filter((i) => i.standing === standing).length;
+    return {
+      new: count('new'),
+      enrolled: count('enrolled'),
+      completed: count('completed'),
+      items,
+    };
+  }
+
+  /**
+   * Moves the due date of the selected learners' active enrollments on the course to `dueAt`
+   * (see `dueDateExtensionRefusal`); learners without one are reported, not enrolled. All or
+   * nothing: one refused enrollment refuses the whole request.
+   */
+  async extendDueDates(
+    courseId: string,
+    input: { userIds: string[]; dueAt: Date },
+    hr: AuthUser,
+  ): Promise<DueDateExtensionView> {
+    const organizationId = orgOf(hr);
+    await this.courses.assertCourseExists(courseId);
+    const ids = await this.inScope(input.userIds, hr);
+    return this.dataSource.transaction(async (tx) => {
+      const active: { id: string; user_id: string; due_at: Date | null }[] = await tx.query(
+        `SELECT id, user_id, due_at FROM enrollments
+          WHERE course_id = $1 AND user_id = ANY($2::uuid[]) AND organization_id = $3
+            AND status IN ('not_started', 'in_progress')
+          FOR UPDATE`,
+        [courseId, ids, organizationId],
+      );
+      const now = new Date();
+      const refused = active
+        .map((a) => ({
+          userId: a.user_id,
+          refusal: dueDateExtensionRefusal(a.due_at, input.dueAt, now),
+        }))
+        .filter((r) => r.refusal !== null);
+      if (
+        refused.length ||
+        (active.length === 0 && dueDateExtensionRefusal(null, input.dueAt, now))
+      ) {
+        const code = refused[0]?.refusal ?? 'DUE_DATE_IN_PAST';
+        throw new DomainError(
+          code,
+          code === 'DUE_DATE_IN_PAST'
+            ? 'The new due date must be in the future'
+            : 'The new due date is earlier than the current due date of some assignments',
+          { userIds: refused.map((r) => r.userId) },
+        );
+      }
+      if (active.length) {
+        await tx.query(
+          `UPDATE enrollments SET due_at = $2, updated_at = now() WHERE id = ANY($1::uuid[])`,
+          [active.map((a) => a.id), input.dueAt],
+        );
+      }
+      await this.audit.record(
+        {
+          actorId: hr.id,
+          action: 'enrollments.due_dates_extended',
+          entityType: 'course',
+          entityId: courseId,
+          organizationId,
+          data: { users: ids.length, extended: active.length, dueAt: input.dueAt.toISOString() },
+        },
+        tx,
+      );
+      const withActive = new Set(active.map((a) => a.user_id));
+      return {
+        extended: active.length,
+        notEnrolledUserIds: ids.filter((id) => !withActive.has(id)),
+      };
+    });
+  }
+
+  /** One employee's enrollments for HR (newest first), with their time spent over all of them. */
+  async employeeTraining(
+    userId: string,
+    query: EnrollmentListQueryDto,
+    hr: AuthUser,
+  ): Promise<EmployeeTrainingView> {
+    const organizationId = orgOf(hr);
+    if (!(await isLearnerOf(this.dataSource, organizationId, userId))) throw notFound('Employee');
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
+    const params: unknown[] = [userId, organizationId, query.limit + 1];
+    let keyset = '';
+    if (after) {
+      params.push(after[0], after[1]);
+      keyset = `AND (e.created_at, e.id) < ($4, $5)`;
+    }
+    const rows = await this.rows(
+      `WHERE e.user_id = $1 AND e.organization_id = $2 ${statusFilter(query.status)} ${keyset}
+       ORDER BY e.created_at DESC, e.id DESC LIMIT $3`,
+      params,
+    );
+    const page = toPage(rows, query.limit, (r) => [r.created_at.toISOString(), r.id]);
+    const [totals]: { seconds: string; completed: string }[] = await this.dataSource.query(
+      `SELECT COALESCE(sum(time_spent_seconds), 0) AS seconds,
+              count(*) FILTER (WHERE status = 'completed') AS completed
+         FROM enrollments WHERE user_id = $1 AND organization_id = $2`,
+      [userId, organizationId],
+    );
+    return {
+      items: await this.viewsOf(page.items),
+      nextCursor: page.nextCursor,
+      totalTimeSpentSeconds: Number(totals.seconds),
+      completedCount: Number(totals.completed),
+    };
+  }
+
   /** CSV of employee_id[,due_at]; unknown employee ids are row errors (422), nothing written. */
   async importAssignments(
     courseId: string,
@@ -155,6 +291,33 @@ export class EnrollmentsService {
     defaultDueAt: Date | null,
     hr: AuthUser,
   ): Promise<AssignmentResultView> {
+    const { rows, idOf } = await this.checkAssignmentCsv(csv, defaultDueAt, hr);
+    return this.assign(
+      courseId,
+      {
+        userIds: rows.map((r) => idOf.get(r.employeeId)!),
+        dueAtByUser: new Map(rows.map((r) => [idOf.get(r.employeeId)!, r.dueAt])),
+      },
+      hr,
+    );
+  }
+
+  /** The dry run of `importAssignments`: the same checks and errors, then `previewAssignment`. */
+  async previewAssignmentImport(
+    courseId: string,
+    csv: string,
+    hr: AuthUser,
+  ): Promise<AssignmentPreviewView> {
+    const { rows, idOf } = await this.checkAssignmentCsv(csv, null, hr);
+    return this.previewAssignment(
+      courseId,
+      rows.map((r) => idOf.get(r.employeeId)!),
+      hr,
+    );
+  }
+
+  /** Parses the CSV and maps employee ids to active learners; any bad row is a 422. */
+  private async checkAssignmentCsv(csv: string, defaultDueAt: Date | null, hr: AuthUser) {
     const organizationId = orgOf(hr);
     const { rows, errors } = parseAssignmentCsv(csv, defaultDueAt);
     if (errors.length) throw csvError(errors, 'assigned');
@@ -176,14 +339,7 @@ export class EnrollmentsService {
         'assigned',
       );
     }
-    return this.assign(
-      courseId,
-      {
-        userIds: rows.map((r) => idOf.get(r.employeeId)!),
-        dueAtByUser: new Map(rows.map((r) => [idOf.get(r.employeeId)!, r.dueAt])),
-      },
-      hr,
-    );
+    return { rows, idOf };
   }
 
   /** For certificate renewal: a new enrollment on the course's current published version. */
@@ -275,13 +431,27 @@ export class EnrollmentsService {
       params,
     );
     const page = toPage(rows, query.limit, (r) => [r.created_at.toISOString(), r.id]);
+    return { items: await this.viewsOf(page.items), nextCursor: page.nextCursor };
+  }
+
+  private async viewsOf(rows: EnrollmentRow[]): Promise<EnrollmentView[]> {
     const items: EnrollmentView[] = [];
-    for (const row of page.items) {
+    for (const row of rows) {
       const outline = await this.courses.outline(row.course_version_id);
       const progress = await loadProgressMap(this.dataSource.manager, row.id);
       items.push(this.toView(row, courseProgress(outline.lessons, progress).nextLessonId));
     }
-    return { items, nextCursor: page.nextCursor };
+    return items;
+  }
+
+  /** The distinct ids, all active learners of HR's organization, or a 404 naming the others. */
+  private async inScope(userIds: string[], hr: AuthUser): Promise<string[]> {
+    const ids = [...new Set(userIds)];
+    const known = await activeLearnerIds(this.dataSource, orgOf(hr), ids);
+    if (known.size !== ids.length) {
+      throw notFound('Employee', { missingUserIds: ids.filter((id) => !known.has(id)) });
+    }
+    return ids;
   }
 
   async roster(courseId: string, query: EnrollmentListQueryDto): Promise<Page<RosterItemView>> {

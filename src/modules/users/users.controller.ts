@@ -16,8 +16,10 @@ import {
   ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
+  ApiExtraModels,
   ApiOkResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { PageOf } from '../../common/http/api-responses.decorator';
 import type { FastifyRequest } from 'fastify';
@@ -29,6 +31,8 @@ import { UuidParam } from '../../common/http/uuid-param';
 import {
   CreateEmployeeDto,
   CreateUserDto,
+  ImportPreviewView,
+  ImportQueryDto,
   ImportResultView,
   ListUsersQueryDto,
   UpdateUserDto,
@@ -130,6 +134,20 @@ export class EmployeesController {
     return toUserView(await this.users.deactivate(id, hr));
   }
 
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: UserView,
+    description: 'Active again; reactivating an active one is a no-op',
+  })
+  @ApiErrors(404)
+  async reactivate(
+    @Param('id', UuidParam) id: string,
+    @CurrentUser() hr: AuthUser,
+  ): Promise<UserView> {
+    return toUserView(await this.users.reactivate(id, hr));
+  }
+
   @Post('import')
   @HeavyRoute()
   @HttpCode(200)
@@ -138,20 +156,33 @@ export class EmployeesController {
     description:
       'CSV (field "file", at most 2 MB, UTF-8, comma or semicolon separated) with the header ' +
       'name,email,employee_id[,nik]. All or nothing: one bad row rejects the file with 422 ' +
-      'CSV_INVALID and per-line errors in details; a known employee_id updates that employee.',
+      'CSV_INVALID and per-line errors in details; a known employee_id updates that employee. ' +
+      'With ?dryRun=true nothing is written and the answer is the preview (ImportPreviewView): ' +
+      'every line with what importing would do, and every error with its line, even when bad.',
     schema: {
       type: 'object',
       required: ['file'],
       properties: { file: { type: 'string', format: 'binary' } },
     },
   })
-  @ApiOkResponse({ type: ImportResultView })
+  @ApiExtraModels(ImportResultView, ImportPreviewView)
+  @ApiOkResponse({
+    description: 'ImportResultView; with ?dryRun=true, ImportPreviewView',
+    schema: {
+      anyOf: [
+        { $ref: getSchemaPath(ImportResultView) },
+        { $ref: getSchemaPath(ImportPreviewView) },
+      ],
+    },
+  })
   @ApiErrors(413, 415, 422)
   async import(
+    @Query() query: ImportQueryDto,
     @Req() request: FastifyRequest,
     @CurrentUser() hr: AuthUser,
-  ): Promise<ImportResultView> {
+  ): Promise<ImportResultView | ImportPreviewView> {
     const file = await readSingleUpload(request, CSV_MAX_BYTES);
+    if (query.dryRun === 'true') return this.users.previewEmployeeImport(uploadAsText(file), hr);
     return this.users.importEmployees(uploadAsText(file), hr);
   }
 }

@@ -8,7 +8,7 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { constraintOf, isForeignKeyViolation, isUniqueViolation } from '../../database/pg-errors';
 import { AuditService } from '../audit';
-import { parseEmployeeCsv, RowError } from './domain/employee-csv';
+import { EmployeeLine, parseEmployeeCsv, RowError } from './domain/employee-csv';
 import { CreateEmployeeDto, CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
@@ -24,6 +24,17 @@ function employeeConflict(): DomainError {
 }
 
 const ORG_ROLES: Role[] = [Role.Hr, Role.Learner];
+
+export type ImportLineAction = 'create' | 'update' | 'invalid';
+
+export interface ImportPreview {
+  valid: boolean;
+  created: number;
+  updated: number;
+  invalid: number;
+  errors: RowError[];
+  lines: (EmployeeLine & { action: ImportLineAction })[];
+}
 
 @Injectable()
 export class UsersService {
@@ -120,9 +131,12 @@ export class UsersService {
         qb.andWhere('u.organizationId = :oid', { oid: query.organizationId });
     }
     if (query.search) {
-      qb.andWhere('(u.name ILIKE :s OR u.email ILIKE :s)', {
-        s: `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-      });
+      qb.andWhere(
+        '(u.name ILIKE :s OR u.email ILIKE :s OR u.nik ILIKE :s OR u.employeeId ILIKE :s)',
+        {
+          s: `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        },
+      );
     }
     const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     if (after) {
@@ -238,6 +252,14 @@ export class UsersService {
     return this.update(id, { isActive: false }, actor);
   }
 
+  /**
+   * The way back from `deactivate`: signing in works again. The token version stays (sessions
+   * ended by the deactivation stay ended); auth drops the cached access state ('reactivated').
+   */
+  async reactivate(id: string, actor: AuthUser): Promise<User> {
+    return this.update(id, { isActive: true }, actor);
+  }
+
   /** Admin only. Users with history are deactivated instead (foreign keys refuse the delete). */
   async remove(id: string, actor: AuthUser): Promise<void> {
     const user = await this.getScoped(id, actor);
@@ -271,48 +293,14 @@ export class UsersService {
    */
   async importEmployees(csv: string, hr: AuthUser): Promise<{ created: number; updated: number }> {
     const organizationId = orgOf(hr);
-    const { rows, errors } = parseEmployeeCsv(csv);
-    if (errors.length) throw csvError(errors, 'imported');
-
     return this.dataSource.transaction(async (tx) => {
+      const { rows, errors, existingByEmployeeId } = await this.checkImport(
+        csv,
+        organizationId,
+        tx,
+      );
+      if (errors.length) throw csvError(errors, 'imported');
       const repo = tx.getRepository(User);
-      const existingByEmployeeId = new Map<string, User>();
-      const existingByEmail = new Map<string, User>();
-      for (let i = 0; i < rows.length; i += 1000) {
-        const chunk = rows.slice(i, i + 1000);
-        for (const u of await repo.findBy({
-          organizationId,
-          employeeId: In(chunk.map((r) => r.employeeId)),
-        })) {
-          existingByEmployeeId.set(u.employeeId!, u);
-        }
-        for (const u of await repo.findBy({ email: In(chunk.map((r) => r.email)) })) {
-          existingByEmail.set(u.email, u);
-        }
-      }
-      const dbErrors: RowError[] = [];
-      for (const row of rows) {
-        const sameId = existingByEmployeeId.get(row.employeeId);
-        const sameEmail = existingByEmail.get(row.email);
-        if (sameId && sameId.role !== Role.Learner) {
-          dbErrors.push({
-            line: row.line,
-            field: 'employee_id',
-            code: 'NOT_A_LEARNER',
-            message: 'employee_id belongs to a non-learner account',
-          });
-        }
-        if (sameEmail && sameEmail.id !== sameId?.id) {
-          dbErrors.push({
-            line: row.line,
-            field: 'email',
-            code: EMPLOYEE_CONFLICT,
-            message: EMPLOYEE_CONFLICT_MESSAGE,
-          });
-        }
-      }
-      if (dbErrors.length) throw csvError(dbErrors, 'imported');
-
       let created = 0;
       let updated = 0;
       const inserts: Partial<User>[] = [];
@@ -359,6 +347,84 @@ export class UsersService {
       );
       return { created, updated };
     });
+  }
+
+  /**
+   * The import's dry run: the same checks as `importEmployees`, nothing written. Every line of
+   * the file comes back as written, with what importing would do to it (create, update) or
+   * `invalid`, and every error with its line number.
+   */
+  async previewEmployeeImport(csv: string, hr: AuthUser): Promise<ImportPreview> {
+    const { rows, lines, errors, existingByEmployeeId } = await this.checkImport(
+      csv,
+      orgOf(hr),
+      this.dataSource.manager,
+    );
+    const badLines = new Set(errors.map((e) => e.line));
+    const validLines = new Map(rows.map((r) => [r.line, r]));
+    const previewLines = lines.map((l) => {
+      const row = validLines.get(l.line);
+      const action: ImportLineAction =
+        badLines.has(l.line) || !row
+          ? 'invalid'
+          : existingByEmployeeId.has(row.employeeId)
+            ? 'update'
+            : 'create';
+      return { ...l, action };
+    });
+    const count = (action: ImportLineAction) =>
+      previewLines.filter((l) => l.action === action).length;
+    return {
+      valid: errors.length === 0,
+      created: count('create'),
+      updated: count('update'),
+      invalid: count('invalid'),
+      errors: errors.slice(0, 1000),
+      lines: previewLines,
+    };
+  }
+
+  /** Parses the file and checks each valid row against the organization's users. */
+  private async checkImport(csv: string, organizationId: string, manager: EntityManager) {
+    const { rows, errors, lines } = parseEmployeeCsv(csv);
+    const repo = manager.getRepository(User);
+    const existingByEmployeeId = new Map<string, User>();
+    const existingByEmail = new Map<string, User>();
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = rows.slice(i, i + 1000);
+      for (const u of await repo.findBy({
+        organizationId,
+        employeeId: In(chunk.map((r) => r.employeeId)),
+      })) {
+        existingByEmployeeId.set(u.employeeId!, u);
+      }
+      for (const u of await repo.findBy({ email: In(chunk.map((r) => r.email)) })) {
+        existingByEmail.set(u.email, u);
+      }
+    }
+    const dbErrors: RowError[] = [];
+    for (const row of rows) {
+      const sameId = existingByEmployeeId.get(row.employeeId);
+      const sameEmail = existingByEmail.get(row.email);
+      if (sameId && sameId.role !== Role.Learner) {
+        dbErrors.push({
+          line: row.line,
+          field: 'employee_id',
+          code: 'NOT_A_LEARNER',
+          message: 'employee_id belongs to a non-learner account',
+        });
+      }
+      if (sameEmail && sameEmail.id !== sameId?.id) {
+        dbErrors.push({
+          line: row.line,
+          field: 'email',
+          code: EMPLOYEE_CONFLICT,
+          message: EMPLOYEE_CONFLICT_MESSAGE,
+        });
+      }
+    }
+    const allErrors = [...errors, ...dbErrors].sort((a, b) => a.line - b.line);
+    return { rows, lines, errors: allErrors, existingByEmployeeId };
   }
 
   private assertOrganizationFitsRole(role: Role, organizationId: string | null): void {

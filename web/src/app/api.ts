@@ -29,6 +29,15 @@ import type {
   ProgressResultView,
   QuestionReviewView,
   SaveAnswerDto,
+  AssignmentPreviewView,
+  AssignmentResultView,
+  DueDateExtensionView,
+  EmployeeTrainingView,
+  ImportPreviewView,
+  ImportResultView,
+  InvitationView,
+  UserPage,
+  UserView,
 } from '../api/generated/types.gen';
 import { accessToken, refreshSession } from './session';
 
@@ -53,6 +62,13 @@ export type {
   PreferencesResponse,
   PreferenceView,
   SaveAnswerDto,
+  AssignmentPreviewView,
+  AssignmentResultView,
+  DueDateExtensionView,
+  EmployeeTrainingView,
+  ImportPreviewView,
+  ImportResultView,
+  UserView,
 };
 
 export class ApiError extends Error {
@@ -174,4 +190,68 @@ export const api = {
   /** `filters` are the matrix page's URL search params (competency, state, search, cursor). */
   complianceMatrix: (filters: URLSearchParams) =>
     json<MatrixPageView>(`/api/v1/compliance/matrix?${filters.toString()}`),
+  // HR: employees and assignments
+  employees: (query: { search?: string; cursor?: string | null; limit?: number }) => {
+    const q = new URLSearchParams({ limit: String(query.limit ?? 20) });
+    if (query.search) q.set('search', query.search);
+    if (query.cursor) q.set('cursor', query.cursor);
+    return json<UserPage>(`/api/v1/employees?${q.toString()}`);
+  },
+  employee: (id: string) => json<UserView>(`/api/v1/employees/${id}`),
+  createEmployee: (body: { name: string; email: string; employeeId: string; nik?: string }) =>
+    sendJson<UserView>('POST', '/api/v1/employees', body),
+  deactivateEmployee: (id: string) => post<UserView>(`/api/v1/employees/${id}/deactivate`),
+  reactivateEmployee: (id: string) => post<UserView>(`/api/v1/employees/${id}/reactivate`),
+  resendInvitation: (id: string) => post<InvitationView>(`/api/v1/employees/${id}/invitation`),
+  previewEmployeeImport: (file: File) =>
+    json<ImportPreviewView>('/api/v1/employees/import?dryRun=true', {
+      method: 'POST',
+      body: formWith(file),
+    }),
+  importEmployees: (file: File) =>
+    json<ImportResultView>('/api/v1/employees/import', { method: 'POST', body: formWith(file) }),
+  employeeTraining: (id: string, cursor?: string | null) =>
+    json<EmployeeTrainingView>(
+      `/api/v1/employees/${id}/enrollments?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    ),
+  employeeCertificates: (id: string, cursor?: string | null) =>
+    json<CertificatePage>(
+      `/api/v1/certificates?limit=20&userId=${id}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    ),
+  hrCourses: (search: string) =>
+    json<CourseSummaryPage>(`/api/v1/courses?limit=50&search=${encodeURIComponent(search)}`),
+  previewAssignment: (courseId: string, userIds: string[]) =>
+    sendJson<AssignmentPreviewView>('POST', `/api/v1/courses/${courseId}/assignments/preview`, {
+      userIds,
+    }),
+  assign: (courseId: string, userIds: string[], dueAt: string | null) =>
+    sendJson<AssignmentResultView>('POST', `/api/v1/courses/${courseId}/assignments`, {
+      userIds,
+      dueAt,
+    }),
+  previewAssignmentCsv: (courseId: string, file: File) =>
+    json<AssignmentPreviewView>(`/api/v1/courses/${courseId}/assignments/import?dryRun=true`, {
+      method: 'POST',
+      body: formWith(file),
+    }),
+  assignByCsv: (courseId: string, file: File, dueAt: string | null) => {
+    const form = new FormData();
+    if (dueAt) form.append('dueAt', dueAt); // before the file, as the route reads fields in order
+    form.append('file', file);
+    return json<AssignmentResultView>(`/api/v1/courses/${courseId}/assignments/import`, {
+      method: 'POST',
+      body: form,
+    });
+  },
+  extendDueDates: (courseId: string, userIds: string[], dueAt: string) =>
+    sendJson<DueDateExtensionView>('POST', `/api/v1/courses/${courseId}/assignments/due-date`, {
+      userIds,
+      dueAt,
+    }),
 };
+
+function formWith(file: File): FormData {
+  const form = new FormData();
+  form.append('file', file);
+  return form;
+}

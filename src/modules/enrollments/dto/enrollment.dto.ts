@@ -34,6 +34,74 @@ export class AssignDto {
   dueAt?: Date | null;
 }
 
+export class AssignmentPreviewDto {
+  @ApiProperty({ type: [String], maxItems: 1000, description: 'Learner ids of your organization' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  userIds!: string[];
+}
+
+export class AssignmentImportQueryDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: check the file and answer the assignment preview; nothing is written',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  dryRun?: 'true' | 'false';
+}
+
+export class ExtendDueDatesDto extends AssignmentPreviewDto {
+  @ApiProperty({ type: Date, example: '2027-01-31T16:59:59Z' })
+  @IsIsoTimestamp()
+  @MinDate(new Date('2000-01-01'))
+  dueAt!: Date;
+}
+
+export class AssignmentPreviewItemView {
+  @ApiProperty() userId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) employeeId!: string | null;
+  @ApiProperty({
+    enum: ['new', 'enrolled', 'completed'],
+    description:
+      'new: assigning creates an enrollment; enrolled: an active one exists (assigning only ' +
+      'changes its due date); completed: completed before, no active one (assigning starts a ' +
+      'new enrollment)',
+  })
+  standing!: 'new' | 'enrolled' | 'completed';
+  @ApiProperty({ nullable: true, type: Date, description: 'Due date of the active enrollment' })
+  dueAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) lastCompletedAt!: Date | null;
+}
+
+export class AssignmentPreviewView {
+  @ApiProperty() new!: number;
+  @ApiProperty() enrolled!: number;
+  @ApiProperty() completed!: number;
+  @ApiProperty({ type: [AssignmentPreviewItemView] }) items!: AssignmentPreviewItemView[];
+}
+
+export class DueDateExtensionView {
+  @ApiProperty({ description: 'Active enrollments whose due date was set' }) extended!: number;
+  @ApiProperty({
+    type: [String],
+    description: 'Selected learners without an active enrollment on the course (left alone)',
+  })
+  notEnrolledUserIds!: string[];
+}
+
+export class EmployeeTrainingView {
+  @ApiProperty({ type: () => [EnrollmentView] }) items!: EnrollmentView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+  @ApiProperty({ description: 'All enrollments of the employee, not only this page' })
+  totalTimeSpentSeconds!: number;
+  @ApiProperty({ description: 'Completed enrollments of the employee' })
+  completedCount!: number;
+}
+
 export class AssignmentItemView {
   @ApiProperty() userId!: string;
   @ApiProperty() enrollmentId!: string;

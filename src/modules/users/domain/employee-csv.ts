@@ -10,6 +10,15 @@ export interface EmployeeRow {
 
 export type RowError = CsvRowError;
 
+/** A data line of the file as written (trimmed cells), valid or not: what a preview shows. */
+export interface EmployeeLine {
+  line: number;
+  name: string;
+  email: string;
+  employeeId: string;
+  nik: string;
+}
+
 export const MAX_EMPLOYEE_ROWS = 10_000;
 const REQUIRED_COLUMNS = ['name', 'email', 'employee_id'] as const;
 const KNOWN_COLUMNS = new Set<string>([...REQUIRED_COLUMNS, 'nik']);
@@ -26,9 +35,13 @@ export function normaliseEmail(email: string): string {
  * without BOM, comma or semicolon as Excel in Indonesia often writes). Returns every row
  * error with its 1-based line number; callers write nothing unless `errors` is empty.
  */
-export function parseEmployeeCsv(text: string): { rows: EmployeeRow[]; errors: RowError[] } {
+export function parseEmployeeCsv(text: string): {
+  rows: EmployeeRow[];
+  errors: RowError[];
+  lines: EmployeeLine[];
+} {
   const csv = readCsv(text);
-  if (csv.error) return { rows: [], errors: [csv.error] };
+  if (csv.error) return { rows: [], errors: [csv.error], lines: [] };
   const { header, records } = csv;
   const headerErrors: RowError[] = [];
   for (const column of REQUIRED_COLUMNS) {
@@ -51,13 +64,14 @@ export function parseEmployeeCsv(text: string): { rows: EmployeeRow[]; errors: R
       });
     }
   }
-  if (headerErrors.length) return { rows: [], errors: headerErrors };
+  if (headerErrors.length) return { rows: [], errors: headerErrors, lines: [] };
   if (records.length > MAX_EMPLOYEE_ROWS) {
     return {
       rows: [],
       errors: [
         { line: 1, code: 'TOO_MANY_ROWS', message: `At most ${MAX_EMPLOYEE_ROWS} rows per file` },
       ],
+      lines: [],
     };
   }
 
@@ -65,8 +79,16 @@ export function parseEmployeeCsv(text: string): { rows: EmployeeRow[]; errors: R
   const errors: RowError[] = [];
   const seenEmails = new Map<string, number>();
   const seenIds = new Map<string, number>();
+  const lines: EmployeeLine[] = [];
   for (const { line, cells: record } of records) {
     const cell = (column: string) => record[header.indexOf(column)]?.trim() ?? '';
+    lines.push({
+      line,
+      name: cell('name'),
+      email: cell('email'),
+      employeeId: cell('employee_id'),
+      nik: header.includes('nik') ? cell('nik') : '',
+    });
     if (record.length !== header.length) {
       errors.push({
         line,
@@ -137,5 +159,5 @@ export function parseEmployeeCsv(text: string): { rows: EmployeeRow[]; errors: R
   if (records.length === 0) {
     errors.push({ line: 1, code: 'CSV_EMPTY', message: 'The file has a header but no rows' });
   }
-  return { rows, errors };
+  return { rows, errors, lines };
 }

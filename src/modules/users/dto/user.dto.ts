@@ -147,7 +147,9 @@ export class ListUsersQueryDto extends PageQueryDto {
   @IsUUID()
   organizationId?: string;
 
-  @ApiPropertyOptional({ description: 'Case-insensitive match on name or e-mail' })
+  @ApiPropertyOptional({
+    description: 'Case-insensitive match on name, e-mail, NIK or employee id (part of any)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -170,4 +172,49 @@ export class UserView {
 export class ImportResultView {
   @ApiProperty() created!: number;
   @ApiProperty() updated!: number;
+}
+
+export class ImportQueryDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: check the file and answer the preview; nothing is written',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  dryRun?: 'true' | 'false';
+}
+
+export class ImportRowErrorView {
+  @ApiProperty({ description: '1-based line of the file (1 is the header)' }) line!: number;
+  @ApiPropertyOptional({ description: 'CSV column the error is about' }) field?: string;
+  @ApiProperty({
+    description:
+      'MISSING_COLUMN, UNKNOWN_COLUMN, TOO_MANY_ROWS, CSV_EMPTY, COLUMN_COUNT, INVALID_NAME, ' +
+      'INVALID_EMAIL, INVALID_EMPLOYEE_ID, INVALID_NIK, DUPLICATE_IN_FILE, NOT_A_LEARNER, ' +
+      'EMPLOYEE_CONFLICT, or a CSV syntax code',
+  })
+  code!: string;
+  @ApiProperty() message!: string;
+}
+
+export class ImportLineView {
+  @ApiProperty() line!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() employeeId!: string;
+  @ApiProperty({ description: 'Empty when the file has no nik column or the cell is empty' })
+  nik!: string;
+  @ApiProperty({ enum: ['create', 'update', 'invalid'] }) action!: string;
+}
+
+export class ImportPreviewView {
+  @ApiProperty({ description: 'No error: importing the same file without dryRun will succeed' })
+  valid!: boolean;
+  @ApiProperty() created!: number;
+  @ApiProperty() updated!: number;
+  @ApiProperty() invalid!: number;
+  @ApiProperty({ type: [ImportRowErrorView], description: 'Every error (first 1000)' })
+  errors!: ImportRowErrorView[];
+  @ApiProperty({ type: [ImportLineView], description: 'Every data line of the file' })
+  lines!: ImportLineView[];
 }

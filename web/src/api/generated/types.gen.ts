@@ -124,6 +124,52 @@ export type ImportResultView = {
     updated: number;
 };
 
+export type ImportRowErrorView = {
+    /**
+     * 1-based line of the file (1 is the header)
+     */
+    line: number;
+    /**
+     * CSV column the error is about
+     */
+    field?: string;
+    /**
+     * MISSING_COLUMN, UNKNOWN_COLUMN, TOO_MANY_ROWS, CSV_EMPTY, COLUMN_COUNT, INVALID_NAME, INVALID_EMAIL, INVALID_EMPLOYEE_ID, INVALID_NIK, DUPLICATE_IN_FILE, NOT_A_LEARNER, EMPLOYEE_CONFLICT, or a CSV syntax code
+     */
+    code: string;
+    message: string;
+};
+
+export type ImportLineView = {
+    line: number;
+    name: string;
+    email: string;
+    employeeId: string;
+    /**
+     * Empty when the file has no nik column or the cell is empty
+     */
+    nik: string;
+    action: 'create' | 'update' | 'invalid';
+};
+
+export type ImportPreviewView = {
+    /**
+     * No error: importing the same file without dryRun will succeed
+     */
+    valid: boolean;
+    created: number;
+    updated: number;
+    invalid: number;
+    /**
+     * Every error (first 1000)
+     */
+    errors: Array<ImportRowErrorView>;
+    /**
+     * Every data line of the file
+     */
+    lines: Array<ImportLineView>;
+};
+
 export type LoginDto = {
     email: string;
     password: string;
@@ -466,6 +512,54 @@ export type AssignmentResultView = {
     items: Array<AssignmentItemView>;
 };
 
+export type AssignmentPreviewDto = {
+    /**
+     * Learner ids of your organization
+     */
+    userIds: Array<string>;
+};
+
+export type AssignmentPreviewItemView = {
+    userId: string;
+    name: string;
+    employeeId: string | null;
+    /**
+     * new: assigning creates an enrollment; enrolled: an active one exists (assigning only changes its due date); completed: completed before, no active one (assigning starts a new enrollment)
+     */
+    standing: 'new' | 'enrolled' | 'completed';
+    /**
+     * Due date of the active enrollment
+     */
+    dueAt: string | null;
+    lastCompletedAt: string | null;
+};
+
+export type AssignmentPreviewView = {
+    new: number;
+    enrolled: number;
+    completed: number;
+    items: Array<AssignmentPreviewItemView>;
+};
+
+export type ExtendDueDatesDto = {
+    /**
+     * Learner ids of your organization
+     */
+    userIds: Array<string>;
+    dueAt: string;
+};
+
+export type DueDateExtensionView = {
+    /**
+     * Active enrollments whose due date was set
+     */
+    extended: number;
+    /**
+     * Selected learners without an active enrollment on the course (left alone)
+     */
+    notEnrolledUserIds: Array<string>;
+};
+
 export type RosterItemView = {
     enrollmentId: string;
     userId: string;
@@ -539,6 +633,19 @@ export type EnrollmentView = {
     jpCredited: number;
     nextLessonId: string | null;
     lessons?: Array<LessonProgressView>;
+};
+
+export type EmployeeTrainingView = {
+    items: Array<EnrollmentView>;
+    nextCursor: string | null;
+    /**
+     * All enrollments of the employee, not only this page
+     */
+    totalTimeSpentSeconds: number;
+    /**
+     * Completed enrollments of the employee
+     */
+    completedCount: number;
 };
 
 export type EnrollmentPage = {
@@ -1756,7 +1863,7 @@ export type AdminUsersControllerListData = {
         role?: 'admin' | 'instructor' | 'hr' | 'learner';
         organizationId?: string;
         /**
-         * Case-insensitive match on name or e-mail
+         * Case-insensitive match on name, e-mail, NIK or employee id (part of any)
          */
         search?: string;
     };
@@ -1963,7 +2070,7 @@ export type EmployeesControllerListData = {
         role?: 'admin' | 'instructor' | 'hr' | 'learner';
         organizationId?: string;
         /**
-         * Case-insensitive match on name or e-mail
+         * Case-insensitive match on name, e-mail, NIK or employee id (part of any)
          */
         search?: string;
     };
@@ -2103,15 +2210,59 @@ export type EmployeesControllerDeactivateResponses = {
 
 export type EmployeesControllerDeactivateResponse = EmployeesControllerDeactivateResponses[keyof EmployeesControllerDeactivateResponses];
 
+export type EmployeesControllerReactivateData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/employees/{id}/reactivate';
+};
+
+export type EmployeesControllerReactivateErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Not found or not in your scope (NOT_FOUND)
+     */
+    404: ErrorBodyDoc;
+};
+
+export type EmployeesControllerReactivateError = EmployeesControllerReactivateErrors[keyof EmployeesControllerReactivateErrors];
+
+export type EmployeesControllerReactivateResponses = {
+    /**
+     * Active again; reactivating an active one is a no-op
+     */
+    200: UserView;
+};
+
+export type EmployeesControllerReactivateResponse = EmployeesControllerReactivateResponses[keyof EmployeesControllerReactivateResponses];
+
 export type EmployeesControllerImportData = {
     /**
-     * CSV (field "file", at most 2 MB, UTF-8, comma or semicolon separated) with the header name,email,employee_id[,nik]. All or nothing: one bad row rejects the file with 422 CSV_INVALID and per-line errors in details; a known employee_id updates that employee.
+     * CSV (field "file", at most 2 MB, UTF-8, comma or semicolon separated) with the header name,email,employee_id[,nik]. All or nothing: one bad row rejects the file with 422 CSV_INVALID and per-line errors in details; a known employee_id updates that employee. With ?dryRun=true nothing is written and the answer is the preview (ImportPreviewView): every line with what importing would do, and every error with its line, even when bad.
      */
     body: {
         file: Blob | File;
     };
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * true: check the file and answer the preview; nothing is written
+         */
+        dryRun?: 'true' | 'false';
+    };
     url: '/api/v1/employees/import';
 };
 
@@ -2149,7 +2300,10 @@ export type EmployeesControllerImportErrors = {
 export type EmployeesControllerImportError = EmployeesControllerImportErrors[keyof EmployeesControllerImportErrors];
 
 export type EmployeesControllerImportResponses = {
-    200: ImportResultView;
+    /**
+     * ImportResultView; with ?dryRun=true, ImportPreviewView
+     */
+    200: ImportResultView | ImportPreviewView;
 };
 
 export type EmployeesControllerImportResponse = EmployeesControllerImportResponses[keyof EmployeesControllerImportResponses];
@@ -3351,9 +3505,91 @@ export type CourseEnrollmentsControllerAssignResponses = {
 
 export type CourseEnrollmentsControllerAssignResponse = CourseEnrollmentsControllerAssignResponses[keyof CourseEnrollmentsControllerAssignResponses];
 
+export type CourseEnrollmentsControllerPreviewAssignmentData = {
+    body: AssignmentPreviewDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/courses/{id}/assignments/preview';
+};
+
+export type CourseEnrollmentsControllerPreviewAssignmentErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Not found or not in your scope (NOT_FOUND)
+     */
+    404: ErrorBodyDoc;
+};
+
+export type CourseEnrollmentsControllerPreviewAssignmentError = CourseEnrollmentsControllerPreviewAssignmentErrors[keyof CourseEnrollmentsControllerPreviewAssignmentErrors];
+
+export type CourseEnrollmentsControllerPreviewAssignmentResponses = {
+    /**
+     * What POST assignments with these userIds would do to each; nothing is written
+     */
+    200: AssignmentPreviewView;
+};
+
+export type CourseEnrollmentsControllerPreviewAssignmentResponse = CourseEnrollmentsControllerPreviewAssignmentResponses[keyof CourseEnrollmentsControllerPreviewAssignmentResponses];
+
+export type CourseEnrollmentsControllerExtendDueDatesData = {
+    body: ExtendDueDatesDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/courses/{id}/assignments/due-date';
+};
+
+export type CourseEnrollmentsControllerExtendDueDatesErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Not found or not in your scope (NOT_FOUND)
+     */
+    404: ErrorBodyDoc;
+    /**
+     * Semantically invalid (e.g. CSV_INVALID with per-row errors)
+     */
+    422: ErrorBodyDoc;
+};
+
+export type CourseEnrollmentsControllerExtendDueDatesError = CourseEnrollmentsControllerExtendDueDatesErrors[keyof CourseEnrollmentsControllerExtendDueDatesErrors];
+
+export type CourseEnrollmentsControllerExtendDueDatesResponses = {
+    /**
+     * Sets dueAt on the selected learners' active enrollments on the course. All or nothing: 422 DUE_DATE_IN_PAST when dueAt is not in the future, 422 DUE_DATE_NOT_LATER when it is earlier than the current due date of one of them (details.userIds)
+     */
+    200: DueDateExtensionView;
+};
+
+export type CourseEnrollmentsControllerExtendDueDatesResponse = CourseEnrollmentsControllerExtendDueDatesResponses[keyof CourseEnrollmentsControllerExtendDueDatesResponses];
+
 export type CourseEnrollmentsControllerImportAssignmentsData = {
     /**
-     * CSV (field "file", at most 2 MB, UTF-8, comma or semicolon separated) with the header employee_id[,due_at]; due_at is YYYY-MM-DD (end of that day, Asia/Jakarta) or an ISO date-time. An optional dueAt form field (sent before the file) applies to rows without due_at. All or nothing: a bad row rejects the file with 422 CSV_INVALID and per-line errors; assigning again is idempotent (unchanged).
+     * CSV (field "file", at most 2 MB, UTF-8, comma or semicolon separated) with the header employee_id[,due_at]; due_at is YYYY-MM-DD (end of that day, Asia/Jakarta) or an ISO date-time. An optional dueAt form field (sent before the file) applies to rows without due_at. All or nothing: a bad row rejects the file with 422 CSV_INVALID and per-line errors; assigning again is idempotent (unchanged). With ?dryRun=true nothing is written: the same checks (and 422), then the answer of assignments/preview for those employees.
      */
     body: {
         dueAt?: string;
@@ -3362,7 +3598,12 @@ export type CourseEnrollmentsControllerImportAssignmentsData = {
     path: {
         id: string;
     };
-    query?: never;
+    query?: {
+        /**
+         * true: check the file and answer the assignment preview; nothing is written
+         */
+        dryRun?: 'true' | 'false';
+    };
     url: '/api/v1/courses/{id}/assignments/import';
 };
 
@@ -3408,7 +3649,10 @@ export type CourseEnrollmentsControllerImportAssignmentsErrors = {
 export type CourseEnrollmentsControllerImportAssignmentsError = CourseEnrollmentsControllerImportAssignmentsErrors[keyof CourseEnrollmentsControllerImportAssignmentsErrors];
 
 export type CourseEnrollmentsControllerImportAssignmentsResponses = {
-    200: AssignmentResultView;
+    /**
+     * AssignmentResultView; with ?dryRun=true, AssignmentPreviewView
+     */
+    200: AssignmentResultView | AssignmentPreviewView;
 };
 
 export type CourseEnrollmentsControllerImportAssignmentsResponse = CourseEnrollmentsControllerImportAssignmentsResponses[keyof CourseEnrollmentsControllerImportAssignmentsResponses];
@@ -3455,6 +3699,49 @@ export type CourseEnrollmentsControllerRosterResponses = {
 };
 
 export type CourseEnrollmentsControllerRosterResponse = CourseEnrollmentsControllerRosterResponses[keyof CourseEnrollmentsControllerRosterResponses];
+
+export type EmployeeEnrollmentsControllerListData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        limit?: number;
+        /**
+         * nextCursor from the previous page
+         */
+        cursor?: string;
+        status?: 'not_started' | 'in_progress' | 'completed' | 'overdue' | 'withdrawn';
+    };
+    url: '/api/v1/employees/{id}/enrollments';
+};
+
+export type EmployeeEnrollmentsControllerListErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Not found or not in your scope (NOT_FOUND)
+     */
+    404: ErrorBodyDoc;
+};
+
+export type EmployeeEnrollmentsControllerListError = EmployeeEnrollmentsControllerListErrors[keyof EmployeeEnrollmentsControllerListErrors];
+
+export type EmployeeEnrollmentsControllerListResponses = {
+    200: EmployeeTrainingView;
+};
+
+export type EmployeeEnrollmentsControllerListResponse = EmployeeEnrollmentsControllerListResponses[keyof EmployeeEnrollmentsControllerListResponses];
 
 export type MyCoursesControllerListData = {
     body?: never;

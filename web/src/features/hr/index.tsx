@@ -4,11 +4,17 @@ import { NavLink, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../common/NotFoundPage';
 import { ComplianceDashboardPage } from './ComplianceDashboardPage';
 import { ComplianceMatrixPage } from './ComplianceMatrixPage';
+import { AssignmentsPage } from './AssignmentsPage';
+import { EmployeeDetailPage } from './EmployeeDetailPage';
+import { EmployeeImportPage } from './EmployeeImportPage';
+import { EmployeesPage } from './EmployeesPage';
 
 /** Pages of the HR area; employees, assignments and certificates join this list when built. */
 const HR_PAGES = [
   { to: '/reports/compliance', label: 'hr.nav.dashboard' },
   { to: '/hr/matrix', label: 'hr.nav.matrix' },
+  { to: '/hr/employees', label: 'hrEmployees.nav' },
+  { to: '/hr/assignments', label: 'hrAssignments.nav' },
 ] as const;
 
 /**
@@ -31,6 +37,10 @@ export default function HrArea() {
       <Routes>
         <Route index element={<ComplianceDashboardPage />} />
         <Route path="matrix" element={<ComplianceMatrixPage />} />
+        <Route path="employees" element={<EmployeesPage />} />
+        <Route path="employees/import" element={<EmployeeImportPage />} />
+        <Route path="employees/:employeeId" element={<EmployeeDetailPage />} />
+        <Route path="assignments" element={<AssignmentsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Stack>
