@@ -5,7 +5,7 @@
  * first completion to the last `issued`, completion -> issued latency p50/p99 (certificate
  * created in the completion transaction -> marked issued), Redis memory peak and worker peak
  * RSS. Target: >= 300 certificates/s with S3 storage. Prints figures only.
- * ISSUANCE_BENCH_ENROLLMENTS overrides the 10,000.
+ * ISSUANCE_BENCH_ENROLLMENTS overrides the 10,000, ISSUANCE_BENCH_WORKERS the worker counts (1,2).
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -128,6 +128,7 @@ async function run(workerCount: number): Promise<void> {
       });
     }, 100);
 
+    const stopSampling = bench.sampleWaitEvents();
     const started = Date.now();
     let next = 0;
     let failures = 0;
@@ -156,6 +157,7 @@ async function run(workerCount: number): Promise<void> {
       await new Promise((r) => setTimeout(r, 200));
     }
     clearInterval(redisSampler);
+    const waits = await stopSampling();
     const [span] = await db.query(
       `SELECT count(*) FILTER (WHERE status = 'issued')::int AS issued,
               count(*) FILTER (WHERE status = 'failed')::int AS failed,
@@ -180,6 +182,7 @@ async function run(workerCount: number): Promise<void> {
     console.log(
       `  completion -> issued latency: p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`,
     );
+    console.log(`  ${waits}`);
     console.log(
       `  Redis used_memory peak ${mb(redisPeak)}; worker peak RSS ${workers.map((w) => mb(peakRss(w.pid!))).join(', ')}; API peak RSS ${mb(bench.rss().peak)}`,
     );
@@ -201,8 +204,8 @@ async function run(workerCount: number): Promise<void> {
 
 async function main() {
   console.log(NOTE);
-  await run(1);
-  await run(2);
+  const workerRuns = (process.env.ISSUANCE_BENCH_WORKERS ?? '1,2').split(',').map(Number);
+  for (const workers of workerRuns) await run(workers);
 }
 
 main().catch((e) => {
