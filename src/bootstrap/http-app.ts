@@ -19,6 +19,7 @@ import { findUndeclaredRoutes } from '../common/auth/route-audit';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { DomainError } from '../common/errors/domain-error';
 import { findUnstorableText, jsonNestingDepth, MAX_JSON_DEPTH } from '../common/http/input-guards';
+import { ErrorBodyDoc } from '../common/http/api-errors.decorator';
 import { createValidationPipe } from '../common/http/validation';
 import { AppConfig } from '../config/app-config';
 import { MetricsListener, MetricsService } from '../modules/metrics';
@@ -200,6 +201,11 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
       )
       .setVersion('1')
       .addBearerAuth()
+      .addGlobalResponse({
+        status: 503,
+        description: 'Database busy (DATABASE_BUSY); retry after the Retry-After seconds',
+        type: ErrorBodyDoc,
+      })
       .addServer(config.publicBaseUrl)
       .build(),
   );

@@ -6,6 +6,7 @@ import { EnvSchema, validateEnv } from './env.schema';
 export class AppConfig {
   readonly nodeEnv: EnvSchema['NODE_ENV'];
   readonly databaseUrl: string;
+  readonly databasePool: { size: number; acquireTimeoutMs: number };
   readonly redisUrl: string;
   readonly smtpUrl: string;
   readonly mailFrom: string;
@@ -68,6 +69,10 @@ export class AppConfig {
   constructor(env: EnvSchema) {
     this.nodeEnv = env.NODE_ENV;
     this.databaseUrl = env.DATABASE_URL;
+    this.databasePool = {
+      size: env.DATABASE_POOL_SIZE,
+      acquireTimeoutMs: env.DATABASE_POOL_ACQUIRE_TIMEOUT_MS,
+    };
     this.redisUrl = env.REDIS_URL;
     this.smtpUrl = env.SMTP_URL;
     this.mailFrom = env.MAIL_FROM;

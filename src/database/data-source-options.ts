@@ -2,7 +2,11 @@ import type { DataSourceOptions } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../migrations';
 import { ALL_ENTITIES } from './entities';
 
-export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
+export function dataSourceOptions(
+  databaseUrl: string,
+  poolSize = 10,
+  acquireTimeoutMs = 5000,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -15,6 +19,10 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourc
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     logging: ['error', 'migration'],
-    extra: { max: poolSize, connectionTimeoutMillis: 5000, application_name: 'k3-lms' },
+    extra: {
+      max: poolSize,
+      connectionTimeoutMillis: acquireTimeoutMs,
+      application_name: 'k3-lms',
+    },
   };
 }

@@ -10,7 +10,11 @@ import { dataSourceOptions } from './data-source-options';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.databaseUrl),
+        ...dataSourceOptions(
+          config.databaseUrl,
+          config.databasePool.size,
+          config.databasePool.acquireTimeoutMs,
+        ),
         migrationsRun: false,
       }),
     }),

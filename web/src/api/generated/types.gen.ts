@@ -1553,6 +1553,10 @@ export type OrganizationsControllerListErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type OrganizationsControllerListError = OrganizationsControllerListErrors[keyof OrganizationsControllerListErrors];
@@ -1587,6 +1591,10 @@ export type OrganizationsControllerCreateErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type OrganizationsControllerCreateError = OrganizationsControllerCreateErrors[keyof OrganizationsControllerCreateErrors];
@@ -1627,6 +1635,10 @@ export type OrganizationsControllerRemoveErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type OrganizationsControllerRemoveError = OrganizationsControllerRemoveErrors[keyof OrganizationsControllerRemoveErrors];
@@ -1666,6 +1678,10 @@ export type OrganizationsControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type OrganizationsControllerGetError = OrganizationsControllerGetErrors[keyof OrganizationsControllerGetErrors];
@@ -1706,6 +1722,10 @@ export type OrganizationsControllerUpdateErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type OrganizationsControllerUpdateError = OrganizationsControllerUpdateErrors[keyof OrganizationsControllerUpdateErrors];
@@ -1748,6 +1768,10 @@ export type AdminUsersControllerListErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminUsersControllerListError = AdminUsersControllerListErrors[keyof AdminUsersControllerListErrors];
@@ -1790,6 +1814,10 @@ export type AdminUsersControllerCreateErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminUsersControllerCreateError = AdminUsersControllerCreateErrors[keyof AdminUsersControllerCreateErrors];
@@ -1830,6 +1858,10 @@ export type AdminUsersControllerRemoveErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminUsersControllerRemoveError = AdminUsersControllerRemoveErrors[keyof AdminUsersControllerRemoveErrors];
@@ -1869,6 +1901,10 @@ export type AdminUsersControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminUsersControllerGetError = AdminUsersControllerGetErrors[keyof AdminUsersControllerGetErrors];
@@ -1913,6 +1949,10 @@ export type AdminUsersControllerUpdateErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminUsersControllerUpdateError = AdminUsersControllerUpdateErrors[keyof AdminUsersControllerUpdateErrors];
@@ -1955,6 +1995,10 @@ export type EmployeesControllerListErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EmployeesControllerListError = EmployeesControllerListErrors[keyof EmployeesControllerListErrors];
@@ -1993,6 +2037,10 @@ export type EmployeesControllerCreateErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EmployeesControllerCreateError = EmployeesControllerCreateErrors[keyof EmployeesControllerCreateErrors];
@@ -2029,6 +2077,10 @@ export type EmployeesControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EmployeesControllerGetError = EmployeesControllerGetErrors[keyof EmployeesControllerGetErrors];
@@ -2065,6 +2117,10 @@ export type EmployeesControllerDeactivateErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EmployeesControllerDeactivateError = EmployeesControllerDeactivateErrors[keyof EmployeesControllerDeactivateErrors];
@@ -2116,6 +2172,10 @@ export type EmployeesControllerImportErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EmployeesControllerImportError = EmployeesControllerImportErrors[keyof EmployeesControllerImportErrors];
@@ -2146,6 +2206,10 @@ export type AuthControllerLoginErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AuthControllerLoginError = AuthControllerLoginErrors[keyof AuthControllerLoginErrors];
@@ -2172,6 +2236,10 @@ export type AuthControllerRefreshErrors = {
      * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
      */
     401: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AuthControllerRefreshError = AuthControllerRefreshErrors[keyof AuthControllerRefreshErrors];
@@ -2198,6 +2266,10 @@ export type AuthControllerLogoutErrors = {
      * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
      */
     401: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AuthControllerLogoutError = AuthControllerLogoutErrors[keyof AuthControllerLogoutErrors];
@@ -2223,6 +2295,10 @@ export type MeControllerMeErrors = {
      * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
      */
     401: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type MeControllerMeError = MeControllerMeErrors[keyof MeControllerMeErrors];
@@ -2249,6 +2325,10 @@ export type MeControllerUpdateErrors = {
      * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
      */
     401: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type MeControllerUpdateError = MeControllerUpdateErrors[keyof MeControllerUpdateErrors];
@@ -2292,6 +2372,10 @@ export type BrowserSessionControllerLoginErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type BrowserSessionControllerLoginError = BrowserSessionControllerLoginErrors[keyof BrowserSessionControllerLoginErrors];
@@ -2324,6 +2408,10 @@ export type BrowserSessionControllerRefreshErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type BrowserSessionControllerRefreshError = BrowserSessionControllerRefreshErrors[keyof BrowserSessionControllerRefreshErrors];
@@ -2352,6 +2440,10 @@ export type BrowserSessionControllerLogoutErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type BrowserSessionControllerLogoutError = BrowserSessionControllerLogoutErrors[keyof BrowserSessionControllerLogoutErrors];
@@ -2417,6 +2509,10 @@ export type CoursesControllerListErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerListError = CoursesControllerListErrors[keyof CoursesControllerListErrors];
@@ -2451,6 +2547,10 @@ export type CoursesControllerCreateErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerCreateError = CoursesControllerCreateErrors[keyof CoursesControllerCreateErrors];
@@ -2487,6 +2587,10 @@ export type CoursesControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerGetError = CoursesControllerGetErrors[keyof CoursesControllerGetErrors];
@@ -2527,6 +2631,10 @@ export type CoursesControllerUpdateErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerUpdateError = CoursesControllerUpdateErrors[keyof CoursesControllerUpdateErrors];
@@ -2563,6 +2671,10 @@ export type CoursesControllerVersionsErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerVersionsError = CoursesControllerVersionsErrors[keyof CoursesControllerVersionsErrors];
@@ -2603,6 +2715,10 @@ export type CoursesControllerNewDraftErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerNewDraftError = CoursesControllerNewDraftErrors[keyof CoursesControllerNewDraftErrors];
@@ -2647,6 +2763,10 @@ export type CoursesControllerPublishErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerPublishError = CoursesControllerPublishErrors[keyof CoursesControllerPublishErrors];
@@ -2687,6 +2807,10 @@ export type CoursesControllerArchiveErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerArchiveError = CoursesControllerArchiveErrors[keyof CoursesControllerArchiveErrors];
@@ -2723,6 +2847,10 @@ export type CoursesControllerStaffErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerStaffError = CoursesControllerStaffErrors[keyof CoursesControllerStaffErrors];
@@ -2763,6 +2891,10 @@ export type CoursesControllerAddStaffErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerAddStaffError = CoursesControllerAddStaffErrors[keyof CoursesControllerAddStaffErrors];
@@ -2811,6 +2943,10 @@ export type CoursesControllerRemoveStaffErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerRemoveStaffError = CoursesControllerRemoveStaffErrors[keyof CoursesControllerRemoveStaffErrors];
@@ -2854,6 +2990,10 @@ export type CoursesControllerAddModuleErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerAddModuleError = CoursesControllerAddModuleErrors[keyof CoursesControllerAddModuleErrors];
@@ -2898,6 +3038,10 @@ export type CoursesControllerReorderModulesErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerReorderModulesError = CoursesControllerReorderModulesErrors[keyof CoursesControllerReorderModulesErrors];
@@ -2942,6 +3086,10 @@ export type CoursesControllerDeleteModuleErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerDeleteModuleError = CoursesControllerDeleteModuleErrors[keyof CoursesControllerDeleteModuleErrors];
@@ -2986,6 +3134,10 @@ export type CoursesControllerUpdateModuleErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerUpdateModuleError = CoursesControllerUpdateModuleErrors[keyof CoursesControllerUpdateModuleErrors];
@@ -3031,6 +3183,10 @@ export type CoursesControllerAddLessonErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerAddLessonError = CoursesControllerAddLessonErrors[keyof CoursesControllerAddLessonErrors];
@@ -3076,6 +3232,10 @@ export type CoursesControllerReorderLessonsErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerReorderLessonsError = CoursesControllerReorderLessonsErrors[keyof CoursesControllerReorderLessonsErrors];
@@ -3120,6 +3280,10 @@ export type CoursesControllerDeleteLessonErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerDeleteLessonError = CoursesControllerDeleteLessonErrors[keyof CoursesControllerDeleteLessonErrors];
@@ -3168,6 +3332,10 @@ export type CoursesControllerUpdateLessonErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerUpdateLessonError = CoursesControllerUpdateLessonErrors[keyof CoursesControllerUpdateLessonErrors];
@@ -3226,6 +3394,10 @@ export type CoursesControllerUploadFileErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerUploadFileError = CoursesControllerUploadFileErrors[keyof CoursesControllerUploadFileErrors];
@@ -3266,6 +3438,10 @@ export type CourseEnrollmentsControllerEnrollErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CourseEnrollmentsControllerEnrollError = CourseEnrollmentsControllerEnrollErrors[keyof CourseEnrollmentsControllerEnrollErrors];
@@ -3313,6 +3489,10 @@ export type CourseEnrollmentsControllerAssignErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CourseEnrollmentsControllerAssignError = CourseEnrollmentsControllerAssignErrors[keyof CourseEnrollmentsControllerAssignErrors];
@@ -3375,6 +3555,10 @@ export type CourseEnrollmentsControllerImportAssignmentsErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CourseEnrollmentsControllerImportAssignmentsError = CourseEnrollmentsControllerImportAssignmentsErrors[keyof CourseEnrollmentsControllerImportAssignmentsErrors];
@@ -3418,6 +3602,10 @@ export type CourseEnrollmentsControllerRosterErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CourseEnrollmentsControllerRosterError = CourseEnrollmentsControllerRosterErrors[keyof CourseEnrollmentsControllerRosterErrors];
@@ -3455,6 +3643,10 @@ export type MyCoursesControllerListErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type MyCoursesControllerListError = MyCoursesControllerListErrors[keyof MyCoursesControllerListErrors];
@@ -3491,6 +3683,10 @@ export type EnrollmentsControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EnrollmentsControllerGetError = EnrollmentsControllerGetErrors[keyof EnrollmentsControllerGetErrors];
@@ -3531,6 +3727,10 @@ export type EnrollmentsControllerWithdrawErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EnrollmentsControllerWithdrawError = EnrollmentsControllerWithdrawErrors[keyof EnrollmentsControllerWithdrawErrors];
@@ -3572,6 +3772,10 @@ export type EnrollmentsControllerLessonErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EnrollmentsControllerLessonError = EnrollmentsControllerLessonErrors[keyof EnrollmentsControllerLessonErrors];
@@ -3613,6 +3817,10 @@ export type EnrollmentsControllerFileErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EnrollmentsControllerFileError = EnrollmentsControllerFileErrors[keyof EnrollmentsControllerFileErrors];
@@ -3657,6 +3865,10 @@ export type EnrollmentsControllerStartErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EnrollmentsControllerStartError = EnrollmentsControllerStartErrors[keyof EnrollmentsControllerStartErrors];
@@ -3698,6 +3910,10 @@ export type EnrollmentsControllerHeartbeatErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EnrollmentsControllerHeartbeatError = EnrollmentsControllerHeartbeatErrors[keyof EnrollmentsControllerHeartbeatErrors];
@@ -3742,6 +3958,10 @@ export type EnrollmentsControllerCompleteErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EnrollmentsControllerCompleteError = EnrollmentsControllerCompleteErrors[keyof EnrollmentsControllerCompleteErrors];
@@ -3778,6 +3998,10 @@ export type ReportsControllerCourseErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type ReportsControllerCourseError = ReportsControllerCourseErrors[keyof ReportsControllerCourseErrors];
@@ -3829,6 +4053,10 @@ export type ReportsControllerOrganizationErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type ReportsControllerOrganizationError = ReportsControllerOrganizationErrors[keyof ReportsControllerOrganizationErrors];
@@ -3880,6 +4108,10 @@ export type ReportsControllerExportErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type ReportsControllerExportError = ReportsControllerExportErrors[keyof ReportsControllerExportErrors];
@@ -3909,6 +4141,10 @@ export type MyNotificationPreferencesControllerGetErrors = {
      * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
      */
     401: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type MyNotificationPreferencesControllerGetError = MyNotificationPreferencesControllerGetErrors[keyof MyNotificationPreferencesControllerGetErrors];
@@ -3935,6 +4171,10 @@ export type MyNotificationPreferencesControllerUpdateErrors = {
      * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
      */
     401: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type MyNotificationPreferencesControllerUpdateError = MyNotificationPreferencesControllerUpdateErrors[keyof MyNotificationPreferencesControllerUpdateErrors];
@@ -3962,6 +4202,10 @@ export type UnsubscribeControllerConfirmErrors = {
      * Invalid or expired link
      */
     400: string;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type UnsubscribeControllerConfirmError = UnsubscribeControllerConfirmErrors[keyof UnsubscribeControllerConfirmErrors];
@@ -3992,6 +4236,10 @@ export type UnsubscribeControllerUnsubscribeErrors = {
      * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
      */
     400: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type UnsubscribeControllerUnsubscribeError = UnsubscribeControllerUnsubscribeErrors[keyof UnsubscribeControllerUnsubscribeErrors];
@@ -4034,6 +4282,10 @@ export type AdminEmailControllerListErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminEmailControllerListError = AdminEmailControllerListErrors[keyof AdminEmailControllerListErrors];
@@ -4074,6 +4326,10 @@ export type AdminEmailControllerRetryErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminEmailControllerRetryError = AdminEmailControllerRetryErrors[keyof AdminEmailControllerRetryErrors];
@@ -4112,6 +4368,10 @@ export type AdminEmailControllerPreviewErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminEmailControllerPreviewError = AdminEmailControllerPreviewErrors[keyof AdminEmailControllerPreviewErrors];
@@ -4148,6 +4408,10 @@ export type CourseNotificationSettingsControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CourseNotificationSettingsControllerGetError = CourseNotificationSettingsControllerGetErrors[keyof CourseNotificationSettingsControllerGetErrors];
@@ -4184,6 +4448,10 @@ export type CourseNotificationSettingsControllerUpdateErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CourseNotificationSettingsControllerUpdateError = CourseNotificationSettingsControllerUpdateErrors[keyof CourseNotificationSettingsControllerUpdateErrors];
@@ -4210,6 +4478,10 @@ export type PasswordControllerSetPasswordErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type PasswordControllerSetPasswordError = PasswordControllerSetPasswordErrors[keyof PasswordControllerSetPasswordErrors];
@@ -4239,6 +4511,10 @@ export type PasswordControllerForgotErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type PasswordControllerForgotError = PasswordControllerForgotErrors[keyof PasswordControllerForgotErrors];
@@ -4263,6 +4539,10 @@ export type PasswordControllerTokenInfoErrors = {
      * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
      */
     400: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type PasswordControllerTokenInfoError = PasswordControllerTokenInfoErrors[keyof PasswordControllerTokenInfoErrors];
@@ -4299,6 +4579,10 @@ export type BrowserPasswordControllerSetPasswordErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type BrowserPasswordControllerSetPasswordError = BrowserPasswordControllerSetPasswordErrors[keyof BrowserPasswordControllerSetPasswordErrors];
@@ -4342,6 +4626,10 @@ export type EmployeeInvitationControllerResendErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EmployeeInvitationControllerResendError = EmployeeInvitationControllerResendErrors[keyof EmployeeInvitationControllerResendErrors];
@@ -4385,6 +4673,10 @@ export type AdminInvitationControllerResendErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminInvitationControllerResendError = AdminInvitationControllerResendErrors[keyof AdminInvitationControllerResendErrors];
@@ -4441,6 +4733,10 @@ export type CertificatesControllerListErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CertificatesControllerListError = CertificatesControllerListErrors[keyof CertificatesControllerListErrors];
@@ -4493,6 +4789,10 @@ export type CertificatesControllerZipErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CertificatesControllerZipError = CertificatesControllerZipErrors[keyof CertificatesControllerZipErrors];
@@ -4549,6 +4849,10 @@ export type CertificatesControllerRegisterErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CertificatesControllerRegisterError = CertificatesControllerRegisterErrors[keyof CertificatesControllerRegisterErrors];
@@ -4588,6 +4892,10 @@ export type CertificatesControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CertificatesControllerGetError = CertificatesControllerGetErrors[keyof CertificatesControllerGetErrors];
@@ -4628,6 +4936,10 @@ export type CertificatesControllerPdfErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CertificatesControllerPdfError = CertificatesControllerPdfErrors[keyof CertificatesControllerPdfErrors];
@@ -4671,6 +4983,10 @@ export type CertificatesControllerCredentialErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CertificatesControllerCredentialError = CertificatesControllerCredentialErrors[keyof CertificatesControllerCredentialErrors];
@@ -4714,6 +5030,10 @@ export type CertificatesControllerRevokeErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CertificatesControllerRevokeError = CertificatesControllerRevokeErrors[keyof CertificatesControllerRevokeErrors];
@@ -4754,6 +5074,10 @@ export type CertificatesControllerReissueErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CertificatesControllerReissueError = CertificatesControllerReissueErrors[keyof CertificatesControllerReissueErrors];
@@ -4797,6 +5121,10 @@ export type CertificatesControllerRenewErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CertificatesControllerRenewError = CertificatesControllerRenewErrors[keyof CertificatesControllerRenewErrors];
@@ -4850,6 +5178,10 @@ export type AdminCertificatesControllerFailedErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminCertificatesControllerFailedError = AdminCertificatesControllerFailedErrors[keyof AdminCertificatesControllerFailedErrors];
@@ -4890,6 +5222,10 @@ export type AdminCertificatesControllerRetryErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminCertificatesControllerRetryError = AdminCertificatesControllerRetryErrors[keyof AdminCertificatesControllerRetryErrors];
@@ -4920,6 +5256,10 @@ export type VerificationControllerPageErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type VerificationControllerPageError = VerificationControllerPageErrors[keyof VerificationControllerPageErrors];
@@ -4951,6 +5291,10 @@ export type VerificationControllerJsonErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type VerificationControllerJsonError = VerificationControllerJsonErrors[keyof VerificationControllerJsonErrors];
@@ -4990,6 +5334,10 @@ export type VerificationControllerDocumentErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type VerificationControllerDocumentError = VerificationControllerDocumentErrors[keyof VerificationControllerDocumentErrors];
@@ -5006,6 +5354,15 @@ export type CredentialsControllerDidDocumentData = {
     query?: never;
     url: '/.well-known/did.json';
 };
+
+export type CredentialsControllerDidDocumentErrors = {
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
+};
+
+export type CredentialsControllerDidDocumentError = CredentialsControllerDidDocumentErrors[keyof CredentialsControllerDidDocumentErrors];
 
 export type CredentialsControllerDidDocumentResponses = {
     /**
@@ -5030,6 +5387,10 @@ export type CredentialsControllerStatusListErrors = {
      * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
      */
     400: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CredentialsControllerStatusListError = CredentialsControllerStatusListErrors[keyof CredentialsControllerStatusListErrors];
@@ -5061,6 +5422,10 @@ export type CredentialsControllerByCodeErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CredentialsControllerByCodeError = CredentialsControllerByCodeErrors[keyof CredentialsControllerByCodeErrors];
@@ -5090,6 +5455,10 @@ export type CredentialsControllerVerifyErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CredentialsControllerVerifyError = CredentialsControllerVerifyErrors[keyof CredentialsControllerVerifyErrors];
@@ -5129,6 +5498,10 @@ export type QuestionBankControllerCategoriesErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuestionBankControllerCategoriesError = QuestionBankControllerCategoriesErrors[keyof QuestionBankControllerCategoriesErrors];
@@ -5169,6 +5542,10 @@ export type QuestionBankControllerCreateCategoryErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuestionBankControllerCreateCategoryError = QuestionBankControllerCreateCategoryErrors[keyof QuestionBankControllerCreateCategoryErrors];
@@ -5213,6 +5590,10 @@ export type QuestionBankControllerListErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuestionBankControllerListError = QuestionBankControllerListErrors[keyof QuestionBankControllerListErrors];
@@ -5253,6 +5634,10 @@ export type QuestionBankControllerCreateErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuestionBankControllerCreateError = QuestionBankControllerCreateErrors[keyof QuestionBankControllerCreateErrors];
@@ -5316,6 +5701,10 @@ export type QuestionBankControllerImportErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuestionBankControllerImportError = QuestionBankControllerImportErrors[keyof QuestionBankControllerImportErrors];
@@ -5358,6 +5747,10 @@ export type QuestionBankControllerExportErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuestionBankControllerExportError = QuestionBankControllerExportErrors[keyof QuestionBankControllerExportErrors];
@@ -5397,6 +5790,10 @@ export type QuestionsControllerRemoveErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuestionsControllerRemoveError = QuestionsControllerRemoveErrors[keyof QuestionsControllerRemoveErrors];
@@ -5436,6 +5833,10 @@ export type QuestionsControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuestionsControllerGetError = QuestionsControllerGetErrors[keyof QuestionsControllerGetErrors];
@@ -5476,6 +5877,10 @@ export type QuestionsControllerUpdateErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuestionsControllerUpdateError = QuestionsControllerUpdateErrors[keyof QuestionsControllerUpdateErrors];
@@ -5521,6 +5926,10 @@ export type QuizzesControllerCreateErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuizzesControllerCreateError = QuizzesControllerCreateErrors[keyof QuizzesControllerCreateErrors];
@@ -5557,6 +5966,10 @@ export type QuizzesControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuizzesControllerGetError = QuizzesControllerGetErrors[keyof QuizzesControllerGetErrors];
@@ -5600,6 +6013,10 @@ export type QuizzesControllerUpdateErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuizzesControllerUpdateError = QuizzesControllerUpdateErrors[keyof QuizzesControllerUpdateErrors];
@@ -5640,6 +6057,10 @@ export type QuizzesControllerStartErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuizzesControllerStartError = QuizzesControllerStartErrors[keyof QuizzesControllerStartErrors];
@@ -5679,6 +6100,10 @@ export type QuizzesControllerRegradeErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuizzesControllerRegradeError = QuizzesControllerRegradeErrors[keyof QuizzesControllerRegradeErrors];
@@ -5715,6 +6140,10 @@ export type AttemptsControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AttemptsControllerGetError = AttemptsControllerGetErrors[keyof AttemptsControllerGetErrors];
@@ -5756,6 +6185,10 @@ export type AttemptsControllerSaveErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AttemptsControllerSaveError = AttemptsControllerSaveErrors[keyof AttemptsControllerSaveErrors];
@@ -5796,6 +6229,10 @@ export type AttemptsControllerSubmitErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AttemptsControllerSubmitError = AttemptsControllerSubmitErrors[keyof AttemptsControllerSubmitErrors];
@@ -5836,6 +6273,10 @@ export type AttemptsControllerGradeErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AttemptsControllerGradeError = AttemptsControllerGradeErrors[keyof AttemptsControllerGradeErrors];
@@ -5871,6 +6312,10 @@ export type ComplianceControllerSummaryErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type ComplianceControllerSummaryError = ComplianceControllerSummaryErrors[keyof ComplianceControllerSummaryErrors];
@@ -5923,6 +6368,10 @@ export type ComplianceControllerMatrixErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type ComplianceControllerMatrixError = ComplianceControllerMatrixErrors[keyof ComplianceControllerMatrixErrors];
