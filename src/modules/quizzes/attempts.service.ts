@@ -237,6 +237,9 @@ export class AttemptsService {
     const response = toResponse(item, dto);
     const answeredAt = dto.answeredAt ?? null;
     // FOR SHARE: a concurrent submit waits for this save, and a save after it sees "not open".
+    // Committed synchronously on purpose (not `synchronous_commit = off` as heartbeats are): the
+    // web app drops an answer from its outbox once this acknowledges it, so an acknowledged save
+    // lost in a database crash would be an answer lost for good (docs/operations.md).
     const rows: { updated_at: Date }[] = returnedRows(
       await this.dataSource.query(
         `INSERT INTO quiz_attempt_answers (attempt_id, question_version_id, response, answered_at)
