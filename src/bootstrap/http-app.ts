@@ -184,7 +184,9 @@ function rejectUnstorableText(request: FastifyRequest): void {
 }
 
 function setUpOpenApi(app: NestFastifyApplication, config: AppConfig): void {
-  SwaggerModule.setup('docs', app, buildOpenApiDocument(app, config), {
+  // Built on the first /docs or /docs-json request, not at boot: the scan and the ~400 KB
+  // document are memory an idle API does not need.
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app, config), {
     jsonDocumentUrl: 'docs-json',
   });
 }
