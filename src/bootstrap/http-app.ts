@@ -19,6 +19,7 @@ import { findUndeclaredRoutes } from '../common/auth/route-audit';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { DomainError } from '../common/errors/domain-error';
 import { findUnstorableText, jsonNestingDepth, MAX_JSON_DEPTH } from '../common/http/input-guards';
+import { ErrorBodyDoc } from '../common/http/api-errors.decorator';
 import { createValidationPipe } from '../common/http/validation';
 import { AppConfig } from '../config/app-config';
 import { MetricsListener, MetricsService } from '../modules/metrics';
@@ -183,7 +184,9 @@ function rejectUnstorableText(request: FastifyRequest): void {
 }
 
 function setUpOpenApi(app: NestFastifyApplication, config: AppConfig): void {
-  SwaggerModule.setup('docs', app, buildOpenApiDocument(app, config), {
+  // Built on the first /docs or /docs-json request, not at boot: the scan and the ~400 KB
+  // document are memory an idle API does not need.
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app, config), {
     jsonDocumentUrl: 'docs-json',
   });
 }
@@ -200,6 +203,11 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
       )
       .setVersion('1')
       .addBearerAuth()
+      .addGlobalResponse({
+        status: 503,
+        description: 'Database busy (DATABASE_BUSY); retry after the Retry-After seconds',
+        type: ErrorBodyDoc,
+      })
       .addServer(config.publicBaseUrl)
       .build(),
   );

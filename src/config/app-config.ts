@@ -7,6 +7,7 @@ export class AppConfig {
   readonly nodeEnv: EnvSchema['NODE_ENV'];
   readonly databaseUrl: string;
   readonly databaseReadUrl: string | null;
+  readonly databasePool: { size: number; acquireTimeoutMs: number };
   readonly redisUrl: string;
   /** Redis Cluster seed nodes (REDIS_CLUSTER_NODES); null = the single Redis at redisUrl. */
   readonly redisClusterNodes: { host: string; port: number }[] | null;
@@ -72,6 +73,10 @@ export class AppConfig {
     this.nodeEnv = env.NODE_ENV;
     this.databaseUrl = env.DATABASE_URL;
     this.databaseReadUrl = env.DATABASE_READ_URL ?? null;
+    this.databasePool = {
+      size: env.DATABASE_POOL_SIZE,
+      acquireTimeoutMs: env.DATABASE_POOL_ACQUIRE_TIMEOUT_MS,
+    };
     this.redisUrl = env.REDIS_URL;
     this.redisClusterNodes = env.REDIS_CLUSTER_NODES
       ? env.REDIS_CLUSTER_NODES.split(',').map((node) => {

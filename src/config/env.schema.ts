@@ -43,6 +43,20 @@ export class EnvSchema {
   @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
   DATABASE_READ_URL?: string;
 
+  /** Connections per process in the main PostgreSQL pool (the heartbeat pool has its own). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  DATABASE_POOL_SIZE = 10;
+
+  /** How long a request waits for a free pool connection before it is answered 503 DATABASE_BUSY. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(60000)
+  DATABASE_POOL_ACQUIRE_TIMEOUT_MS = 5000;
+
   @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
   REDIS_URL!: string;
 

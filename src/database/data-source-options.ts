@@ -10,6 +10,7 @@ import { ALL_ENTITIES } from './entities';
 export function dataSourceOptions(
   databaseUrl: string,
   poolSize = 10,
+  acquireTimeoutMs = 5000,
   readUrl: string | null = null,
 ): DataSourceOptions {
   const connection = readUrl
@@ -33,6 +34,10 @@ export function dataSourceOptions(
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     logging: ['error', 'migration'],
-    extra: { max: poolSize, connectionTimeoutMillis: 5000, application_name: 'k3-lms' },
+    extra: {
+      max: poolSize,
+      connectionTimeoutMillis: acquireTimeoutMs,
+      application_name: 'k3-lms',
+    },
   };
 }

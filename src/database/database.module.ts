@@ -11,7 +11,12 @@ import { ReportingReader } from './reporting-reader';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.databaseUrl, undefined, config.databaseReadUrl),
+        ...dataSourceOptions(
+          config.databaseUrl,
+          config.databasePool.size,
+          config.databasePool.acquireTimeoutMs,
+          config.databaseReadUrl,
+        ),
         migrationsRun: false,
       }),
     }),

@@ -1,11 +1,5 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  S3Client,
-} from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import {
   assertSafeKey,
@@ -29,6 +23,11 @@ export interface S3StorageOptions {
   partSizeBytes?: number;
 }
 
+// Loaded when an S3Storage is made: a process on local storage never holds the AWS SDK in memory.
+const lazyRequire = createRequire(__filename);
+const sdk = () => lazyRequire('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3');
+const uploads = () => lazyRequire('@aws-sdk/lib-storage') as typeof import('@aws-sdk/lib-storage');
+
 const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
 const LIST_PAGE_MAX = 1000;
 
@@ -46,7 +45,7 @@ export class S3Storage implements BlobStorage {
   constructor(options: S3StorageOptions) {
     this.bucket = options.bucket;
     this.partSize = options.partSizeBytes ?? DEFAULT_PART_SIZE;
-    this.client = new S3Client({
+    this.client = new (sdk().S3Client)({
       region: options.region,
       endpoint: options.endpoint,
       forcePathStyle: options.forcePathStyle,
@@ -66,7 +65,7 @@ export class S3Storage implements BlobStorage {
     assertSafeKey(key);
     const counter = hashingCounter();
     source.on('error', (error) => counter.destroy(error));
-    const upload = new Upload({
+    const upload = new (uploads().Upload)({
       client: this.client,
       params: { Bucket: this.bucket, Key: key, Body: source.pipe(counter) },
       partSize: this.partSize,
@@ -90,7 +89,7 @@ export class S3Storage implements BlobStorage {
       let body: AsyncIterable<Uint8Array>;
       try {
         const response = await this.client.send(
-          new GetObjectCommand({ Bucket: this.bucket, Key: key }),
+          new (sdk().GetObjectCommand)({ Bucket: this.bucket, Key: key }),
         );
         body = response.Body as AsyncIterable<Uint8Array>;
       } catch (error) {
@@ -110,7 +109,9 @@ export class S3Storage implements BlobStorage {
   async stat(key: string): Promise<BlobStat | null> {
     assertSafeKey(key);
     try {
-      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const head = await this.client.send(
+        new (sdk().HeadObjectCommand)({ Bucket: this.bucket, Key: key }),
+      );
       const size = head.ContentLength ?? 0;
       return { size, etag: head.ETag ?? `"${size.toString(16)}"` };
     } catch (error) {
@@ -121,12 +122,12 @@ export class S3Storage implements BlobStorage {
 
   async delete(key: string): Promise<void> {
     assertSafeKey(key);
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    await this.client.send(new (sdk().DeleteObjectCommand)({ Bucket: this.bucket, Key: key }));
   }
 
   async list({ prefix, after, limit }: ListBlobsOptions): Promise<BlobPage> {
     const response = await this.client.send(
-      new ListObjectsV2Command({
+      new (sdk().ListObjectsV2Command)({
         Bucket: this.bucket,
         Prefix: prefix || undefined,
         StartAfter: after || undefined,

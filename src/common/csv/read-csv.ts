@@ -1,4 +1,8 @@
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
+
+// Loaded on the first import, not at boot.
+const lazyRequire = createRequire(__filename);
+const csvParse = () => (lazyRequire('csv-parse/sync') as typeof import('csv-parse/sync')).parse;
 
 export interface CsvRowError {
   line: number;
@@ -28,7 +32,7 @@ export function readCsv(text: string): CsvReadResult {
   const delimiter = count(';') > count(',') ? ';' : ',';
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    parsed = parse(text, {
+    parsed = csvParse()(text, {
       bom: true,
       delimiter,
       skip_empty_lines: true,

@@ -52,4 +52,20 @@ describe('AllExceptionsFilter.toBody', () => {
     expect(codeOf(new TypeError('boom'))).toEqual([500, 'INTERNAL_ERROR', 'req-1']);
     expect(codeOf(fastifyError('FST_SOMETHING', 500))).toEqual([500, 'INTERNAL_ERROR', 'req-1']);
   });
+
+  it('turns pool and connection timeouts into 503 DATABASE_BUSY, other errors stay 500', () => {
+    expect(codeOf(new Error('timeout exceeded when trying to connect'))).toEqual([
+      503,
+      'DATABASE_BUSY',
+      'req-1',
+    ]);
+    expect(codeOf(new Error('Connection terminated due to connection timeout'))[1]).toBe(
+      'DATABASE_BUSY',
+    );
+    const tooMany = Object.assign(new Error('sorry, too many clients already'), { code: '53300' });
+    expect(codeOf(tooMany)[1]).toBe('DATABASE_BUSY');
+    expect(filter.toBody(tooMany, 'r').details).toEqual({ retryAfterSeconds: 2 });
+    expect(codeOf(new Error('timeout'))).toEqual([500, 'INTERNAL_ERROR', 'req-1']);
+    expect(codeOf(Object.assign(new Error('x'), { code: '23505' }))[0]).toBe(500);
+  });
 });

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseBusy } from '../../database/pg-errors';
 import { DomainError } from './domain-error';
 import { statusOf } from './error-codes';
 
@@ -92,24 +93,45 @@ function fastifyErrorBody(exception: unknown, requestId: string): ErrorBody | nu
   return null;
 }
 
+/** Seconds a client is told to wait after a 503 DATABASE_BUSY: a surge clears in about that. */
+export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 2;
+
+/** A pool or connection timeout becomes a 503 a client may retry, not an internal error. */
+function databaseBusyError(e: unknown): DomainError | null {
+  if (e instanceof DomainError || !isDatabaseBusy(e)) return null;
+  return new DomainError('DATABASE_BUSY', 'The database is busy; retry shortly', {
+    retryAfterSeconds: DATABASE_BUSY_RETRY_AFTER_SECONDS,
+  });
+}
+
+function retryAfterOf(exception: unknown, statusCode: number): number | undefined {
+  if (!(exception instanceof DomainError) || (statusCode !== 429 && statusCode !== 503)) {
+    return undefined;
+  }
+  return (exception.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+}
+
 /** The single place where errors become HTTP responses: stable body, never a stack trace. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(raised: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
+    const exception = databaseBusyError(raised) ?? raised;
     const body = this.toBody(exception, String(request.id ?? ''));
-    if (body.statusCode >= 500) {
+    if (exception instanceof DomainError && exception.code === 'DATABASE_BUSY') {
+      this.logger.warn(
+        { requestId: body.requestId, cause: (raised as Error).message },
+        'Database busy',
+      );
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
     }
-    if (exception instanceof DomainError && body.statusCode === 429) {
-      const retryAfter = (exception.details as { retryAfterSeconds?: number } | undefined)
-        ?.retryAfterSeconds;
-      if (retryAfter) void reply.header('Retry-After', String(retryAfter));
-    }
+    const retryAfter = retryAfterOf(exception, body.statusCode);
+    if (retryAfter) void reply.header('Retry-After', String(retryAfter));
     // A route may have set another type (HTML, PDF, CSV) before failing.
     void reply
       .status(body.statusCode)
@@ -117,7 +139,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       .send(body);
   }
 
-  toBody(exception: unknown, requestId: string): ErrorBody {
+  toBody(raised: unknown, requestId: string): ErrorBody {
+    const exception = databaseBusyError(raised) ?? raised;
     const fromFastify =
       fastifyErrorBody(exception, requestId) ??
       (exception instanceof HttpException ? fastifyErrorBody(exception.cause, requestId) : null);

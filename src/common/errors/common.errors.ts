@@ -29,4 +29,5 @@ export const COMMON_ERRORS = {
   TOO_MANY_LOGIN_ATTEMPTS: 429,
   TOO_MANY_REQUESTS: 429,
   SERVICE_UNAVAILABLE: 503,
+  DATABASE_BUSY: 503,
 } as const satisfies Record<string, number>;

@@ -2,7 +2,6 @@ import { createRequire } from 'node:module';
 import { PassThrough, Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { stream as ExcelStream } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { ReportingReader } from '../../database/reporting-reader';
 import type { BlobStorage } from '@app/storage';
@@ -13,18 +12,17 @@ import { applyFilters, scopeTo } from './certificate-scope';
 import { pdfFileName } from './certificates.service';
 import { effectiveStatus } from './domain/certificate-status';
 import { csvLine } from '../../common/csv/write-csv';
+import { xlsxStream } from '../../common/xlsx/xlsx-stream';
 import { CertificateFilterDto } from './dto/certificate.dto';
 import { Certificate, CertificateStatus } from './entities/certificate.entity';
 
-// exceljs (~28 MB resident) and zip-stream (~11 MB) load on the first export, not at boot, so
-// an API that never exports does not carry them. zip-stream is ESM-only; Node 20.19+ loads it
+// zip-stream (~11 MB) loads on the first export, not at boot, so an API that never exports
+// does not carry it. zip-stream is ESM-only; Node 20.19+ loads it
 // with require(). createRequire keeps it out of Jest's CommonJS transform, which would
 // otherwise need to transpile the whole package tree.
 const lazyRequire = createRequire(__filename);
 const zipStreamClass = (): ZipStreamClass =>
   (lazyRequire('zip-stream') as { default: ZipStreamClass }).default;
-const excelStream = (): typeof ExcelStream =>
-  (lazyRequire('exceljs') as { stream: typeof ExcelStream }).stream;
 interface ZipStreamInstance extends Readable {
   entry(
     source: Readable,
@@ -163,23 +161,20 @@ export class CertificateExportsService {
   }
 
   xlsx(filter: CertificateFilterDto, actor: AuthUser, signal: AbortSignal): Readable {
-    const out = new PassThrough();
-    const workbook = new (excelStream().xlsx.WorkbookWriter)({
-      stream: out,
-      useSharedStrings: false,
-      useStyles: false,
-    });
-    const sheet = workbook.addWorksheet('Certificates');
-    const run = async () => {
-      sheet.addRow(REGISTER_HEADER).commit();
-      for await (const row of this.rows(filter, actor, signal, false)) {
-        sheet.addRow(this.registerValues(row)).commit();
+    const rows = this.rows(filter, actor, signal, false);
+    const registerValues = (row: ExportRow) => this.registerValues(row);
+    async function* batches() {
+      let batch: ReturnType<typeof registerValues>[] = [];
+      for await (const row of rows) {
+        batch.push(registerValues(row));
+        if (batch.length >= BATCH) {
+          yield batch;
+          batch = [];
+        }
       }
-      sheet.commit();
-      await workbook.commit();
-    };
-    run().catch((e: Error) => out.destroy(e));
-    return out;
+      if (batch.length) yield batch;
+    }
+    return xlsxStream('Certificates', REGISTER_HEADER, batches());
   }
 
   private registerValues(row: ExportRow): (string | number | null)[] {

@@ -1,25 +1,26 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import {
-  createPdfSigner,
-  PdfSigner,
-  renderCertificatePdf,
-  signCertificatePdf,
-  type CertificatePdfData,
-} from '@app/certificate-pdf';
+import type { CertificatePdfData, PdfSigner } from '@app/certificate-pdf';
 import { AppConfig } from '../../config/app-config';
-import { loadPdfSigningMaterial } from './pdf-signing-key';
+
+type PdfLibrary = typeof import('@app/certificate-pdf');
 
 /** The issuer's PDF signing key, loaded once per process at boot (a bad key fails the boot). */
 @Injectable()
 export class PdfSigningService implements OnModuleInit {
   private readonly logger = new Logger(PdfSigningService.name);
   private signer?: PdfSigner;
+  private pdf?: PdfLibrary;
 
   constructor(private readonly config: AppConfig) {}
 
   async onModuleInit(): Promise<void> {
+    // Only the worker renders and signs (the API imports this file for the class, never starts
+    // it): the PDF writer, its fonts, QR code and the X.509 / PKCS libraries load here, so the
+    // API process never holds them.
+    const { loadPdfSigningMaterial } = await import('./pdf-signing-key');
+    this.pdf = await import('@app/certificate-pdf');
     const material = await loadPdfSigningMaterial(this.config);
-    this.signer = createPdfSigner(material);
+    this.signer = this.pdf.createPdfSigner(material);
     const source = this.config.pdfSigning.p12
       ? 'PDF_SIGNING_P12'
       : this.config.pdfSigning.key
@@ -38,7 +39,8 @@ export class PdfSigningService implements OnModuleInit {
 
   /** Renders with a signature placeholder and signs; `/M` is the issue time. */
   renderSigned(data: CertificatePdfData): { pdf: Buffer; signerSubject: string } {
-    if (!this.signer) throw new Error('PdfSigningService used before module init');
+    if (!this.signer || !this.pdf) throw new Error('PdfSigningService used before module init');
+    const { renderCertificatePdf, signCertificatePdf } = this.pdf;
     const unsigned = renderCertificatePdf(data, {
       signature: {
         reservedBytes: this.signer.reservedBytes,

@@ -12,6 +12,7 @@ import {
   displayStatus,
   heartbeatSqlParameters,
   LessonAccessRefusal,
+  LessonState,
   lessonAccessRefusal,
   ProgressMap,
   statusAfterActivity,
@@ -20,6 +21,7 @@ import { HeartbeatResultView, ProgressResultView } from './dto/enrollment.dto';
 import { EnrollmentCompletedEvent, EnrollmentEvents } from './enrollment-events';
 import { Enrollment } from './entities/enrollment.entity';
 import { loadProgressMap } from './progress-map';
+import type { QuizEnrollment } from './enrollment-read-model';
 import { returnedRows } from '../../database/raw';
 
 /**
@@ -244,12 +246,80 @@ export class ProgressService {
   ): Promise<void> {
     const enrollment = await this.dataSource.manager.findOneBy(Enrollment, { id: enrollmentId });
     if (!enrollment) throw notFound('Enrollment');
-    const outline = await this.courses.outline(enrollment.courseVersionId);
     const progress = await loadProgressMap(this.dataSource.manager, enrollmentId);
+    await this.openQuizLessonOf(
+      {
+        enrollmentId,
+        lessonId,
+        status: enrollment.status,
+        courseVersionId: enrollment.courseVersionId,
+      },
+      progress,
+      options,
+      this.dataSource.manager,
+    );
+  }
+
+  /**
+   * The attempt start's lookup and lock check in one read, on the caller's transaction: the
+   * learner's latest enrollment whose course version has this quiz, refused like every lesson
+   * route when the lesson is locked, and the lesson recorded as started. Null when not enrolled.
+   */
+  async openQuizLesson(
+    quizId: string,
+    userId: string,
+    tx: EntityManager,
+  ): Promise<QuizEnrollment | null> {
+    const [row]: {
+      enrollment_id: string;
+      lesson_id: string;
+      status: Enrollment['status'];
+      course_version_id: string;
+      progress: { lesson_id: string; status: LessonState['status']; time_spent_seconds: number }[];
+    }[] = await tx.query(
+      `SELECT e.id AS enrollment_id, l.id AS lesson_id, e.status, e.course_version_id,
+              COALESCE((SELECT json_agg(json_build_object('lesson_id', p.lesson_id,
+                          'status', p.status, 'time_spent_seconds', p.time_spent_seconds))
+                          FROM lesson_progress p WHERE p.enrollment_id = e.id), '[]') AS progress
+         FROM enrollments e JOIN lessons l ON l.course_version_id = e.course_version_id
+        WHERE l.quiz_id = $1 AND e.user_id = $2 AND e.status <> 'withdrawn'
+        ORDER BY e.created_at DESC LIMIT 1`,
+      [quizId, userId],
+    );
+    if (!row) return null;
+    const progress: ProgressMap = new Map(
+      row.progress.map((p) => [
+        p.lesson_id,
+        { status: p.status, timeSpentSeconds: p.time_spent_seconds },
+      ]),
+    );
+    const state = {
+      enrollmentId: row.enrollment_id,
+      lessonId: row.lesson_id,
+      status: row.status,
+      courseVersionId: row.course_version_id,
+    };
+    await this.openQuizLessonOf(state, progress, { start: true }, tx);
+    return { enrollmentId: row.enrollment_id, lessonId: row.lesson_id };
+  }
+
+  private async openQuizLessonOf(
+    enrollment: {
+      enrollmentId: string;
+      lessonId: string;
+      status: Enrollment['status'];
+      courseVersionId: string;
+    },
+    progress: ProgressMap,
+    options: { start: boolean },
+    manager: EntityManager,
+  ): Promise<void> {
+    const { enrollmentId, lessonId } = enrollment;
+    const outline = await this.courses.outline(enrollment.courseVersionId, manager);
     this.assertLessonOpen(enrollment, outline, progress, lessonId);
     if (!options.start || (enrollment.status !== 'not_started' && progress.has(lessonId))) return;
     // One statement on the attempt-start hot path; only a not_started row changes status.
-    await this.dataSource.query(
+    await manager.query(
       `WITH started AS (
          INSERT INTO lesson_progress (enrollment_id, lesson_id, last_heartbeat_at)
          VALUES ($1, $2, now()) ON CONFLICT (enrollment_id, lesson_id) DO NOTHING)
@@ -289,7 +359,7 @@ export class ProgressService {
   }
 
   private refusalFor(
-    enrollment: Enrollment,
+    enrollment: Pick<Enrollment, 'status'>,
     outline: VersionOutline,
     progress: ProgressMap,
     lessonId: string,
@@ -304,7 +374,7 @@ export class ProgressService {
   }
 
   private assertLessonOpen(
-    enrollment: Enrollment,
+    enrollment: Pick<Enrollment, 'status'>,
     outline: VersionOutline,
     progress: ProgressMap,
     lessonId: string,

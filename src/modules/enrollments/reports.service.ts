@@ -8,7 +8,7 @@ import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
 import { displayStatus } from './domain/progress-rules';
 import { OrganizationReportRowView } from './dto/enrollment.dto';
 import { csvLine } from '../../common/csv/write-csv';
-import { REPORT_COLUMNS, reportCells, xlsxStream } from './report-export';
+import { REPORT_COLUMNS, reportCells, reportXlsx } from './report-export';
 
 interface OrgRow {
   id: string;
@@ -25,7 +25,7 @@ interface OrgRow {
   completed_at: Date | null;
 }
 
-const EXPORT_BATCH = 2000;
+const EXPORT_BATCH = 500;
 
 type CourseTotal =
   | 'enrolled'
@@ -142,7 +142,7 @@ export class ReportsService {
   /** Streams every row, reading the next keyset page only as the client consumes the last. */
   exportStream(organizationId: string, format: 'csv' | 'xlsx'): Readable {
     const batches = this.batches(organizationId);
-    if (format === 'xlsx') return xlsxStream(batches);
+    if (format === 'xlsx') return reportXlsx(batches);
     async function* csv() {
       yield '\uFEFF' + csvLine([...REPORT_COLUMNS]);
       for await (const rows of batches) yield rows.map((r) => csvLine(reportCells(r))).join('');

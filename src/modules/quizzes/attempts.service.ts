@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, isAuthor } from '../../common/auth/roles';
 import { AppConfig } from '../../config/app-config';
 import { DomainError, notFound } from '../../common/errors/domain-error';
@@ -68,14 +68,44 @@ export interface AttemptView {
   userId?: string;
 }
 
+/**
+ * Everything the start decides on, in one read: the quiz, the learner's attempts on it, the
+ * database clock and the candidate questions of its selection (fixed ids or drawn categories).
+ */
 const START_CONTEXT = `
   SELECT q.id, q.course_id, q.time_limit_seconds, q.attempts_allowed, q.open_at, q.close_at,
          q.options, now() AS db_now,
          (SELECT count(*)::int FROM quiz_attempts a WHERE a.quiz_id = q.id AND a.user_id = $2) AS used,
          (SELECT a.id FROM quiz_attempts a
-           WHERE a.quiz_id = q.id AND a.user_id = $2 AND a.status = 'open') AS open_id
+           WHERE a.quiz_id = q.id AND a.user_id = $2 AND a.status = 'open') AS open_id,
+         COALESCE((
+           SELECT json_agg(json_build_object('questionId', c.id, 'categoryId', c.category_id,
+                                             'versionId', c.current_version_id))
+             FROM questions c JOIN question_banks b ON b.id = c.bank_id AND b.course_id = q.course_id
+            WHERE c.deleted_at IS NULL
+              AND (c.id IN (SELECT x::uuid FROM jsonb_array_elements_text(
+                              CASE WHEN q.options->'selection'->>'mode' = 'fixed'
+                                   THEN q.options->'selection'->'questionIds' END) x)
+                   OR c.category_id IN (SELECT (d->>'categoryId')::uuid FROM jsonb_array_elements(
+                              CASE WHEN q.options->'selection'->>'mode' = 'random'
+                                   THEN q.options->'selection'->'draws' END) d))
+         ), '[]') AS candidates
     FROM quizzes q
    WHERE q.id = $1`;
+
+interface StartContext {
+  id: string;
+  course_id: string;
+  time_limit_seconds: number | null;
+  attempts_allowed: number | null;
+  open_at: Date | null;
+  close_at: Date | null;
+  options: QuizOptions;
+  db_now: Date;
+  used: number;
+  open_id: string | null;
+  candidates: { questionId: string; categoryId: string | null; versionId: string }[];
+}
 
 /** Immutable while an attempt is open: who owns it and what it shows. */
 interface AttemptMeta {
@@ -104,21 +134,43 @@ export class AttemptsService {
   ) {}
 
   /**
-   * Cheap by design (a cohort starts at once): one context query (with the enrollment lookup
-   * beside it), one candidate query, one
-   * INSERT with the whole snapshot; versions come from the per-process cache.
+   * Cheap by design (a cohort starts at once): one connection and one transaction (so one
+   * commit) for the lot: the start context with its candidate questions, the enrollment and lock
+   * check with the lesson start, and one INSERT with the whole snapshot; versions come from the
+   * per-process cache. Nothing inside acquires a second connection (no pool deadlock in a surge).
    */
   async start(quizId: string, actor: AuthUser): Promise<AttemptView> {
-    const [[ctx], enrollment] = await Promise.all([
-      this.dataSource.query(START_CONTEXT, [quizId, actor.id]),
-      this.enrollmentReads.quizEnrollment(quizId, actor.id),
-    ]);
-    if (!ctx || !enrollment) throw notFound('Quiz');
+    const started = await this.dataSource.transaction((tx) => this.startIn(tx, quizId, actor));
+    if ('openId' in started) return this.view(started.openId, actor);
+    const { attempt, snapshot, options, closeAt, now, graceUntil } = started;
+    this.remember(attempt.id, { userId: actor.id, questions: snapshot });
+    if (graceUntil) {
+      await this.scheduleAutoSubmit(attempt.id, graceUntil.getTime() - now.getTime());
+    }
+    return this.render(attempt, options.review, closeAt, now, actor, false);
+  }
+
+  private async startIn(
+    tx: EntityManager,
+    quizId: string,
+    actor: AuthUser,
+  ): Promise<
+    | { openId: string }
+    | {
+        attempt: AttemptRow;
+        snapshot: SnapshotItem[];
+        options: QuizOptions;
+        closeAt: Date | null;
+        now: Date;
+        graceUntil: Date | null;
+      }
+  > {
+    const [ctx]: (StartContext | undefined)[] = await tx.query(START_CONTEXT, [quizId, actor.id]);
+    if (!ctx) throw notFound('Quiz');
     // Same rule as the lesson route: a locked quiz lesson opens no attempt.
-    await this.progress.openLessonForQuiz(enrollment.enrollmentId, enrollment.lessonId, {
-      start: true,
-    });
-    if (ctx.open_id) return this.view(ctx.open_id, actor);
+    const enrollment = await this.progress.openQuizLesson(quizId, actor.id, tx);
+    if (!enrollment) throw notFound('Quiz');
+    if (ctx.open_id) return { openId: ctx.open_id };
     const now: Date = ctx.db_now;
     const refusal = quizWindowRefusal(now, ctx.open_at, ctx.close_at);
     if (refusal) {
@@ -129,25 +181,11 @@ export class AttemptsService {
         allowed: ctx.attempts_allowed,
       });
     }
-    const options: QuizOptions = ctx.options;
-    const candidates: { questionId: string; categoryId: string | null; versionId: string }[] =
-      await this.dataSource.query(
-        `SELECT q.id AS "questionId", q.category_id AS "categoryId",
-                q.current_version_id AS "versionId"
-           FROM questions q JOIN question_banks b ON b.id = q.bank_id AND b.course_id = $1
-          WHERE q.deleted_at IS NULL AND (q.id = ANY($2::uuid[]) OR q.category_id = ANY($3::uuid[]))`,
-        [
-          ctx.course_id,
-          options.selection.mode === 'fixed' ? options.selection.questionIds : [],
-          options.selection.mode === 'random'
-            ? options.selection.draws.map((d) => d.categoryId)
-            : [],
-        ],
-      );
+    const options = ctx.options;
     const random = seededRandom(randomInt(2 ** 31));
-    let chosen: typeof candidates;
+    let chosen: StartContext['candidates'];
     try {
-      chosen = selectQuestions(options.selection, candidates, options.shuffleQuestions, random);
+      chosen = selectQuestions(options.selection, ctx.candidates, options.shuffleQuestions, random);
     } catch (e) {
       if (e instanceof NotEnoughQuestionsError) {
         throw new DomainError('NOT_ENOUGH_QUESTIONS', 'The quiz cannot draw its questions', {
@@ -157,7 +195,10 @@ export class AttemptsService {
       throw e;
     }
     if (!chosen.length) throw new DomainError('NOT_ENOUGH_QUESTIONS', 'The quiz has no questions');
-    const versions = await this.versions.load(chosen.map((c) => c.versionId));
+    const versions = await this.versions.load(
+      chosen.map((c) => c.versionId),
+      tx,
+    );
     const snapshot = buildSnapshot(
       chosen.map((c) => {
         const v = versions.get(c.versionId)!;
@@ -173,7 +214,7 @@ export class AttemptsService {
     );
     const deadline = computeDeadline(now, ctx.time_limit_seconds, ctx.close_at);
     const graceUntil = offlineGraceEnd(deadline, this.config.quizOfflineGraceSeconds);
-    const inserted: AttemptRow[] = await this.dataSource.query(
+    const inserted: AttemptRow[] = await tx.query(
       `INSERT INTO quiz_attempts
          (quiz_id, user_id, enrollment_id, attempt_no, status, questions, started_at, deadline,
           grace_until)
@@ -192,19 +233,15 @@ export class AttemptsService {
       ],
     );
     if (!inserted.length) {
-      const [open] = await this.dataSource.query(
+      // A concurrent start committed first (ON CONFLICT waited for it): this statement sees it.
+      const [open] = await tx.query(
         `SELECT id FROM quiz_attempts WHERE quiz_id = $1 AND user_id = $2 AND status = 'open'`,
         [quizId, actor.id],
       );
       if (!open) throw new DomainError('CONFLICT', 'Attempt started concurrently; retry');
-      return this.view(open.id, actor);
+      return { openId: open.id };
     }
-    const attempt = inserted[0];
-    this.remember(attempt.id, { userId: actor.id, questions: snapshot });
-    if (graceUntil) {
-      await this.scheduleAutoSubmit(attempt.id, graceUntil.getTime() - now.getTime());
-    }
-    return this.render(attempt, options.review, ctx.close_at, now, actor, false);
+    return { attempt: inserted[0], snapshot, options, closeAt: ctx.close_at, now, graceUntil };
   }
 
   async saveAnswer(
@@ -237,6 +274,9 @@ export class AttemptsService {
     const response = toResponse(item, dto);
     const answeredAt = dto.answeredAt ?? null;
     // FOR SHARE: a concurrent submit waits for this save, and a save after it sees "not open".
+    // Committed synchronously on purpose (not `synchronous_commit = off` as heartbeats are): the
+    // web app drops an answer from its outbox once this acknowledges it, so an acknowledged save
+    // lost in a database crash would be an answer lost for good (docs/operations.md).
     const rows: { updated_at: Date }[] = returnedRows(
       await this.dataSource.query(
         `INSERT INTO quiz_attempt_answers (attempt_id, question_version_id, response, answered_at)

@@ -1688,6 +1688,10 @@ export type OrganizationsControllerListErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type OrganizationsControllerListError = OrganizationsControllerListErrors[keyof OrganizationsControllerListErrors];
@@ -1722,6 +1726,10 @@ export type OrganizationsControllerCreateErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type OrganizationsControllerCreateError = OrganizationsControllerCreateErrors[keyof OrganizationsControllerCreateErrors];
@@ -1762,6 +1770,10 @@ export type OrganizationsControllerRemoveErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type OrganizationsControllerRemoveError = OrganizationsControllerRemoveErrors[keyof OrganizationsControllerRemoveErrors];
@@ -1801,6 +1813,10 @@ export type OrganizationsControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type OrganizationsControllerGetError = OrganizationsControllerGetErrors[keyof OrganizationsControllerGetErrors];
@@ -1841,6 +1857,10 @@ export type OrganizationsControllerUpdateErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type OrganizationsControllerUpdateError = OrganizationsControllerUpdateErrors[keyof OrganizationsControllerUpdateErrors];
@@ -1883,6 +1903,10 @@ export type AdminUsersControllerListErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminUsersControllerListError = AdminUsersControllerListErrors[keyof AdminUsersControllerListErrors];
@@ -1925,6 +1949,10 @@ export type AdminUsersControllerCreateErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminUsersControllerCreateError = AdminUsersControllerCreateErrors[keyof AdminUsersControllerCreateErrors];
@@ -1965,6 +1993,10 @@ export type AdminUsersControllerRemoveErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminUsersControllerRemoveError = AdminUsersControllerRemoveErrors[keyof AdminUsersControllerRemoveErrors];
@@ -2004,6 +2036,10 @@ export type AdminUsersControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminUsersControllerGetError = AdminUsersControllerGetErrors[keyof AdminUsersControllerGetErrors];
@@ -2048,6 +2084,10 @@ export type AdminUsersControllerUpdateErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminUsersControllerUpdateError = AdminUsersControllerUpdateErrors[keyof AdminUsersControllerUpdateErrors];
@@ -2090,6 +2130,10 @@ export type EmployeesControllerListErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EmployeesControllerListError = EmployeesControllerListErrors[keyof EmployeesControllerListErrors];
@@ -2128,6 +2172,10 @@ export type EmployeesControllerCreateErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EmployeesControllerCreateError = EmployeesControllerCreateErrors[keyof EmployeesControllerCreateErrors];
@@ -2164,6 +2212,10 @@ export type EmployeesControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EmployeesControllerGetError = EmployeesControllerGetErrors[keyof EmployeesControllerGetErrors];
@@ -2200,6 +2252,10 @@ export type EmployeesControllerDeactivateErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EmployeesControllerDeactivateError = EmployeesControllerDeactivateErrors[keyof EmployeesControllerDeactivateErrors];
@@ -2236,6 +2292,10 @@ export type EmployeesControllerReactivateErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EmployeesControllerReactivateError = EmployeesControllerReactivateErrors[keyof EmployeesControllerReactivateErrors];
@@ -2295,6 +2355,10 @@ export type EmployeesControllerImportErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EmployeesControllerImportError = EmployeesControllerImportErrors[keyof EmployeesControllerImportErrors];
@@ -2328,6 +2392,10 @@ export type AuthControllerLoginErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AuthControllerLoginError = AuthControllerLoginErrors[keyof AuthControllerLoginErrors];
@@ -2354,6 +2422,10 @@ export type AuthControllerRefreshErrors = {
      * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
      */
     401: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AuthControllerRefreshError = AuthControllerRefreshErrors[keyof AuthControllerRefreshErrors];
@@ -2380,6 +2452,10 @@ export type AuthControllerLogoutErrors = {
      * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
      */
     401: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AuthControllerLogoutError = AuthControllerLogoutErrors[keyof AuthControllerLogoutErrors];
@@ -2405,6 +2481,10 @@ export type MeControllerMeErrors = {
      * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
      */
     401: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type MeControllerMeError = MeControllerMeErrors[keyof MeControllerMeErrors];
@@ -2431,6 +2511,10 @@ export type MeControllerUpdateErrors = {
      * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
      */
     401: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type MeControllerUpdateError = MeControllerUpdateErrors[keyof MeControllerUpdateErrors];
@@ -2474,6 +2558,10 @@ export type BrowserSessionControllerLoginErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type BrowserSessionControllerLoginError = BrowserSessionControllerLoginErrors[keyof BrowserSessionControllerLoginErrors];
@@ -2506,6 +2594,10 @@ export type BrowserSessionControllerRefreshErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type BrowserSessionControllerRefreshError = BrowserSessionControllerRefreshErrors[keyof BrowserSessionControllerRefreshErrors];
@@ -2534,6 +2626,10 @@ export type BrowserSessionControllerLogoutErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type BrowserSessionControllerLogoutError = BrowserSessionControllerLogoutErrors[keyof BrowserSessionControllerLogoutErrors];
@@ -2599,6 +2695,10 @@ export type CoursesControllerListErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerListError = CoursesControllerListErrors[keyof CoursesControllerListErrors];
@@ -2633,6 +2733,10 @@ export type CoursesControllerCreateErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerCreateError = CoursesControllerCreateErrors[keyof CoursesControllerCreateErrors];
@@ -2669,6 +2773,10 @@ export type CoursesControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerGetError = CoursesControllerGetErrors[keyof CoursesControllerGetErrors];
@@ -2709,6 +2817,10 @@ export type CoursesControllerUpdateErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerUpdateError = CoursesControllerUpdateErrors[keyof CoursesControllerUpdateErrors];
@@ -2745,6 +2857,10 @@ export type CoursesControllerVersionsErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerVersionsError = CoursesControllerVersionsErrors[keyof CoursesControllerVersionsErrors];
@@ -2785,6 +2901,10 @@ export type CoursesControllerNewDraftErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerNewDraftError = CoursesControllerNewDraftErrors[keyof CoursesControllerNewDraftErrors];
@@ -2829,6 +2949,10 @@ export type CoursesControllerPublishErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerPublishError = CoursesControllerPublishErrors[keyof CoursesControllerPublishErrors];
@@ -2869,6 +2993,10 @@ export type CoursesControllerArchiveErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerArchiveError = CoursesControllerArchiveErrors[keyof CoursesControllerArchiveErrors];
@@ -2905,6 +3033,10 @@ export type CoursesControllerStaffErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerStaffError = CoursesControllerStaffErrors[keyof CoursesControllerStaffErrors];
@@ -2945,6 +3077,10 @@ export type CoursesControllerAddStaffErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerAddStaffError = CoursesControllerAddStaffErrors[keyof CoursesControllerAddStaffErrors];
@@ -2993,6 +3129,10 @@ export type CoursesControllerRemoveStaffErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerRemoveStaffError = CoursesControllerRemoveStaffErrors[keyof CoursesControllerRemoveStaffErrors];
@@ -3036,6 +3176,10 @@ export type CoursesControllerAddModuleErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerAddModuleError = CoursesControllerAddModuleErrors[keyof CoursesControllerAddModuleErrors];
@@ -3080,6 +3224,10 @@ export type CoursesControllerReorderModulesErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerReorderModulesError = CoursesControllerReorderModulesErrors[keyof CoursesControllerReorderModulesErrors];
@@ -3124,6 +3272,10 @@ export type CoursesControllerDeleteModuleErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerDeleteModuleError = CoursesControllerDeleteModuleErrors[keyof CoursesControllerDeleteModuleErrors];
@@ -3168,6 +3320,10 @@ export type CoursesControllerUpdateModuleErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerUpdateModuleError = CoursesControllerUpdateModuleErrors[keyof CoursesControllerUpdateModuleErrors];
@@ -3213,6 +3369,10 @@ export type CoursesControllerAddLessonErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerAddLessonError = CoursesControllerAddLessonErrors[keyof CoursesControllerAddLessonErrors];
@@ -3258,6 +3418,10 @@ export type CoursesControllerReorderLessonsErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerReorderLessonsError = CoursesControllerReorderLessonsErrors[keyof CoursesControllerReorderLessonsErrors];
@@ -3302,6 +3466,10 @@ export type CoursesControllerDeleteLessonErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerDeleteLessonError = CoursesControllerDeleteLessonErrors[keyof CoursesControllerDeleteLessonErrors];
@@ -3350,6 +3518,10 @@ export type CoursesControllerUpdateLessonErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerUpdateLessonError = CoursesControllerUpdateLessonErrors[keyof CoursesControllerUpdateLessonErrors];
@@ -3408,6 +3580,10 @@ export type CoursesControllerUploadFileErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CoursesControllerUploadFileError = CoursesControllerUploadFileErrors[keyof CoursesControllerUploadFileErrors];
@@ -3448,6 +3624,10 @@ export type CourseEnrollmentsControllerEnrollErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CourseEnrollmentsControllerEnrollError = CourseEnrollmentsControllerEnrollErrors[keyof CourseEnrollmentsControllerEnrollErrors];
@@ -3495,6 +3675,10 @@ export type CourseEnrollmentsControllerAssignErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CourseEnrollmentsControllerAssignError = CourseEnrollmentsControllerAssignErrors[keyof CourseEnrollmentsControllerAssignErrors];
@@ -3531,6 +3715,10 @@ export type CourseEnrollmentsControllerPreviewAssignmentErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CourseEnrollmentsControllerPreviewAssignmentError = CourseEnrollmentsControllerPreviewAssignmentErrors[keyof CourseEnrollmentsControllerPreviewAssignmentErrors];
@@ -3574,6 +3762,10 @@ export type CourseEnrollmentsControllerExtendDueDatesErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CourseEnrollmentsControllerExtendDueDatesError = CourseEnrollmentsControllerExtendDueDatesErrors[keyof CourseEnrollmentsControllerExtendDueDatesErrors];
@@ -3644,6 +3836,10 @@ export type CourseEnrollmentsControllerImportAssignmentsErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CourseEnrollmentsControllerImportAssignmentsError = CourseEnrollmentsControllerImportAssignmentsErrors[keyof CourseEnrollmentsControllerImportAssignmentsErrors];
@@ -3690,6 +3886,10 @@ export type CourseEnrollmentsControllerRosterErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CourseEnrollmentsControllerRosterError = CourseEnrollmentsControllerRosterErrors[keyof CourseEnrollmentsControllerRosterErrors];
@@ -3733,6 +3933,10 @@ export type EmployeeEnrollmentsControllerListErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EmployeeEnrollmentsControllerListError = EmployeeEnrollmentsControllerListErrors[keyof EmployeeEnrollmentsControllerListErrors];
@@ -3770,6 +3974,10 @@ export type MyCoursesControllerListErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type MyCoursesControllerListError = MyCoursesControllerListErrors[keyof MyCoursesControllerListErrors];
@@ -3806,6 +4014,10 @@ export type EnrollmentsControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EnrollmentsControllerGetError = EnrollmentsControllerGetErrors[keyof EnrollmentsControllerGetErrors];
@@ -3846,6 +4058,10 @@ export type EnrollmentsControllerWithdrawErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EnrollmentsControllerWithdrawError = EnrollmentsControllerWithdrawErrors[keyof EnrollmentsControllerWithdrawErrors];
@@ -3887,6 +4103,10 @@ export type EnrollmentsControllerLessonErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EnrollmentsControllerLessonError = EnrollmentsControllerLessonErrors[keyof EnrollmentsControllerLessonErrors];
@@ -3928,6 +4148,10 @@ export type EnrollmentsControllerFileErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EnrollmentsControllerFileError = EnrollmentsControllerFileErrors[keyof EnrollmentsControllerFileErrors];
@@ -3972,6 +4196,10 @@ export type EnrollmentsControllerStartErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EnrollmentsControllerStartError = EnrollmentsControllerStartErrors[keyof EnrollmentsControllerStartErrors];
@@ -4013,6 +4241,10 @@ export type EnrollmentsControllerHeartbeatErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EnrollmentsControllerHeartbeatError = EnrollmentsControllerHeartbeatErrors[keyof EnrollmentsControllerHeartbeatErrors];
@@ -4057,6 +4289,10 @@ export type EnrollmentsControllerCompleteErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EnrollmentsControllerCompleteError = EnrollmentsControllerCompleteErrors[keyof EnrollmentsControllerCompleteErrors];
@@ -4093,6 +4329,10 @@ export type ReportsControllerCourseErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type ReportsControllerCourseError = ReportsControllerCourseErrors[keyof ReportsControllerCourseErrors];
@@ -4144,6 +4384,10 @@ export type ReportsControllerOrganizationErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type ReportsControllerOrganizationError = ReportsControllerOrganizationErrors[keyof ReportsControllerOrganizationErrors];
@@ -4195,6 +4439,10 @@ export type ReportsControllerExportErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type ReportsControllerExportError = ReportsControllerExportErrors[keyof ReportsControllerExportErrors];
@@ -4224,6 +4472,10 @@ export type MyNotificationPreferencesControllerGetErrors = {
      * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
      */
     401: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type MyNotificationPreferencesControllerGetError = MyNotificationPreferencesControllerGetErrors[keyof MyNotificationPreferencesControllerGetErrors];
@@ -4250,6 +4502,10 @@ export type MyNotificationPreferencesControllerUpdateErrors = {
      * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
      */
     401: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type MyNotificationPreferencesControllerUpdateError = MyNotificationPreferencesControllerUpdateErrors[keyof MyNotificationPreferencesControllerUpdateErrors];
@@ -4277,6 +4533,10 @@ export type UnsubscribeControllerConfirmErrors = {
      * Invalid or expired link
      */
     400: string;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type UnsubscribeControllerConfirmError = UnsubscribeControllerConfirmErrors[keyof UnsubscribeControllerConfirmErrors];
@@ -4307,6 +4567,10 @@ export type UnsubscribeControllerUnsubscribeErrors = {
      * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
      */
     400: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type UnsubscribeControllerUnsubscribeError = UnsubscribeControllerUnsubscribeErrors[keyof UnsubscribeControllerUnsubscribeErrors];
@@ -4349,6 +4613,10 @@ export type AdminEmailControllerListErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminEmailControllerListError = AdminEmailControllerListErrors[keyof AdminEmailControllerListErrors];
@@ -4389,6 +4657,10 @@ export type AdminEmailControllerRetryErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminEmailControllerRetryError = AdminEmailControllerRetryErrors[keyof AdminEmailControllerRetryErrors];
@@ -4427,6 +4699,10 @@ export type AdminEmailControllerPreviewErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminEmailControllerPreviewError = AdminEmailControllerPreviewErrors[keyof AdminEmailControllerPreviewErrors];
@@ -4463,6 +4739,10 @@ export type CourseNotificationSettingsControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CourseNotificationSettingsControllerGetError = CourseNotificationSettingsControllerGetErrors[keyof CourseNotificationSettingsControllerGetErrors];
@@ -4499,6 +4779,10 @@ export type CourseNotificationSettingsControllerUpdateErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CourseNotificationSettingsControllerUpdateError = CourseNotificationSettingsControllerUpdateErrors[keyof CourseNotificationSettingsControllerUpdateErrors];
@@ -4525,6 +4809,10 @@ export type PasswordControllerSetPasswordErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type PasswordControllerSetPasswordError = PasswordControllerSetPasswordErrors[keyof PasswordControllerSetPasswordErrors];
@@ -4554,6 +4842,10 @@ export type PasswordControllerForgotErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type PasswordControllerForgotError = PasswordControllerForgotErrors[keyof PasswordControllerForgotErrors];
@@ -4578,6 +4870,10 @@ export type PasswordControllerTokenInfoErrors = {
      * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
      */
     400: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type PasswordControllerTokenInfoError = PasswordControllerTokenInfoErrors[keyof PasswordControllerTokenInfoErrors];
@@ -4614,6 +4910,10 @@ export type BrowserPasswordControllerSetPasswordErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type BrowserPasswordControllerSetPasswordError = BrowserPasswordControllerSetPasswordErrors[keyof BrowserPasswordControllerSetPasswordErrors];
@@ -4657,6 +4957,10 @@ export type EmployeeInvitationControllerResendErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type EmployeeInvitationControllerResendError = EmployeeInvitationControllerResendErrors[keyof EmployeeInvitationControllerResendErrors];
@@ -4700,6 +5004,10 @@ export type AdminInvitationControllerResendErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminInvitationControllerResendError = AdminInvitationControllerResendErrors[keyof AdminInvitationControllerResendErrors];
@@ -4756,6 +5064,10 @@ export type CertificatesControllerListErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CertificatesControllerListError = CertificatesControllerListErrors[keyof CertificatesControllerListErrors];
@@ -4808,6 +5120,10 @@ export type CertificatesControllerZipErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CertificatesControllerZipError = CertificatesControllerZipErrors[keyof CertificatesControllerZipErrors];
@@ -4864,6 +5180,10 @@ export type CertificatesControllerRegisterErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CertificatesControllerRegisterError = CertificatesControllerRegisterErrors[keyof CertificatesControllerRegisterErrors];
@@ -4903,6 +5223,10 @@ export type CertificatesControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CertificatesControllerGetError = CertificatesControllerGetErrors[keyof CertificatesControllerGetErrors];
@@ -4943,6 +5267,10 @@ export type CertificatesControllerPdfErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CertificatesControllerPdfError = CertificatesControllerPdfErrors[keyof CertificatesControllerPdfErrors];
@@ -4986,6 +5314,10 @@ export type CertificatesControllerCredentialErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CertificatesControllerCredentialError = CertificatesControllerCredentialErrors[keyof CertificatesControllerCredentialErrors];
@@ -5029,6 +5361,10 @@ export type CertificatesControllerRevokeErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CertificatesControllerRevokeError = CertificatesControllerRevokeErrors[keyof CertificatesControllerRevokeErrors];
@@ -5069,6 +5405,10 @@ export type CertificatesControllerReissueErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CertificatesControllerReissueError = CertificatesControllerReissueErrors[keyof CertificatesControllerReissueErrors];
@@ -5112,6 +5452,10 @@ export type CertificatesControllerRenewErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CertificatesControllerRenewError = CertificatesControllerRenewErrors[keyof CertificatesControllerRenewErrors];
@@ -5165,6 +5509,10 @@ export type AdminCertificatesControllerFailedErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminCertificatesControllerFailedError = AdminCertificatesControllerFailedErrors[keyof AdminCertificatesControllerFailedErrors];
@@ -5205,6 +5553,10 @@ export type AdminCertificatesControllerRetryErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AdminCertificatesControllerRetryError = AdminCertificatesControllerRetryErrors[keyof AdminCertificatesControllerRetryErrors];
@@ -5235,6 +5587,10 @@ export type VerificationControllerPageErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type VerificationControllerPageError = VerificationControllerPageErrors[keyof VerificationControllerPageErrors];
@@ -5266,6 +5622,10 @@ export type VerificationControllerJsonErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type VerificationControllerJsonError = VerificationControllerJsonErrors[keyof VerificationControllerJsonErrors];
@@ -5305,6 +5665,10 @@ export type VerificationControllerDocumentErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type VerificationControllerDocumentError = VerificationControllerDocumentErrors[keyof VerificationControllerDocumentErrors];
@@ -5321,6 +5685,15 @@ export type CredentialsControllerDidDocumentData = {
     query?: never;
     url: '/.well-known/did.json';
 };
+
+export type CredentialsControllerDidDocumentErrors = {
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
+};
+
+export type CredentialsControllerDidDocumentError = CredentialsControllerDidDocumentErrors[keyof CredentialsControllerDidDocumentErrors];
 
 export type CredentialsControllerDidDocumentResponses = {
     /**
@@ -5345,6 +5718,10 @@ export type CredentialsControllerStatusListErrors = {
      * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
      */
     400: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CredentialsControllerStatusListError = CredentialsControllerStatusListErrors[keyof CredentialsControllerStatusListErrors];
@@ -5376,6 +5753,10 @@ export type CredentialsControllerByCodeErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CredentialsControllerByCodeError = CredentialsControllerByCodeErrors[keyof CredentialsControllerByCodeErrors];
@@ -5405,6 +5786,10 @@ export type CredentialsControllerVerifyErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type CredentialsControllerVerifyError = CredentialsControllerVerifyErrors[keyof CredentialsControllerVerifyErrors];
@@ -5444,6 +5829,10 @@ export type QuestionBankControllerCategoriesErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuestionBankControllerCategoriesError = QuestionBankControllerCategoriesErrors[keyof QuestionBankControllerCategoriesErrors];
@@ -5484,6 +5873,10 @@ export type QuestionBankControllerCreateCategoryErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuestionBankControllerCreateCategoryError = QuestionBankControllerCreateCategoryErrors[keyof QuestionBankControllerCreateCategoryErrors];
@@ -5528,6 +5921,10 @@ export type QuestionBankControllerListErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuestionBankControllerListError = QuestionBankControllerListErrors[keyof QuestionBankControllerListErrors];
@@ -5568,6 +5965,10 @@ export type QuestionBankControllerCreateErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuestionBankControllerCreateError = QuestionBankControllerCreateErrors[keyof QuestionBankControllerCreateErrors];
@@ -5631,6 +6032,10 @@ export type QuestionBankControllerImportErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuestionBankControllerImportError = QuestionBankControllerImportErrors[keyof QuestionBankControllerImportErrors];
@@ -5673,6 +6078,10 @@ export type QuestionBankControllerExportErrors = {
      * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
      */
     429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuestionBankControllerExportError = QuestionBankControllerExportErrors[keyof QuestionBankControllerExportErrors];
@@ -5712,6 +6121,10 @@ export type QuestionsControllerRemoveErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuestionsControllerRemoveError = QuestionsControllerRemoveErrors[keyof QuestionsControllerRemoveErrors];
@@ -5751,6 +6164,10 @@ export type QuestionsControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuestionsControllerGetError = QuestionsControllerGetErrors[keyof QuestionsControllerGetErrors];
@@ -5791,6 +6208,10 @@ export type QuestionsControllerUpdateErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuestionsControllerUpdateError = QuestionsControllerUpdateErrors[keyof QuestionsControllerUpdateErrors];
@@ -5836,6 +6257,10 @@ export type QuizzesControllerCreateErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuizzesControllerCreateError = QuizzesControllerCreateErrors[keyof QuizzesControllerCreateErrors];
@@ -5872,6 +6297,10 @@ export type QuizzesControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuizzesControllerGetError = QuizzesControllerGetErrors[keyof QuizzesControllerGetErrors];
@@ -5915,6 +6344,10 @@ export type QuizzesControllerUpdateErrors = {
      * Semantically invalid (e.g. CSV_INVALID with per-row errors)
      */
     422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuizzesControllerUpdateError = QuizzesControllerUpdateErrors[keyof QuizzesControllerUpdateErrors];
@@ -5955,6 +6388,10 @@ export type QuizzesControllerStartErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuizzesControllerStartError = QuizzesControllerStartErrors[keyof QuizzesControllerStartErrors];
@@ -5994,6 +6431,10 @@ export type QuizzesControllerRegradeErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type QuizzesControllerRegradeError = QuizzesControllerRegradeErrors[keyof QuizzesControllerRegradeErrors];
@@ -6030,6 +6471,10 @@ export type AttemptsControllerGetErrors = {
      * Not found or not in your scope (NOT_FOUND)
      */
     404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AttemptsControllerGetError = AttemptsControllerGetErrors[keyof AttemptsControllerGetErrors];
@@ -6071,6 +6516,10 @@ export type AttemptsControllerSaveErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AttemptsControllerSaveError = AttemptsControllerSaveErrors[keyof AttemptsControllerSaveErrors];
@@ -6111,6 +6560,10 @@ export type AttemptsControllerSubmitErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AttemptsControllerSubmitError = AttemptsControllerSubmitErrors[keyof AttemptsControllerSubmitErrors];
@@ -6151,6 +6604,10 @@ export type AttemptsControllerGradeErrors = {
      * Conflict with existing data
      */
     409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type AttemptsControllerGradeError = AttemptsControllerGradeErrors[keyof AttemptsControllerGradeErrors];
@@ -6186,6 +6643,10 @@ export type ComplianceControllerSummaryErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type ComplianceControllerSummaryError = ComplianceControllerSummaryErrors[keyof ComplianceControllerSummaryErrors];
@@ -6238,6 +6699,10 @@ export type ComplianceControllerMatrixErrors = {
      * Role not allowed (FORBIDDEN)
      */
     403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
 };
 
 export type ComplianceControllerMatrixError = ComplianceControllerMatrixErrors[keyof ComplianceControllerMatrixErrors];
