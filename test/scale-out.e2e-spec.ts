@@ -84,6 +84,16 @@ async function workerReady(node: Node): Promise<void> {
   );
 }
 
+/** A POST that honours 503 DATABASE_BUSY + Retry-After, as a well-behaved client does. */
+async function post(url: string, headers: Record<string, string>): Promise<Response> {
+  for (let attempt = 0; ; attempt += 1) {
+    const res = await fetch(url, { method: 'POST', headers });
+    if (res.status !== 503 || attempt >= 5) return res;
+    await res.arrayBuffer();
+    await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000));
+  }
+}
+
 /** Runs `work` over `items`, `limit` at a time. */
 async function pool<T>(items: T[], limit: number, work: (item: T, i: number) => Promise<void>) {
   let next = 0;
@@ -175,9 +185,9 @@ describe('scale-out: 2 API + 3 worker processes', () => {
       const api = apis[i % 2].url;
       const base = `${api}/api/v1/enrollments/${learner.enrollmentId}/lessons/${course.lessonId}`;
       const headers = { authorization: `Bearer ${learner.token}` };
-      const start = await fetch(`${base}/start`, { method: 'POST', headers });
+      const start = await post(`${base}/start`, headers);
       if (start.status >= 300) throw new Error(`start: ${start.status} ${await start.text()}`);
-      const done = await fetch(`${base}/complete`, { method: 'POST', headers });
+      const done = await post(`${base}/complete`, headers);
       if (done.status !== 200) throw new Error(`complete: ${done.status} ${await done.text()}`);
       completed += 1;
       if (completed === Math.floor(LEARNERS / 3) && !killed) {
