@@ -17,6 +17,7 @@ import type {
   EnrollmentView,
   EnrollResultView,
   HeartbeatResultView,
+  ItemAnalysisPageView,
   LearnerQuizView,
   LessonContentView,
   LessonProgressView,
@@ -28,6 +29,7 @@ import type {
   PreferenceView,
   ProgressResultView,
   QuestionReviewView,
+  QuizView,
   SaveAnswerDto,
 } from '../api/generated/types.gen';
 import { accessToken, refreshSession } from './session';
@@ -42,6 +44,7 @@ export type {
   CourseView,
   EnrollmentView,
   HeartbeatResultView,
+  ItemAnalysisPageView,
   LearnerQuizView,
   LessonContentView,
   LessonProgressView,
@@ -49,6 +52,7 @@ export type {
   ModuleView,
   ProgressResultView,
   QuestionReviewView,
+  QuizView,
   PasswordTokenView,
   PreferencesResponse,
   PreferenceView,
@@ -171,4 +175,9 @@ export const api = {
   /** `filters` are the matrix page's URL search params (competency, state, search, cursor). */
   complianceMatrix: (filters: URLSearchParams) =>
     json<MatrixPageView>(`/api/v1/compliance/matrix?${filters.toString()}`),
+  /** The author's view of a quiz (settings and options). */
+  authorQuiz: (quizId: string) => json<QuizView>(`/api/v1/quizzes/${quizId}`),
+  /** `params` are the page's URL search params (attempts, cursor). */
+  itemAnalysis: (quizId: string, params: URLSearchParams) =>
+    json<ItemAnalysisPageView>(`/api/v1/quizzes/${quizId}/item-analysis?${params.toString()}`),
 };
