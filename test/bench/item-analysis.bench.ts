@@ -25,20 +25,25 @@ async function seedQuiz(db: import('typeorm').DataSource, textLessonId: string) 
   const [bank] = await db.query('INSERT INTO question_banks (course_id) VALUES ($1) RETURNING id', [
     lesson.course_id,
   ]);
-  // 20 questions with four options each, the first one correct
+  // 20 questions with four options each, the first one correct. (An UPDATE cannot see rows a
+  // sibling CTE inserted, so the current version is set in a second statement.)
   await db.query(
     `WITH q AS (
-       INSERT INTO questions (bank_id, tags) SELECT $1, '{}' FROM generate_series(1, $2) RETURNING id
-     ), v AS (
-       INSERT INTO question_versions (question_id, version_no, type, text, default_mark_hundredths, spec)
-       SELECT q.id, 1, 'single_choice', 'Soal beban ' || row_number() OVER (ORDER BY q.id), 100,
-              jsonb_build_object('options', (SELECT jsonb_agg(jsonb_build_object(
-                'id', gen_random_uuid(), 'text', 'Jawaban ' || k, 'fraction', CASE WHEN k = 1 THEN 1 ELSE 0 END)
-                ORDER BY k) FROM generate_series(1, 4) k))
-         FROM q RETURNING id, question_id
+       INSERT INTO questions (bank_id, tags)
+       SELECT $1::uuid, '{}' FROM generate_series(1, $2::int) RETURNING id
      )
-     UPDATE questions SET current_version_id = v.id FROM v WHERE questions.id = v.question_id`,
+     INSERT INTO question_versions (question_id, version_no, type, text, default_mark_hundredths, spec)
+     SELECT q.id, 1, 'single_choice', 'Soal beban ' || row_number() OVER (ORDER BY q.id), 100,
+            jsonb_build_object('options', (SELECT jsonb_agg(jsonb_build_object(
+              'id', gen_random_uuid(), 'text', 'Jawaban ' || k, 'fraction', CASE WHEN k = 1 THEN 1 ELSE 0 END)
+              ORDER BY k) FROM generate_series(1, 4) k))
+       FROM q`,
     [bank.id, QUESTIONS],
+  );
+  await db.query(
+    `UPDATE questions q SET current_version_id = v.id
+       FROM question_versions v WHERE v.question_id = q.id AND q.bank_id = $1`,
+    [bank.id],
   );
   const questions: { id: string; v: string; options: string[] }[] = await db.query(
     `SELECT q.id, v.id AS v, ARRAY(SELECT o->>'id' FROM jsonb_array_elements(v.spec->'options') o) AS options
@@ -74,8 +79,8 @@ async function seedQuiz(db: import('typeorm').DataSource, textLessonId: string) 
   await db.query(
     `INSERT INTO quiz_attempts (quiz_id, user_id, enrollment_id, attempt_no, status, questions,
        started_at, submitted_at, max_score_hundredths)
-     SELECT $1, e.user_id, e.id, 1, 'graded', $2::jsonb, now() - interval '1 hour', now(), $4
-       FROM enrollments e WHERE e.course_id = $3 ORDER BY e.id LIMIT $5`,
+     SELECT $1::uuid, e.user_id, e.id, 1, 'graded', $2::jsonb, now() - interval '1 hour', now(), $4::int
+       FROM enrollments e WHERE e.course_id = $3::uuid ORDER BY e.id LIMIT $5::int`,
     [quiz.id, JSON.stringify(snapshot), lesson.course_id, QUESTIONS * 100, ATTEMPTS],
   );
   await db.query(
@@ -87,16 +92,16 @@ async function seedQuiz(db: import('typeorm').DataSource, textLessonId: string) 
          SELECT (i.item->>'v')::uuid AS v,
                 ARRAY(SELECT jsonb_array_elements_text(i.item->'o')) AS options,
                 CASE WHEN random() < 0.15 + 0.8 * ((abs(hashtext(a.id::text)) % 1000) / 1000.0)
-                                            * (1 - i.n / ($2 + 1.0))
+                                            * (1 - i.n / ($2::int + 1.0))
                      THEN 1 ELSE 2 + floor(random() * 3)::int END AS pick
            FROM jsonb_array_elements(a.questions) WITH ORDINALITY i(item, n)
        ) p
-      WHERE a.quiz_id = $1`,
+      WHERE a.quiz_id = $1::uuid`,
     [quiz.id, QUESTIONS],
   );
   await db.query(
     `UPDATE quiz_attempts a SET score_hundredths = s.total,
-            percent_hundredths = s.total * 10000 / $2, passed = s.total * 100 >= 70 * $2
+            percent_hundredths = s.total * 10000 / $1::int, passed = s.total * 100 >= 70 * $1::int
        FROM (SELECT attempt_id, sum(mark_hundredths)::int AS total
                FROM quiz_attempt_answers GROUP BY attempt_id) s
       WHERE s.attempt_id = a.id`,
@@ -104,7 +109,7 @@ async function seedQuiz(db: import('typeorm').DataSource, textLessonId: string) 
   );
   const [author] = await db.query(`SELECT id FROM users WHERE email = 'author@bench.test'`);
   await db.query(
-    `INSERT INTO course_staff (course_id, user_id, role, added_by_id) VALUES ($1, $2, 'owner', $2)`,
+    `INSERT INTO course_staff (course_id, user_id, role, added_by_id) VALUES ($1, $2, 'owner', $2) ON CONFLICT DO NOTHING`,
     [lesson.course_id, author.id],
   );
   await db.query('ANALYZE');
