@@ -52,8 +52,9 @@ export const DISCRIMINATION_LEVELS = ['very_good', 'adequate', 'weak', 'very_wea
 export type DiscriminationLevel = (typeof DISCRIMINATION_LEVELS)[number];
 
 /**
- * Plain-words reading of D, after Moodle's quiz report help: 50 and above very good, 30–50
- * adequate, 20–30 weak, below 20 very weak, negative bad (the stronger learners did worse on it).
+ * Plain-words reading of D, as commonly quoted from Moodle's quiz report help (see
+ * docs/item-analysis.md): 50 and above very good, 30–50 adequate, 20–30 weak, below 20 very
+ * weak, negative bad (the stronger learners did worse on it).
  */
 export function interpretDiscrimination(d: number | null): DiscriminationLevel | null {
   if (d === null) return null;
@@ -77,7 +78,7 @@ export const FACILITY_LEVELS = [
 ] as const;
 export type FacilityLevel = (typeof FACILITY_LEVELS)[number];
 
-/** Upper bounds of each band of F, from Moodle's quiz statistics report help. */
+/** Upper bounds of each band of F, from Moodle's quiz report statistics help (see the docs). */
 const FACILITY_BANDS: [number, FacilityLevel][] = [
   [5, 'extremely_difficult'],
   [10, 'very_difficult'],
