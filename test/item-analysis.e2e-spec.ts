@@ -2,6 +2,8 @@ import { Role } from '../src/common/auth/roles';
 import { discriminationIndex, facilityIndex } from '../src/modules/quizzes/domain/item-analysis';
 import {
   createQuizCourse,
+  enrolledLearner,
+  ESSAY,
   ITEM_ANALYSIS_ANSWERS,
   seedItemAnalysisQuiz,
   SINGLE,
@@ -186,6 +188,60 @@ describe('quiz item analysis', () => {
       .set(bearer(owner))
       .expect(404);
     expect(missing.body.error).toBe('NOT_FOUND');
+  });
+
+  it("waits for a first attempt's essay mark instead of counting a later attempt", async () => {
+    const essayQuiz = await createQuizCourse(ctx, owner, [SINGLE, ESSAY]);
+    const learner = await enrolledLearner(ctx, essayQuiz.courseId);
+    const attempt = async (essay: string | null) => {
+      const started = await ctx
+        .http()
+        .post(`/api/v1/quizzes/${essayQuiz.quizId}/attempts`)
+        .set(bearer(learner))
+        .expect(200);
+      const questions = started.body.questions as { id: string; type: string }[];
+      const essayQuestion = questions.find((q) => q.type === 'essay')!;
+      if (essay) {
+        await ctx
+          .http()
+          .put(`/api/v1/attempts/${started.body.id}/answers/${essayQuestion.id}`)
+          .set(bearer(learner))
+          .send({ text: essay })
+          .expect(200);
+      }
+      const submitted = await ctx
+        .http()
+        .post(`/api/v1/attempts/${started.body.id}/submit`)
+        .set(bearer(learner))
+        .expect(200);
+      return { id: started.body.id as string, status: submitted.body.status, essayQuestion };
+    };
+    const first = await attempt('Eliminasi, substitusi, rekayasa, administrasi, APD.');
+    expect(first.status).toBe('needs_grading');
+    const second = await attempt(null);
+    expect(second.status).toBe('graded');
+    const read = (query: string) =>
+      ctx
+        .http()
+        .get(`/api/v1/quizzes/${essayQuiz.quizId}/item-analysis${query}`)
+        .set(bearer(owner))
+        .expect(200);
+
+    expect((await read('')).body.attemptCount).toBe(0);
+    expect((await read('?attempts=all')).body.attemptCount).toBe(1);
+
+    await ctx
+      .http()
+      .post(`/api/v1/attempts/${first.id}/grades`)
+      .set(bearer(owner))
+      .send({ grades: [{ questionId: first.essayQuestion.id, mark: 1.5 }] })
+      .expect(200);
+    const graded = await read('');
+    expect(graded.body.attemptCount).toBe(1);
+    const essayRow = (graded.body.items as Row[]).find((r) => r.type === 'essay')!;
+    // one attempt: essay 1.5 of 2 marks → F = 75; D needs at least two attempts → null
+    expect(essayRow).toMatchObject({ attempts: 1, facility: 75, discrimination: null });
+    expect(essayRow.options).toBeUndefined();
   });
 
   it('shows an empty page before any attempt is graded', async () => {
