@@ -34,10 +34,11 @@ const countedWhere = (all: boolean) =>
 
 /**
  * One statement per page, two passes: the attempt snapshots (which attempts showed each question:
- * n, Σt, Σt²) and the marked answers of the page's questions (Σx, Σx², Σxt and the options
- * chosen). x is the mark on the question (0 when unanswered, so unanswered questions add nothing
- * to the x sums), t the attempt's total, r = t − x the rest of the quiz. F = 100 · avg(x / x_max);
- * D = 100 · Pearson r(x, r) from exact integer sums:
+ * n, Σt, Σt²) and the marked answers of the page's questions (Σx, Σx², Σxt, grouped by the choice
+ * made, so the options chosen are counted over a few groups instead of per answer). x is the mark
+ * on the question (0 when unanswered, so unanswered questions add nothing to the x sums), t the
+ * attempt's total, r = t − x the rest of the quiz. F = 100 · avg(x / x_max); D = 100 · Pearson
+ * r(x, r) from exact integer sums:
  *   Σxr = Σxt − Σx²,  Σr = Σt − Σx,  Σr² = Σt² − 2Σxt + Σx²,
  *   D = 100 · (nΣxr − ΣxΣr) / √((nΣx² − (Σx)²) · (nΣr² − (Σr)²)),
  * null when either factor is 0 (no spread). `domain/item-analysis.ts` is the reference; the e2e
@@ -63,40 +64,49 @@ const itemAnalysisSql = (all: boolean) => `
      ORDER BY q.seq, q.id
      LIMIT $4
   ),
-  per_option AS (
-    SELECT v.question_id, o.option_id, count(o.option_id) AS chosen,
-           sum(x.mark_hundredths::float8 / v.default_mark_hundredths) FILTER (WHERE o.n = 1) AS s_share,
-           sum(x.mark_hundredths) FILTER (WHERE o.n = 1) AS s_x,
-           sum(x.mark_hundredths::bigint * x.mark_hundredths) FILTER (WHERE o.n = 1) AS s_xx,
-           sum(x.mark_hundredths::bigint * a.score_hundredths) FILTER (WHERE o.n = 1) AS s_xt
+  per_choice AS (
+    SELECT v.question_id,
+           coalesce(x.response->'optionIds',
+                    to_jsonb(coalesce(x.response->>'optionId', x.response->>'answer'))) AS choice,
+           count(*) AS k,
+           sum(x.mark_hundredths::float8 / v.default_mark_hundredths) AS s_share,
+           sum(x.mark_hundredths) AS s_x,
+           sum(x.mark_hundredths::bigint * x.mark_hundredths) AS s_xx,
+           sum(x.mark_hundredths::bigint * a.score_hundredths) AS s_xt
       FROM quiz_attempts a
       JOIN quiz_attempt_answers x ON x.attempt_id = a.id AND x.mark_hundredths IS NOT NULL
       JOIN question_versions v ON v.id = x.question_version_id
-      CROSS JOIN LATERAL jsonb_array_elements_text(
-        CASE WHEN jsonb_typeof(x.response->'optionIds') = 'array'
-                  AND jsonb_array_length(x.response->'optionIds') > 0
-             THEN x.response->'optionIds'
-             ELSE jsonb_build_array(coalesce(x.response->>'optionId', x.response->>'answer'))
-        END) WITH ORDINALITY o(option_id, n)
      WHERE ${countedWhere(all)} AND v.question_id IN (SELECT id FROM page)
-     GROUP BY v.question_id, o.option_id
+     GROUP BY 1, 2
+  ),
+  chosen AS (
+    SELECT question_id, jsonb_object_agg(option_id, n) AS counts
+      FROM (SELECT c.question_id, o.option_id, sum(c.k) AS n
+              FROM per_choice c
+              CROSS JOIN LATERAL jsonb_array_elements_text(
+                CASE WHEN jsonb_typeof(c.choice) = 'array' THEN c.choice
+                     ELSE jsonb_build_array(c.choice) END) o(option_id)
+             WHERE o.option_id IS NOT NULL
+             GROUP BY 1, 2) per_option
+     GROUP BY question_id
   ),
   marks AS (
     SELECT question_id,
            sum(s_share) AS s_share, sum(s_x)::numeric AS s_x,
-           sum(s_xx)::numeric AS s_xx, sum(s_xt)::numeric AS s_xt,
-           jsonb_object_agg(option_id, chosen) FILTER (WHERE option_id IS NOT NULL) AS chosen
-      FROM per_option GROUP BY question_id
+           sum(s_xx)::numeric AS s_xx, sum(s_xt)::numeric AS s_xt
+      FROM per_choice GROUP BY question_id
   ),
   moments AS (
-    SELECT p.id, p.seq, p.current_version_id, p.n, m.chosen,
+    SELECT p.id, p.seq, p.current_version_id, p.n, ch.counts AS chosen,
            coalesce(m.s_share, 0) AS s_share,
            p.n * (coalesce(m.s_xt, 0) - coalesce(m.s_xx, 0))
              - coalesce(m.s_x, 0) * (p.s_t - coalesce(m.s_x, 0)) AS cov,
            p.n * coalesce(m.s_xx, 0) - coalesce(m.s_x, 0) ^ 2 AS var_x,
            p.n * (p.s_tt - 2 * coalesce(m.s_xt, 0) + coalesce(m.s_xx, 0))
              - (p.s_t - coalesce(m.s_x, 0)) ^ 2 AS var_r
-      FROM page p LEFT JOIN marks m ON m.question_id = p.id
+      FROM page p
+      LEFT JOIN marks m ON m.question_id = p.id
+      LEFT JOIN chosen ch ON ch.question_id = p.id
   )
   SELECT m.id, m.seq, v.type, v.text, v.spec->'options' AS options,
          v.spec->'correctAnswer' AS correct_answer, m.n::int AS attempts,
