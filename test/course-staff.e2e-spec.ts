@@ -165,6 +165,7 @@ describe('course staff: instructors act on their own courses only', () => {
         path: `/api/v1/quizzes/${f.quizId}/regrade`,
         body: { questionId: f.questionId },
       },
+      { method: 'get', path: `/api/v1/quizzes/${f.quizId}/item-analysis` },
       { method: 'get', path: `/api/v1/enrollments/${f.enrollmentId}` },
       {
         method: 'post',

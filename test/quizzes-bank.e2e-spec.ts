@@ -212,6 +212,7 @@ describe('quizzes: question bank, import and export', () => {
       { method: 'patch', path: `/api/v1/quizzes/${x}`, allowed: A },
       { method: 'post', path: `/api/v1/quizzes/${x}/attempts`, allowed: [Role.Learner] },
       { method: 'post', path: `/api/v1/quizzes/${x}/regrade`, allowed: A },
+      { method: 'get', path: `/api/v1/quizzes/${x}/item-analysis`, allowed: A },
       { method: 'get', path: `/api/v1/attempts/${x}`, allowed: [...A, Role.Learner] },
       { method: 'put', path: `/api/v1/attempts/${x}/answers/${x}`, allowed: [Role.Learner] },
       { method: 'post', path: `/api/v1/attempts/${x}/submit`, allowed: [Role.Learner] },

@@ -171,3 +171,97 @@ export function allValues(body: unknown): unknown[] {
   if (body && typeof body === 'object') return Object.values(body).flatMap(allValues);
   return [body];
 }
+
+/** What one learner picks in the item-analysis fixture: option texts, or the true/false answer. */
+export interface ItemAnalysisAnswers {
+  single: string | null;
+  multi: string[];
+  trueFalse: boolean | null;
+}
+
+/**
+ * The hand-checked item-analysis set: six learners, one attempt each, over SINGLE (1 mark),
+ * MULTI (2 marks) and TRUE_FALSE (1 mark), plus a second, all-wrong attempt of the first
+ * learner (counted only when all attempts are analysed).
+ *
+ *   learner  single                 multi                 true/false   marks (x1, x2, x3)  X
+ *   L1       Alat Pelindung Diri    Helm + Sarung tangan  true         1, 2, 1             4
+ *   L2       Alat Pelindung Diri    Helm + Sarung tangan  true         1, 2, 1             4
+ *   L3       Alat Pelindung Diri    Helm + Sarung tangan  false        1, 2, 0             3
+ *   L4       Alat Pemadam Darurat   Sandal                false        0, 0, 0             0
+ *   L5       Area Pekerja Dilarang  Helm                  true         0, 1, 1             2
+ *   L6       Alat Pemadam Darurat   (none)                true         0, 0, 1             1
+ */
+export const ITEM_ANALYSIS_ANSWERS: ItemAnalysisAnswers[] = [
+  { single: 'Alat Pelindung Diri', multi: ['Helm', 'Sarung tangan'], trueFalse: true },
+  { single: 'Alat Pelindung Diri', multi: ['Helm', 'Sarung tangan'], trueFalse: true },
+  { single: 'Alat Pelindung Diri', multi: ['Helm', 'Sarung tangan'], trueFalse: false },
+  { single: 'Alat Pemadam Darurat', multi: ['Sandal'], trueFalse: false },
+  { single: 'Area Pekerja Dilarang', multi: ['Helm'], trueFalse: true },
+  { single: 'Alat Pemadam Darurat', multi: [], trueFalse: true },
+];
+export const ITEM_ANALYSIS_RETAKE: ItemAnalysisAnswers = {
+  single: 'Alat Pemadam Darurat',
+  multi: ['Sandal'],
+  trueFalse: false,
+};
+
+interface ShownChoiceQuestion {
+  id: string;
+  type: string;
+  options?: { id: string; text: string }[];
+}
+
+/** Starts, answers and submits one attempt through the API. */
+export async function takeAttempt(
+  ctx: TestContext,
+  quizId: string,
+  learner: { token: string },
+  answers: ItemAnalysisAnswers,
+): Promise<void> {
+  const started = await ctx
+    .http()
+    .post(`/api/v1/quizzes/${quizId}/attempts`)
+    .set(bearer(learner))
+    .expect(200);
+  const attemptId = started.body.id as string;
+  const optionId = (q: ShownChoiceQuestion, text: string) => {
+    const option = q.options!.find((o) => o.text.includes(text));
+    if (!option) throw new Error(`no option ${text}`);
+    return option.id;
+  };
+  for (const q of started.body.questions as ShownChoiceQuestion[]) {
+    let body: object | null = null;
+    if (q.type === 'single_choice' && answers.single) {
+      body = { optionId: optionId(q, answers.single) };
+    } else if (q.type === 'multiple_choice' && answers.multi.length) {
+      body = { optionIds: answers.multi.map((t) => optionId(q, t)) };
+    } else if (q.type === 'true_false' && answers.trueFalse !== null) {
+      body = { answer: answers.trueFalse };
+    }
+    if (!body) continue;
+    await ctx
+      .http()
+      .put(`/api/v1/attempts/${attemptId}/answers/${q.id}`)
+      .set(bearer(learner))
+      .send(body)
+      .expect(200);
+  }
+  await ctx.http().post(`/api/v1/attempts/${attemptId}/submit`).set(bearer(learner)).expect(200);
+}
+
+/** A published quiz over SINGLE, MULTI and TRUE_FALSE with the attempts above, all graded. */
+export async function seedItemAnalysisQuiz(
+  ctx: TestContext,
+  author: { token: string },
+): Promise<QuizCourse & { learners: SeededUser[] }> {
+  const quiz = await createQuizCourse(ctx, author, [SINGLE, MULTI, TRUE_FALSE]);
+  const learners: SeededUser[] = [];
+  for (const answers of ITEM_ANALYSIS_ANSWERS) {
+    const learner = await enrolledLearner(ctx, quiz.courseId);
+    await takeAttempt(ctx, quiz.quizId, learner, answers);
+    learners.push(learner);
+  }
+  await takeAttempt(ctx, quiz.quizId, learners[0], ITEM_ANALYSIS_RETAKE);
+  return { ...quiz, learners };
+}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -26,6 +26,8 @@ import {
   RegradeResultView,
   SavedAnswerView,
 } from './dto/quiz-views.dto';
+import { ItemAnalysisPageView, ItemAnalysisQueryDto } from './dto/item-analysis.dto';
+import { ItemAnalysisService } from './item-analysis.service';
 import { toQuizView } from './quizzes.views';
 import { ManualGradingService } from './manual-grading.service';
 import { QuizzesService } from './quizzes.service';
@@ -39,6 +41,7 @@ export class QuizzesController {
     private readonly quizzes: QuizzesService,
     private readonly attempts: AttemptsService,
     private readonly grading: ManualGradingService,
+    private readonly itemAnalysis: ItemAnalysisService,
   ) {}
 
   @Post()
@@ -89,6 +92,21 @@ export class QuizzesController {
   @ApiErrors(409)
   start(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<AttemptView> {
     return this.attempts.start(id, actor);
+  }
+
+  @Get(':id/item-analysis')
+  @Roles(Role.Admin, Role.Instructor)
+  @ApiOkResponse({
+    type: ItemAnalysisPageView,
+    description:
+      "Per question: Moodle's facility and discrimination indices and the options chosen, over graded attempts",
+  })
+  itemAnalysisPage(
+    @Param('id', UuidParam) id: string,
+    @Query() query: ItemAnalysisQueryDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<ItemAnalysisPageView> {
+    return this.itemAnalysis.analyse(id, query, actor);
   }
 
   @Post(':id/regrade')

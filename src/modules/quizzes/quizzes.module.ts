@@ -2,16 +2,17 @@ import { Module } from '@nestjs/common';
 import { CoursesModule } from '../courses';
 import { EnrollmentsCoreModule } from '../enrollments';
 import { NotificationsCoreModule } from '../notifications';
+import { ItemAnalysisService } from './item-analysis.service';
 import { ManualGradingService } from './manual-grading.service';
 import { QuestionBankController, QuestionsController } from './question-bank.controller';
 import { QuestionTransferService } from './question-transfer.service';
 import { QuizzesCoreModule } from './quizzes-core.module';
 import { AttemptsController, QuizzesController } from './quizzes.controller';
 
-/** API side of quizzes: the controllers and what only they use (imports, manual grading). */
+/** API side of quizzes: the controllers and what only they use (imports, manual grading, item analysis). */
 @Module({
   imports: [QuizzesCoreModule, CoursesModule, EnrollmentsCoreModule, NotificationsCoreModule],
   controllers: [QuestionBankController, QuestionsController, QuizzesController, AttemptsController],
-  providers: [QuestionTransferService, ManualGradingService],
+  providers: [QuestionTransferService, ManualGradingService, ItemAnalysisService],
 })
 export class QuizzesModule {}

@@ -17,6 +17,7 @@ import type {
   EnrollmentView,
   EnrollResultView,
   HeartbeatResultView,
+  ItemAnalysisPageView,
   LearnerQuizView,
   LessonContentView,
   LessonProgressView,
@@ -28,6 +29,7 @@ import type {
   PreferenceView,
   ProgressResultView,
   QuestionReviewView,
+  QuizView,
   SaveAnswerDto,
   AssignmentPreviewView,
   AssignmentResultView,
@@ -51,6 +53,7 @@ export type {
   CourseView,
   EnrollmentView,
   HeartbeatResultView,
+  ItemAnalysisPageView,
   LearnerQuizView,
   LessonContentView,
   LessonProgressView,
@@ -58,6 +61,7 @@ export type {
   ModuleView,
   ProgressResultView,
   QuestionReviewView,
+  QuizView,
   PasswordTokenView,
   PreferencesResponse,
   PreferenceView,
@@ -248,6 +252,11 @@ export const api = {
       userIds,
       dueAt,
     }),
+  /** The author's view of a quiz (settings and options). */
+  authorQuiz: (quizId: string) => json<QuizView>(`/api/v1/quizzes/${quizId}`),
+  /** `params` are the page's URL search params (attempts, cursor). */
+  itemAnalysis: (quizId: string, params: URLSearchParams) =>
+    json<ItemAnalysisPageView>(`/api/v1/quizzes/${quizId}/item-analysis?${params.toString()}`),
 };
 
 function formWith(file: File): FormData {

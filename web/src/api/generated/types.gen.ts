@@ -1527,6 +1527,70 @@ export type AttemptView = {
     userId?: string;
 };
 
+export type OptionChoiceView = {
+    /**
+     * Option id; "true" / "false" for true/false questions
+     */
+    id: string;
+    /**
+     * Option text (Markdown) of the current version
+     */
+    text: string;
+    /**
+     * Whether the option earns marks (fraction > 0)
+     */
+    correct: boolean;
+    /**
+     * Counted attempts that chose it
+     */
+    count: number;
+    /**
+     * count / attempts of the question, 0–100
+     */
+    percent: number;
+};
+
+export type ItemAnalysisRowView = {
+    questionId: string;
+    /**
+     * Bank order of the question (the paging key)
+     */
+    position: number;
+    type: string;
+    /**
+     * Plain-text start of the question
+     */
+    snippet: string;
+    /**
+     * Counted (graded) attempts that showed the question
+     */
+    attempts: number;
+    /**
+     * Facility index F, 0–100 (null without attempts)
+     */
+    facility: number | null;
+    facilityLevel: 'extremely_difficult' | 'very_difficult' | 'difficult' | 'moderately_difficult' | 'about_right' | 'fairly_easy' | 'easy' | 'very_easy' | 'extremely_easy';
+    /**
+     * Discrimination index D, −100–100 (null when question or rest has no spread)
+     */
+    discrimination: number | null;
+    discriminationLevel: 'very_good' | 'adequate' | 'weak' | 'very_weak' | 'bad';
+    /**
+     * Choice and true/false questions: how often each option was chosen
+     */
+    options?: Array<OptionChoiceView>;
+};
+
+export type ItemAnalysisPageView = {
+    analysedAttempts: 'first' | 'all';
+    /**
+     * Attempts counted in the analysis
+     */
+    attemptCount: number;
+    items: Array<ItemAnalysisRowView>;
+    nextCursor: string | null;
+};
+
 export type RegradeDto = {
     /**
      * The corrected question; its current version replaces older ones
@@ -6404,6 +6468,59 @@ export type QuizzesControllerStartResponses = {
 };
 
 export type QuizzesControllerStartResponse = QuizzesControllerStartResponses[keyof QuizzesControllerStartResponses];
+
+export type QuizzesControllerItemAnalysisPageData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        limit?: number;
+        /**
+         * nextCursor from the previous page
+         */
+        cursor?: string;
+        /**
+         * first: each learner's first finished attempt (Moodle's default); all: every graded attempt
+         */
+        attempts?: 'first' | 'all';
+    };
+    url: '/api/v1/quizzes/{id}/item-analysis';
+};
+
+export type QuizzesControllerItemAnalysisPageErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Not found or not in your scope (NOT_FOUND)
+     */
+    404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
+};
+
+export type QuizzesControllerItemAnalysisPageError = QuizzesControllerItemAnalysisPageErrors[keyof QuizzesControllerItemAnalysisPageErrors];
+
+export type QuizzesControllerItemAnalysisPageResponses = {
+    /**
+     * Per question: Moodle's facility and discrimination indices and the options chosen, over graded attempts
+     */
+    200: ItemAnalysisPageView;
+};
+
+export type QuizzesControllerItemAnalysisPageResponse = QuizzesControllerItemAnalysisPageResponses[keyof QuizzesControllerItemAnalysisPageResponses];
 
 export type QuizzesControllerRegradeData = {
     body: RegradeDto;

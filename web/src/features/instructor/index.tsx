@@ -1,6 +1,15 @@
+import { Route, Routes } from 'react-router';
 import { ComingSoon } from '../common/ComingSoon';
+import { NotFoundPage } from '../common/NotFoundPage';
+import { ItemAnalysisPage } from './ItemAnalysisPage';
 
-/** Placeholder until the instructor pages are built; its own chunk, so learners never load it. */
-export default function InstructorHome() {
-  return <ComingSoon area="instructor" />;
+/** The instructor area (its own chunk, so learners never load it), mounted at /instructor/*. */
+export default function InstructorArea() {
+  return (
+    <Routes>
+      <Route index element={<ComingSoon area="instructor" />} />
+      <Route path="quizzes/:quizId/item-analysis" element={<ItemAnalysisPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }
