@@ -2,8 +2,8 @@
  * Quiz item analysis at scale: 10,000 graded first attempts × 20 single-choice questions
  * (200,000 answers), seeded with bulk SQL; the report is read through the real API by a course
  * staff instructor. Prints the latency of the first page (5 questions) and of the full report
- * (all 20 on one page), for first and for all attempts, and the SQL execution time from
- * EXPLAIN ANALYZE. Target: ≤ 500 ms. Figures only, no pass/fail. BENCH_ATTEMPTS overrides the
+ * (all 20 on one page), for first and for all attempts, and the machine's load average.
+ * Target: ≤ 500 ms. Figures only, no pass/fail. BENCH_ATTEMPTS overrides the
  * attempt count.
  */
 import { execSync } from 'node:child_process';
