@@ -65,30 +65,45 @@ export interface SummaryRow {
 }
 
 /**
- * One keyset page of the matrix ($3 search or null, $4 competency or null, $5 state or null,
- * $6/$7 cursor name/id or null, $8 page size + 1): employees by (name, id), each with a cell for
- * every competency any employee of the organization has (no facts = `none`).
+ * Employees matching the matrix search $3 (a LIKE pattern with its wildcards escaped, or null):
+ * name contains it, or e-mail, employee id or NIK starts with it.
  */
-export const COMPLIANCE_MATRIX_SQL = `WITH ${cellsOf(
-  `($3::text IS NULL OR u.name ILIKE '%' || $3 || '%' OR u.email ILIKE '%' || $3 || '%'
-     OR u.employee_id ILIKE '%' || $3 || '%')`,
-)},
-  codes AS (SELECT DISTINCT code FROM cells WHERE $4::text IS NULL OR code = $4),
+const MATRIX_EMPLOYEES = `($3::text IS NULL OR u.name ILIKE '%' || $3 || '%' OR u.email ILIKE $3 || '%'
+     OR u.employee_id ILIKE $3 || '%' OR u.nik LIKE $3 || '%')`;
+/** The matrix columns: every competency any matching employee has, limited to $4 when given. */
+const MATRIX_CODES = `codes AS (SELECT DISTINCT code FROM cells
+                                 WHERE $4::text[] IS NULL OR code = ANY($4::text[]))`;
+
+/** The matrix columns alone ($1 organization, $2 now, $3 search, $4 codes), ordered by code. */
+export const COMPLIANCE_MATRIX_CODES_SQL = `WITH ${cellsOf(MATRIX_EMPLOYEES)},
+  ${MATRIX_CODES}
+  SELECT code FROM codes ORDER BY code`;
+
+/**
+ * One keyset page of the matrix ($3 search pattern or null, $4 competency codes or null, $5 state
+ * or null, $6 expiring within days or null, $7/$8 cursor name/id or null, $9 page size + 1):
+ * employees by (name, id), each with a cell for every column of MATRIX_CODES (no facts =
+ * `none`). $5 and $6 keep employees having one cell that meets both.
+ */
+export const COMPLIANCE_MATRIX_SQL = `WITH ${cellsOf(MATRIX_EMPLOYEES)},
+  ${MATRIX_CODES},
   grid AS (SELECT emp.id AS user_id, codes.code, coalesce(cells.state, 'none') AS state,
                   cells.valid_until
              FROM emp CROSS JOIN codes
              LEFT JOIN cells ON cells.user_id = emp.id AND cells.code = codes.code),
-  page AS (SELECT u.id, u.name, u.email, u.employee_id FROM users u JOIN emp ON emp.id = u.id
-            WHERE ($6::text IS NULL OR (u.name, u.id) > ($6, $7::uuid))
-              AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM grid g
-                     WHERE g.user_id = u.id AND g.state = $5))
-            ORDER BY u.name, u.id LIMIT $8)
-  SELECT p.id, p.name, p.email, p.employee_id,
+  page AS (SELECT u.id, u.name, u.email, u.employee_id, u.nik FROM users u JOIN emp ON emp.id = u.id
+            WHERE ($7::text IS NULL OR (u.name, u.id) > ($7, $8::uuid))
+              AND (($5::text IS NULL AND $6::int IS NULL) OR EXISTS (SELECT 1 FROM grid g
+                     WHERE g.user_id = u.id AND ($5::text IS NULL OR g.state = $5)
+                       AND ($6::int IS NULL
+                            OR g.valid_until <= ${NOW} + make_interval(days => $6::int))))
+            ORDER BY u.name, u.id LIMIT $9)
+  SELECT p.id, p.name, p.email, p.employee_id, p.nik,
          coalesce(jsonb_agg(jsonb_build_object('code', g.code, 'state', g.state,
                   'validUntil', g.valid_until) ORDER BY g.code)
                   FILTER (WHERE g.code IS NOT NULL), '[]') AS cells
     FROM page p LEFT JOIN grid g ON g.user_id = p.id
-   GROUP BY p.id, p.name, p.email, p.employee_id
+   GROUP BY p.id, p.name, p.email, p.employee_id, p.nik
    ORDER BY p.name, p.id`;
 
 export interface MatrixRow {
@@ -96,5 +111,6 @@ export interface MatrixRow {
   name: string;
   email: string;
   employee_id: string | null;
+  nik: string | null;
   cells: { code: string; state: string; validUntil: string | null }[];
 }
