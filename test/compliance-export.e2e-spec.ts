@@ -123,6 +123,12 @@ describe('compliance matrix filters and export', () => {
     }
     const overdue = await matrix({ competency: 'K3-02', state: 'overdue' });
     expect(names(overdue.body)).toEqual(['Budi Santoso']);
+    // "none": a chosen competency without any deciding fact.
+    expect(names((await matrix({ state: 'none' })).body)).toEqual(['Citra Dewi', 'Dedi 100%']);
+    expect(names((await matrix({ state: 'none', competency: 'K3-01' })).body)).toEqual([
+      'Dedi 100%',
+    ]);
+    expect(names((await matrix({ state: 'none', expiringWithinDays: 30 })).body)).toEqual([]);
   });
 
   it('keeps employees with a certificate ending within N days, in the chosen codes and state', async () => {

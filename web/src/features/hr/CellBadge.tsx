@@ -10,11 +10,25 @@ const COLORS: Record<string, string> = {
   none: 'gray',
 };
 
-/** A matrix cell: the state in words (colour only repeats it). */
+/** A shape per state, so the state reads without colour and without reading the word. */
+const ICONS: Record<string, string> = {
+  valid: '✓',
+  expiring: '◷',
+  expired: '✕',
+  in_progress: '▶',
+  overdue: '!',
+  none: '–',
+};
+
+/** A matrix cell: the state in words and a shape (colour only repeats them). */
 export function CellBadge({ state }: { state: string }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[state] ?? 'gray'} variant={state === 'overdue' ? 'filled' : 'light'}>
+    <Badge
+      color={COLORS[state] ?? 'gray'}
+      variant={state === 'overdue' ? 'filled' : 'light'}
+      leftSection={<span aria-hidden="true">{ICONS[state] ?? '?'}</span>}
+    >
       {t(`hr.cell.${state}`)}
     </Badge>
   );

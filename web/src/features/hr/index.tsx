@@ -4,11 +4,13 @@ import { NavLink, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../common/NotFoundPage';
 import { ComplianceDashboardPage } from './ComplianceDashboardPage';
 import { ComplianceMatrixPage } from './ComplianceMatrixPage';
+import { HrCertificatesPage } from './HrCertificatesPage';
 
 /** Pages of the HR area; employees, assignments and certificates join this list when built. */
 const HR_PAGES = [
   { to: '/reports/compliance', label: 'hr.nav.dashboard' },
   { to: '/hr/matrix', label: 'hr.nav.matrix' },
+  { to: '/hr/certificates', label: 'hrCertificates.nav' },
 ] as const;
 
 /**
@@ -31,6 +33,7 @@ export default function HrArea() {
       <Routes>
         <Route index element={<ComplianceDashboardPage />} />
         <Route path="matrix" element={<ComplianceMatrixPage />} />
+        <Route path="certificates" element={<HrCertificatesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Stack>
