@@ -23,10 +23,13 @@ const ICONS: Record<string, string> = {
 /** A matrix cell: the state in words and a shape (colour only repeats them). */
 export function CellBadge({ state }: { state: string }) {
   const { t } = useTranslation();
+  const filled = state === 'overdue';
   return (
+    // Dark text on the tinted badges: their own text shade fails WCAG AA at this size.
     <Badge
       color={COLORS[state] ?? 'gray'}
-      variant={state === 'overdue' ? 'filled' : 'light'}
+      variant={filled ? 'filled' : 'light'}
+      c={filled ? undefined : 'dark.8'}
       leftSection={<span aria-hidden="true">{ICONS[state] ?? '?'}</span>}
     >
       {t(`hr.cell.${state}`)}
