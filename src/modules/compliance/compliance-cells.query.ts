@@ -83,9 +83,10 @@ const MATRIX_EMPLOYEES = `($3::text IS NULL OR u.name ILIKE '%' || $3 || '%' OR 
  */
 const MATRIX_CODES = `codes AS (SELECT code FROM (
       SELECT c.competency_code AS code FROM certificates c JOIN emp ON emp.id = c.user_id
+       GROUP BY 1
       UNION
       SELECT cv.competency_code FROM enrollments e JOIN emp ON emp.id = e.user_id
-        JOIN course_versions cv ON cv.id = e.course_version_id) known
+        JOIN course_versions cv ON cv.id = e.course_version_id GROUP BY 1) known
     WHERE $4::text[] IS NULL OR code = ANY($4::text[]))`;
 
 /**

@@ -44,7 +44,7 @@ export class ComplianceService {
 
   async summary(scope: ComplianceScopeDto, actor: AuthUser): Promise<ComplianceSummaryView> {
     const now = new Date();
-    const rows: SummaryRow[] = await this.dataSource.query(COMPLIANCE_SUMMARY_SQL, [
+    const rows: SummaryRow[] = await this.read(COMPLIANCE_SUMMARY_SQL, [
       this.organizationFor(scope, actor),
       now.toISOString(),
     ]);
@@ -102,7 +102,7 @@ export class ComplianceService {
     let codes: string[] = [];
     const source: TableSource = {
       header: async () => {
-        const rows: { code: string }[] = await this.dataSource.query(COMPLIANCE_MATRIX_CODES_SQL, [
+        const rows = await this.read<{ code: string }>(COMPLIANCE_MATRIX_CODES_SQL, [
           organizationId,
           now.toISOString(),
           searchPattern(query.search),
@@ -160,7 +160,7 @@ export class ComplianceService {
     after: [string, string] | null,
     limit: number,
   ): Promise<MatrixRow[]> {
-    return this.dataSource.query(COMPLIANCE_MATRIX_SQL, [
+    return this.read(COMPLIANCE_MATRIX_SQL, [
       organizationId,
       now.toISOString(),
       searchPattern(filter.search),
@@ -171,6 +171,18 @@ export class ComplianceService {
       after?.[1] ?? null,
       limit + 1,
     ]);
+  }
+
+  /**
+   * One reporting query with PostgreSQL's JIT off: the planner over-estimates the CTE joins by
+   * orders of magnitude, and compiling the plan then took 2-3 s of a 5 s matrix page on the
+   * 5,000 x 20 bench while the query itself ran in under 0.5 s.
+   */
+  private read<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query('SET LOCAL jit = off');
+      return tx.query(sql, params) as Promise<T[]>;
+    });
   }
 
   private async languageOf(actor: AuthUser): Promise<ExportLanguage> {
