@@ -36,6 +36,8 @@ describe('web app (HR matrix export and certificates, in Chromium)', () => {
   let hr: SeededUser;
   let ak3u: SeededCourse;
   let listrik: SeededCourse;
+  let citra: SeededUser;
+  let authorId: string;
   const numbers = new Map<string, string>();
 
   const certify = async (learner: SeededUser, course: SeededCourse) => {
@@ -53,6 +55,7 @@ describe('web app (HR matrix export and certificates, in Chromium)', () => {
     const orgId = await seedOrganization(ctx);
     hr = await seedUser(ctx, Role.Hr, orgId);
     const author = await seedUser(ctx, Role.Instructor);
+    authorId = author.id;
     ak3u = await seedCourse(ctx, author.id, { competencyCode: 'AK3U', titleId: 'Ahli K3 Umum' });
     listrik = await seedCourse(ctx, author.id, {
       competencyCode: 'K3LI',
@@ -64,7 +67,7 @@ describe('web app (HR matrix export and certificates, in Chromium)', () => {
       name: 'Budi Santoso',
       employeeId: 'E-2',
     });
-    const citra = await seedUser(ctx, Role.Learner, orgId, {
+    citra = await seedUser(ctx, Role.Learner, orgId, {
       name: 'Citra Dewi',
       employeeId: 'E-3',
     });
@@ -218,5 +221,33 @@ describe('web app (HR matrix export and certificates, in Chromium)', () => {
         .sort(),
     ).toEqual([...numbers.values()].sort());
     expect(rows.slice(1).every((r) => r[2] === 'valid')).toBe(true);
+  });
+
+  it('keeps a wide matrix scrolling inside its box at tablet width, names column fixed', async () => {
+    for (let i = 1; i <= 12; i += 1) {
+      const course = await seedCourse(ctx, authorId, { competencyCode: `EXTRA-${i}` });
+      await seedEnrollment(ctx, citra, course);
+    }
+    await page.setViewportSize(TABLET);
+    await page.goto(`${base}/hr/matrix`);
+    await page.getByRole('columnheader', { name: 'EXTRA-9' }).waitFor();
+    const region = page.getByRole('region', { name: /Matriks kepatuhan/ });
+    type Box = { scrollWidth: number; clientWidth: number; scrollLeft: number };
+    const { scrollWidth, clientWidth } = await region.evaluate((el) => {
+      const box = el as unknown as Box;
+      return { scrollWidth: box.scrollWidth, clientWidth: box.clientWidth };
+    });
+    expect(scrollWidth).toBeGreaterThan(clientWidth);
+    const nameCell = page.getByRole('rowheader', { name: /Citra Dewi/ });
+    const before = await nameCell.boundingBox();
+    await region.evaluate((el) => {
+      const box = el as unknown as Box;
+      box.scrollLeft = box.scrollWidth;
+    });
+    await page.waitForTimeout(100);
+    const after = await nameCell.boundingBox();
+    // Sticky: the region scrolled by hundreds of pixels, the name cell stayed within a pixel.
+    expect(Math.abs(after!.x - before!.x)).toBeLessThanOrEqual(1);
+    await checkPage(page, 'hr-matrix-wide', HR_VIEWPORTS);
   });
 });
