@@ -3,7 +3,6 @@ import { readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import yauzl from 'yauzl';
 import { Role } from '../src/common/auth/roles';
 import {
   CertificateEvents,
@@ -12,6 +11,7 @@ import {
 import { CertificateRenderService } from '../src/modules/certificates/certificate-render.service';
 import {
   binaryParser,
+  unzip,
   certificatesOf,
   completeDirectly,
   completeViaApi,
@@ -34,29 +34,6 @@ import {
   seedUser,
   TestContext,
 } from './support/test-app';
-
-function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
-      const files = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 

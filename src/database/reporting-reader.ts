@@ -15,6 +15,26 @@ export class ReportingReader {
     return this.withRunner((runner) => runner.query(sql, parameters) as Promise<T[]>);
   }
 
+  /**
+   * The same with PostgreSQL's JIT compiler off for this one query (in a transaction of its own,
+   * which a hot standby allows): for report queries whose cost the planner overestimates so far
+   * that compiling the plan takes longer than running it.
+   */
+  queryWithoutJit<T>(sql: string, parameters?: unknown[]): Promise<T[]> {
+    return this.withRunner(async (runner) => {
+      await runner.startTransaction();
+      try {
+        await runner.query('SET LOCAL jit = off');
+        const rows = (await runner.query(sql, parameters)) as T[];
+        await runner.commitTransaction();
+        return rows;
+      } catch (e) {
+        await runner.rollbackTransaction();
+        throw e;
+      }
+    });
+  }
+
   /** One replica connection for several statements or a stream; released when `work` settles. */
   async withRunner<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner('slave');

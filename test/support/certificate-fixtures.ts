@@ -10,6 +10,7 @@ import {
 } from '../../src/modules/enrollments/enrollment-events';
 import { isNotFound, missingTool } from './system-tools';
 import { bearer, SeededUser, TestContext } from './test-app';
+import yauzl from 'yauzl';
 
 export interface SeededCourse {
   courseId: string;
@@ -227,4 +228,28 @@ export async function pdfSignatureReport(pdf: Buffer): Promise<{ code: number; r
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Every file of a ZIP archive, by name. */
+export function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err);
+      const files = new Map<string, Buffer>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(e);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            files.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(files));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
 }

@@ -18,6 +18,7 @@ import { CertificatesService } from './certificates.service';
 import { VC_JWT } from './credentials.controller';
 import { CredentialsService } from './credentials.service';
 import { attachmentDisposition } from '../../common/http/content-disposition';
+import { abortOnClose } from '../../common/http/abort-on-close';
 import {
   CertificateFilterDto,
   CertificateView,
@@ -28,17 +29,6 @@ import {
   RenewalView,
 } from './dto/certificate.dto';
 import { HeavyRoute } from '../rate-limit';
-
-/** Aborts when the client goes away, so bulk downloads stop reading rows. */
-function abortOnClose(request: FastifyRequest, reply: FastifyReply): AbortSignal {
-  const controller = new AbortController();
-  const abortIfUnfinished = () => {
-    if (!reply.raw.writableFinished) controller.abort();
-  };
-  request.raw.on('close', abortIfUnfinished);
-  reply.raw.on('close', abortIfUnfinished);
-  return controller.signal;
-}
 
 function stamp() {
   return new Date().toISOString().slice(0, 10);

@@ -2,6 +2,6 @@ import { Module } from '@nestjs/common';
 import { ComplianceController } from './compliance.controller';
 import { ComplianceService } from './compliance.service';
 
-/** HR's read-only compliance reporting: dashboard summary (matrix and exports follow). */
+/** HR's read-only compliance reporting: dashboard summary, the matrix and its CSV/XLSX export. */
 @Module({ controllers: [ComplianceController], providers: [ComplianceService] })
 export class ComplianceModule {}

@@ -124,21 +124,69 @@ const sendJson = <T>(method: string, path: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 
-/** Fetches a file with the bearer token and hands it to the browser as a download. */
-export async function download(path: string, fallbackName: string): Promise<void> {
-  const res = await request(path);
+function fileNameOf(res: Response, fallbackName: string): string {
   const disposition = res.headers.get('Content-Disposition') ?? '';
   const name =
     /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ??
     /filename="([^"]+)"/i.exec(disposition)?.[1];
-  const url = URL.createObjectURL(await res.blob());
+  return name ? decodeURIComponent(name) : fallbackName;
+}
+
+function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = name ? decodeURIComponent(name) : fallbackName;
+  a.download = name;
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Fetches a file with the bearer token and hands it to the browser as a download. */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const res = await request(path);
+  saveBlob(await res.blob(), fileNameOf(res, fallbackName));
+}
+
+/** Bytes of a download so far; `total` when the server sent a Content-Length. */
+export interface DownloadProgress {
+  received: number;
+  total: number | null;
+}
+
+/**
+ * Like `download`, reading the body chunk by chunk so the page can show the bytes as they
+ * arrive (streamed exports have no Content-Length: then only the running count is known).
+ */
+export async function downloadWithProgress(
+  path: string,
+  fallbackName: string,
+  onProgress: (progress: DownloadProgress) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const res = await request(path, { signal });
+  const length = Number(res.headers.get('Content-Length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  onProgress({ received, total });
+  const reader = res.body?.getReader();
+  if (!reader) throw new ApiError(0, 'NETWORK');
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array<ArrayBuffer>>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      throw new ApiError(0, signal?.aborted ? 'ABORTED' : 'NETWORK');
+    }
+    if (chunk.done) break;
+    chunks.push(chunk.value);
+    received += chunk.value.byteLength;
+    onProgress({ received, total });
+  }
+  const type = res.headers.get('Content-Type') ?? 'application/octet-stream';
+  saveBlob(new Blob(chunks, { type }), fileNameOf(res, fallbackName));
 }
 
 export const api = {
@@ -257,6 +305,11 @@ export const api = {
   /** `params` are the page's URL search params (attempts, cursor). */
   itemAnalysis: (quizId: string, params: URLSearchParams) =>
     json<ItemAnalysisPageView>(`/api/v1/quizzes/${quizId}/item-analysis?${params.toString()}`),
+  /** HR certificates page: `filters` are its URL search params (course, status, dates, employee). */
+  hrCertificates: (filters: URLSearchParams) =>
+    json<CertificatePage>(`/api/v1/certificates?${filters.toString()}`),
+  employeeSearch: (search: string) =>
+    json<UserPage>(`/api/v1/employees?limit=20&search=${encodeURIComponent(search)}`),
 };
 
 function formWith(file: File): FormData {

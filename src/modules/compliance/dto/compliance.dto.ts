@@ -1,7 +1,23 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { PageQueryDto } from '../../../common/paging/cursor';
 import { CELL_STATES, type CellState } from '../domain/compliance-cell';
+import type { ExportLanguage } from '../domain/matrix-export';
+
+/** At most this many competency codes in one matrix filter. */
+export const MAX_MATRIX_COMPETENCIES = 50;
 
 export class ComplianceScopeDto {
   @ApiPropertyOptional({ description: 'Admins only: whose compliance; HR always see their own' })
@@ -58,19 +74,55 @@ export class ComplianceSummaryView {
   competencies!: CompetencySummaryView[];
 }
 
-export class MatrixFilterDto extends ComplianceScopeDto {
-  @ApiPropertyOptional({ maxLength: 32, description: 'Only this competency code' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(32)
-  competency?: string;
+/** `a,b` or a repeated parameter → a list of trimmed, non-empty values (none → absent). */
+const listOf = ({ value }: { value: unknown }): unknown => {
+  if (value === undefined || value === null) return undefined;
+  const list = (Array.isArray(value) ? value : [value])
+    .flatMap((v: unknown) => (typeof v === 'string' ? v.split(',') : [v]))
+    .map((v: unknown) => (typeof v === 'string' ? v.trim() : v))
+    .filter((v: unknown) => v !== '');
+  return list.length > 0 ? list : undefined;
+};
 
-  @ApiPropertyOptional({ enum: CELL_STATES, description: 'Employees with a cell in this state' })
+export class MatrixFilterDto extends ComplianceScopeDto {
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_MATRIX_COMPETENCIES,
+    description: 'Only these competency codes (comma separated or repeated)',
+  })
+  @IsOptional()
+  @Transform(listOf)
+  @IsArray()
+  @ArrayMaxSize(MAX_MATRIX_COMPETENCIES)
+  @IsString({ each: true })
+  @MaxLength(32, { each: true })
+  competency?: string[];
+
+  @ApiPropertyOptional({
+    enum: CELL_STATES,
+    description: 'Employees with a cell (of the chosen competencies) in this state',
+  })
   @IsOptional()
   @IsIn(CELL_STATES)
   state?: CellState;
 
-  @ApiPropertyOptional({ maxLength: 100, description: 'Name, e-mail or employee id contains' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 3650,
+    description:
+      'Employees with a valid certificate (of the chosen competencies, in the chosen state) ending within this many days',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  expiringWithinDays?: number;
+
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description: 'Name contains, or e-mail, employee id or NIK starts with (case-insensitive)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -78,6 +130,23 @@ export class MatrixFilterDto extends ComplianceScopeDto {
 }
 
 export class MatrixQueryDto extends IntersectionType(MatrixFilterDto, PageQueryDto) {}
+
+const EXPORT_LANGUAGES: readonly ExportLanguage[] = ['id', 'en'];
+
+export class MatrixExportQueryDto extends MatrixFilterDto {
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' })
+  @IsOptional()
+  @IsIn(['csv', 'xlsx'])
+  format: 'csv' | 'xlsx' = 'csv';
+
+  @ApiPropertyOptional({
+    enum: EXPORT_LANGUAGES,
+    description: "Column headers and cell words; default: the requester's language setting",
+  })
+  @IsOptional()
+  @IsIn(EXPORT_LANGUAGES)
+  lang?: ExportLanguage;
+}
 
 export class MatrixCellView {
   @ApiProperty()

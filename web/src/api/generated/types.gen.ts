@@ -6783,15 +6783,19 @@ export type ComplianceControllerMatrixData = {
          */
         organizationId?: string;
         /**
-         * Only this competency code
+         * Only these competency codes (comma separated or repeated)
          */
-        competency?: string;
+        competency?: Array<string>;
         /**
-         * Employees with a cell in this state
+         * Employees with a cell (of the chosen competencies) in this state
          */
         state?: 'valid' | 'expiring' | 'expired' | 'in_progress' | 'overdue' | 'none';
         /**
-         * Name, e-mail or employee id contains
+         * Employees with a valid certificate (of the chosen competencies, in the chosen state) ending within this many days
+         */
+        expiringWithinDays?: number;
+        /**
+         * Name contains, or e-mail, employee id or NIK starts with (case-insensitive)
          */
         search?: string;
         limit?: number;
@@ -6829,3 +6833,70 @@ export type ComplianceControllerMatrixResponses = {
 };
 
 export type ComplianceControllerMatrixResponse = ComplianceControllerMatrixResponses[keyof ComplianceControllerMatrixResponses];
+
+export type ComplianceControllerExportData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Admins only: whose compliance; HR always see their own
+         */
+        organizationId?: string;
+        /**
+         * Only these competency codes (comma separated or repeated)
+         */
+        competency?: Array<string>;
+        /**
+         * Employees with a cell (of the chosen competencies) in this state
+         */
+        state?: 'valid' | 'expiring' | 'expired' | 'in_progress' | 'overdue' | 'none';
+        /**
+         * Employees with a valid certificate (of the chosen competencies, in the chosen state) ending within this many days
+         */
+        expiringWithinDays?: number;
+        /**
+         * Name contains, or e-mail, employee id or NIK starts with (case-insensitive)
+         */
+        search?: string;
+        format?: 'csv' | 'xlsx';
+        /**
+         * Column headers and cell words; default: the requester's language setting
+         */
+        lang?: 'id' | 'en';
+    };
+    url: '/api/v1/compliance/matrix/export';
+};
+
+export type ComplianceControllerExportErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Rate limited (TOO_MANY_REQUESTS, TOO_MANY_LOGIN_ATTEMPTS, …); see Retry-After
+     */
+    429: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
+};
+
+export type ComplianceControllerExportError = ComplianceControllerExportErrors[keyof ComplianceControllerExportErrors];
+
+export type ComplianceControllerExportResponses = {
+    /**
+     * The filtered matrix, every page, as CSV (UTF-8 with BOM, comma separated, one header row) or XLSX, streamed; headers and states in the requester's language
+     */
+    200: Blob | File;
+};
+
+export type ComplianceControllerExportResponse = ComplianceControllerExportResponses[keyof ComplianceControllerExportResponses];

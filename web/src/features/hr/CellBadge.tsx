@@ -10,11 +10,28 @@ const COLORS: Record<string, string> = {
   none: 'gray',
 };
 
-/** A matrix cell: the state in words (colour only repeats it). */
+/** A shape per state, so the state reads without colour and without reading the word. */
+const ICONS: Record<string, string> = {
+  valid: '✓',
+  expiring: '◷',
+  expired: '✕',
+  in_progress: '▶',
+  overdue: '!',
+  none: '–',
+};
+
+/** A matrix cell: the state in words and a shape (colour only repeats them). */
 export function CellBadge({ state }: { state: string }) {
   const { t } = useTranslation();
+  const filled = state === 'overdue';
   return (
-    <Badge color={COLORS[state] ?? 'gray'} variant={state === 'overdue' ? 'filled' : 'light'}>
+    // Dark text on the tinted badges: their own text shade fails WCAG AA at this size.
+    <Badge
+      color={COLORS[state] ?? 'gray'}
+      variant={filled ? 'filled' : 'light'}
+      c={filled ? undefined : 'dark.8'}
+      leftSection={<span aria-hidden="true">{ICONS[state] ?? '?'}</span>}
+    >
       {t(`hr.cell.${state}`)}
     </Badge>
   );

@@ -9,22 +9,26 @@ import { CELL_COLORS } from './CellBadge';
 
 type Competency = ComplianceSummaryView['competencies'][number];
 
-/** Each dashboard column and the matrix state its number opens (expiring 60/90: the competency). */
+/**
+ * Each dashboard column and the matrix filter its number opens (the expiring buckets: a valid
+ * certificate ending within that many days).
+ */
 const COLUMNS = [
-  { key: 'valid', label: 'hr.dashboard.valid', state: 'valid' },
-  { key: 'expiring30', label: 'hr.dashboard.expiring30', state: 'expiring' },
-  { key: 'expiring60', label: 'hr.dashboard.expiring60', state: null },
-  { key: 'expiring90', label: 'hr.dashboard.expiring90', state: null },
-  { key: 'expired', label: 'hr.dashboard.expired', state: 'expired' },
-  { key: 'inTraining', label: 'hr.dashboard.inProgress', state: 'in_progress' },
-  { key: 'overdue', label: 'hr.dashboard.overdue', state: 'overdue' },
+  { key: 'valid', label: 'hr.dashboard.valid', state: 'valid', days: null },
+  { key: 'expiring30', label: 'hr.dashboard.expiring30', state: null, days: 30 },
+  { key: 'expiring60', label: 'hr.dashboard.expiring60', state: null, days: 60 },
+  { key: 'expiring90', label: 'hr.dashboard.expiring90', state: null, days: 90 },
+  { key: 'expired', label: 'hr.dashboard.expired', state: 'expired', days: null },
+  { key: 'inTraining', label: 'hr.dashboard.inProgress', state: 'in_progress', days: null },
+  { key: 'overdue', label: 'hr.dashboard.overdue', state: 'overdue', days: null },
 ] as const;
 
-const CHART = COLUMNS.filter((c) => c.state !== null && c.key !== 'expiring30');
+const CHART = COLUMNS.filter((c) => c.state !== null);
 
-function matrixLink(code: string, state: string | null) {
+function matrixLink(code: string, filter: { state: string | null; days: number | null }) {
   const q = new URLSearchParams({ competency: code });
-  if (state) q.set('state', state);
+  if (filter.state) q.set('state', filter.state);
+  if (filter.days) q.set('expiringWithinDays', String(filter.days));
   return `/hr/matrix?${q.toString()}`;
 }
 
@@ -93,7 +97,7 @@ export function ComplianceDashboardPage() {
                       <Table.Td key={col.key}>
                         <Anchor
                           component={Link}
-                          to={matrixLink(c.competencyCode, col.state)}
+                          to={matrixLink(c.competencyCode, col)}
                           aria-label={t('hr.dashboard.openList', {
                             count: c[col.key],
                             state: t(col.label),

@@ -1,15 +1,30 @@
-import { Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Group,
+  MultiSelect,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../app/api';
 import { formatDate } from '../../app/format';
+import { useDownload } from '../../app/use-download';
+import { DownloadProgressLine } from '../common/DownloadProgressLine';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { Loading } from '../common/Loading';
 import { CellBadge } from './CellBadge';
+import { CellLegend } from './CellLegend';
 
 const STATES = ['valid', 'expiring', 'expired', 'in_progress', 'overdue', 'none'] as const;
+const EXPIRING_CHOICES = ['30', '60', '90', '180'] as const;
+const FILTERS = ['search', 'competency', 'state', 'expiringWithinDays'] as const;
 
 /** Filters and the page cursor live in the URL, so a dashboard number links straight here. */
 export function ComplianceMatrixPage() {
@@ -21,15 +36,27 @@ export function ComplianceMatrixPage() {
     placeholderData: keepPreviousData,
     refetchOnMount: 'always',
   });
+  const summary = useQuery({
+    queryKey: ['compliance-summary'],
+    queryFn: () => api.complianceSummary(),
+  });
+  const exporter = useDownload();
   const codes = [
     ...new Set(matrix.data?.items.flatMap((r) => r.cells.map((c) => c.competencyCode))),
   ];
+  const chosenCodes = (params.get('competency') ?? '').split(',').filter(Boolean);
+  const knownCodes = [
+    ...new Set([
+      ...(summary.data?.competencies.map((c) => c.competencyCode) ?? []),
+      ...chosenCodes,
+    ]),
+  ].sort();
 
   const apply = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const next = new URLSearchParams();
-    for (const key of ['search', 'competency', 'state']) {
+    for (const key of FILTERS) {
       const value = String(form.get(key) ?? '').trim();
       if (value) next.set(key, value);
     }
@@ -42,6 +69,20 @@ export function ComplianceMatrixPage() {
     else next.delete('cursor');
     setParams(next);
   };
+  const exportAs = (format: 'csv' | 'xlsx') => {
+    const q = new URLSearchParams();
+    for (const key of FILTERS) {
+      const value = params.get(key);
+      if (value) q.set(key, value);
+    }
+    q.set('format', format);
+    q.set('lang', i18n.language === 'en' ? 'en' : 'id');
+    void exporter.start(
+      format,
+      `/api/v1/compliance/matrix/export?${q.toString()}`,
+      `compliance-matrix.${format}`,
+    );
+  };
 
   return (
     <Stack gap="md">
@@ -50,13 +91,18 @@ export function ComplianceMatrixPage() {
         <Group align="flex-end" wrap="wrap">
           <TextInput
             name="search"
-            label={t('hr.matrix.search')}
+            label={t('hrMatrixExport.search')}
             defaultValue={params.get('search') ?? ''}
           />
-          <TextInput
+          <MultiSelect
             name="competency"
             label={t('hr.matrix.competency')}
-            defaultValue={params.get('competency') ?? ''}
+            placeholder={chosenCodes.length ? undefined : t('hrMatrixExport.allCompetencies')}
+            data={knownCodes}
+            defaultValue={chosenCodes}
+            searchable
+            clearable
+            w={240}
           />
           <NativeSelect
             name="state"
@@ -67,12 +113,58 @@ export function ComplianceMatrixPage() {
               ...STATES.map((s) => ({ value: s, label: t(`hr.cell.${s}`) })),
             ]}
           />
+          <NativeSelect
+            name="expiringWithinDays"
+            label={t('hrMatrixExport.expiringWithin')}
+            defaultValue={params.get('expiringWithinDays') ?? ''}
+            data={[
+              { value: '', label: t('hrMatrixExport.anyExpiry') },
+              ...EXPIRING_CHOICES.map((d) => ({
+                value: d,
+                label: t('hrMatrixExport.withinDays', { count: Number(d) }),
+              })),
+              ...(params.get('expiringWithinDays') &&
+              !(EXPIRING_CHOICES as readonly string[]).includes(params.get('expiringWithinDays')!)
+                ? [
+                    {
+                      value: params.get('expiringWithinDays')!,
+                      label: t('hrMatrixExport.withinDays', {
+                        count: Number(params.get('expiringWithinDays')),
+                      }),
+                    },
+                  ]
+                : []),
+            ]}
+          />
           <Button type="submit">{t('hr.matrix.apply')}</Button>
           <Button variant="subtle" onClick={() => setParams(new URLSearchParams())}>
             {t('hr.matrix.clear')}
           </Button>
         </Group>
       </form>
+      <Group gap="sm" align="center" wrap="wrap">
+        <Text size="sm" fw={500}>
+          {t('hrMatrixExport.exportLabel')}
+        </Text>
+        <Button
+          variant="light"
+          onClick={() => exportAs('csv')}
+          loading={exporter.running === 'csv'}
+          disabled={exporter.running !== null}
+        >
+          {t('hrMatrixExport.csv')}
+        </Button>
+        <Button
+          variant="light"
+          onClick={() => exportAs('xlsx')}
+          loading={exporter.running === 'xlsx'}
+          disabled={exporter.running !== null}
+        >
+          {t('hrMatrixExport.xlsx')}
+        </Button>
+      </Group>
+      <DownloadProgressLine state={exporter} />
+      <CellLegend />
       {matrix.isPending ? (
         <Loading />
       ) : matrix.error ? (
@@ -80,8 +172,13 @@ export function ComplianceMatrixPage() {
       ) : matrix.data.items.length === 0 ? (
         <Text>{t('hr.matrix.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={0}>
-          <Table striped withTableBorder>
+        <div
+          className="matrix-scroll"
+          role="region"
+          aria-label={t('hrMatrixExport.tableRegion')}
+          tabIndex={0}
+        >
+          <Table striped withTableBorder className="matrix-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('hr.matrix.employee')}</Table.Th>
@@ -117,7 +214,7 @@ export function ComplianceMatrixPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </div>
       )}
       <Group>
         {onLaterPage && (

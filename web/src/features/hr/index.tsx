@@ -8,6 +8,7 @@ import { AssignmentsPage } from './AssignmentsPage';
 import { EmployeeDetailPage } from './EmployeeDetailPage';
 import { EmployeeImportPage } from './EmployeeImportPage';
 import { EmployeesPage } from './EmployeesPage';
+import { HrCertificatesPage } from './HrCertificatesPage';
 
 /** Pages of the HR area; employees, assignments and certificates join this list when built. */
 const HR_PAGES = [
@@ -15,6 +16,7 @@ const HR_PAGES = [
   { to: '/hr/matrix', label: 'hr.nav.matrix' },
   { to: '/hr/employees', label: 'hrEmployees.nav' },
   { to: '/hr/assignments', label: 'hrAssignments.nav' },
+  { to: '/hr/certificates', label: 'hrCertificates.nav' },
 ] as const;
 
 /**
@@ -41,6 +43,7 @@ export default function HrArea() {
         <Route path="employees/import" element={<EmployeeImportPage />} />
         <Route path="employees/:employeeId" element={<EmployeeDetailPage />} />
         <Route path="assignments" element={<AssignmentsPage />} />
+        <Route path="certificates" element={<HrCertificatesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Stack>
