@@ -328,7 +328,7 @@ describe('web app (HR employees and assignments, in Chromium)', () => {
     await cell(`2 karyawan: Berlaku, ${CODE}`).waitFor();
     await cell(`2 karyawan: Sedang pelatihan, ${CODE}`).waitFor();
     await page.getByRole('link', { name: 'Matriks kepatuhan' }).click();
-    await page.getByLabel('Cari nama, e-mail, atau ID karyawan').fill('PK-0');
+    await page.getByLabel('Cari nama, atau awal e-mail, ID karyawan, NIK').fill('PK-0');
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await expect(rowOf('Pekerja 01').innerText()).resolves.toMatch(/Berlaku/i);
     await expect(rowOf('Pekerja 02').innerText()).resolves.toMatch(/Berlaku/i);
