@@ -121,7 +121,7 @@ const FIRST_SCREEN_COMPONENTS = [
   'Card',
   'Center',
   'CloseButton',
-  'Combobox',
+  'Combobox[\\\\/]ComboboxChevron',
   'Group',
   'Input',
   'InputBase',
