@@ -7,7 +7,7 @@ import { QueueName } from '@app/queue';
 import { Role } from '../src/common/auth/roles';
 import { seedCourse, seedEnrollment } from './support/certificate-fixtures';
 import { freePort } from './support/own-redis';
-import { S3RVER_CREDENTIALS, startS3rver, RunningS3rver } from './support/s3rver';
+import { s3StorageEnv, startS3rver, RunningS3rver } from './support/s3rver';
 import { startSmtpSink, SmtpSink } from './support/smtp-sink';
 import { waitForExit, waitUntil } from './support/spawn';
 import {
@@ -127,13 +127,7 @@ describe('scale-out: 2 API + 3 worker processes', () => {
     s3 = await startS3rver('k3-scale-out');
     smtp = await startSmtpSink();
     ctx = await createTestContext({
-      STORAGE_DRIVER: 's3',
-      S3_ENDPOINT: s3.endpoint,
-      S3_REGION: 'us-east-1',
-      S3_BUCKET: s3.bucket,
-      S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
-      S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
-      S3_FORCE_PATH_STYLE: 'true',
+      ...s3StorageEnv(s3),
       SMTP_URL: smtp.url,
       REMINDER_SCAN_EVERY_SECONDS: String(TICK_SECONDS),
       EMAIL_SWEEP_EVERY_SECONDS: String(TICK_SECONDS),

@@ -10,7 +10,7 @@ import {
   seedEnrollment,
   waitForStatus,
 } from './support/certificate-fixtures';
-import { RunningS3rver, S3RVER_CREDENTIALS, startS3rver } from './support/s3rver';
+import { RunningS3rver, S3RVER_CREDENTIALS, s3StorageEnv, startS3rver } from './support/s3rver';
 import {
   bearer,
   createTestContext,
@@ -27,15 +27,7 @@ describe('STORAGE_DRIVER=s3 (s3rver on loopback)', () => {
 
   beforeAll(async () => {
     s3 = await startS3rver('k3-e2e-files');
-    ctx = await createTestContext({
-      STORAGE_DRIVER: 's3',
-      S3_ENDPOINT: s3.endpoint,
-      S3_BUCKET: s3.bucket,
-      S3_REGION: 'us-east-1',
-      S3_FORCE_PATH_STYLE: 'true',
-      S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
-      S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
-    });
+    ctx = await createTestContext(s3StorageEnv(s3));
     await ctx.startWorker();
   });
   afterAll(async () => {

@@ -11,7 +11,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { S3RVER_CREDENTIALS, startS3rver } from '../support/s3rver';
+import { s3StorageEnv, startS3rver } from '../support/s3rver';
 import { mb, NOTE, startBenchApp } from './bench-app';
 
 const ENROLLMENTS = Number(process.env.ISSUANCE_BENCH_ENROLLMENTS ?? 10_000);
@@ -33,15 +33,7 @@ function peakRss(pid: number): number {
 
 async function run(workerCount: number): Promise<void> {
   const s3 = await startS3rver(`k3-issuance-${workerCount}`);
-  const storage = {
-    STORAGE_DRIVER: 's3',
-    S3_ENDPOINT: s3.endpoint,
-    S3_REGION: 'us-east-1',
-    S3_BUCKET: s3.bucket,
-    S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
-    S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
-    S3_FORCE_PATH_STYLE: 'true',
-  };
+  const storage = s3StorageEnv(s3);
   const bench = await startBenchApp(`issuance${workerCount}`, storage);
   const workers: ChildProcess[] = [];
   const redis = new Redis(bench.env.REDIS_URL);

@@ -133,6 +133,22 @@ async function firstCourseClickable(page: Page): Promise<void> {
   await firstCourse.click({ trial: true });
 }
 
+/** One throttled navigation to `/` until the first course link is clickable, with its waterfall. */
+async function timedVisit(
+  context: BrowserContext,
+  page: Page,
+  baseUrl: string,
+  cacheDisabled: boolean,
+): Promise<{ ms: number; bytes: number; rows: WaterfallRow[] }> {
+  page.setDefaultTimeout(120_000);
+  const { cdp, transfer } = await throttle(context, page, cacheDisabled);
+  const rows = recordWaterfall(cdp);
+  const start = Date.now();
+  await page.goto(`${baseUrl}/`, { waitUntil: 'commit' });
+  await firstCourseClickable(page);
+  return { ms: Date.now() - start, bytes: transfer.bytes, rows: [...rows.values()] };
+}
+
 interface ManifestChunk {
   file: string;
   name?: string;
@@ -274,17 +290,10 @@ async function slow3gFigures(): Promise<void> {
         data: { email, password: PASSWORD },
       });
       if (!signedIn.ok()) throw new Error(`browser sign-in answered ${signedIn.status()}`);
-      const page = await context.newPage();
-      page.setDefaultTimeout(120_000);
-      const { cdp, transfer } = await throttle(context, page, true);
-      const rows = recordWaterfall(cdp);
-      const start = Date.now();
-      await page.goto(`${bench.baseUrl}/`, { waitUntil: 'commit' });
-      await firstCourseClickable(page);
-      const ms = Date.now() - start;
-      coldSignedIn.push(ms);
-      coldSignedInBytes.push(transfer.bytes);
-      coldSignedInWaterfalls.push({ ms, rows: [...rows.values()] });
+      const visit = await timedVisit(context, await context.newPage(), bench.baseUrl, true);
+      coldSignedIn.push(visit.ms);
+      coldSignedInBytes.push(visit.bytes);
+      coldSignedInWaterfalls.push(visit);
       await context.close();
     }
 
@@ -309,16 +318,10 @@ async function slow3gFigures(): Promise<void> {
       await first.close();
       for (let run = 0; run < RUNS; run += 1) {
         const page = await profile.newPage();
-        page.setDefaultTimeout(120_000);
-        const { cdp, transfer } = await throttle(profile, page, false);
-        const rows = recordWaterfall(cdp);
-        const start = Date.now();
-        await page.goto(`${bench.baseUrl}/`, { waitUntil: 'commit' });
-        await firstCourseClickable(page);
-        const ms = Date.now() - start;
-        returning.push(ms);
-        returningBytes.push(transfer.bytes);
-        waterfalls.push({ ms, rows: [...rows.values()] });
+        const visit = await timedVisit(profile, page, bench.baseUrl, false);
+        returning.push(visit.ms);
+        returningBytes.push(visit.bytes);
+        waterfalls.push(visit);
         await page.close();
       }
     } finally {

@@ -59,3 +59,16 @@ export async function startS3rver(bucket = 'k3-test'): Promise<RunningS3rver> {
     },
   };
 }
+
+/** The app's STORAGE_DRIVER=s3 settings for a running s3rver. */
+export function s3StorageEnv(s3: RunningS3rver): Record<string, string> {
+  return {
+    STORAGE_DRIVER: 's3',
+    S3_ENDPOINT: s3.endpoint,
+    S3_REGION: 'us-east-1',
+    S3_BUCKET: s3.bucket,
+    S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
+    S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+    S3_FORCE_PATH_STYLE: 'true',
+  };
+}

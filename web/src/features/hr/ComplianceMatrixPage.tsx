@@ -21,6 +21,7 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { Loading } from '../common/Loading';
 import { CellBadge } from './CellBadge';
 import { CellLegend } from './CellLegend';
+import { CursorPager } from '../common/CursorPager';
 
 const STATES = ['valid', 'expiring', 'expired', 'in_progress', 'overdue', 'none'] as const;
 const EXPIRING_CHOICES = ['30', '60', '90', '180'] as const;
@@ -216,18 +217,11 @@ export function ComplianceMatrixPage() {
           </Table>
         </div>
       )}
-      <Group>
-        {onLaterPage && (
-          <Button variant="default" onClick={() => withCursor(null)}>
-            {t('hr.matrix.first')}
-          </Button>
-        )}
-        {matrix.data?.nextCursor && (
-          <Button variant="default" onClick={() => withCursor(matrix.data.nextCursor)}>
-            {t('hr.matrix.next')}
-          </Button>
-        )}
-      </Group>
+      <CursorPager
+        onFirst={onLaterPage ? () => withCursor(null) : undefined}
+        nextCursor={matrix.data?.nextCursor}
+        onNext={withCursor}
+      />
     </Stack>
   );
 }

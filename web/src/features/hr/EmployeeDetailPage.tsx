@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +9,7 @@ import { Loading } from '../common/Loading';
 import { EmployeeActions } from './EmployeeActions';
 import { EmployeeStatusBadge } from './EmployeeStatusBadge';
 import { HrErrorAlert } from './HrErrorAlert';
+import { CursorPager } from '../common/CursorPager';
 
 // Filled, dark shades: white text keeps a 4.5:1 contrast on striped rows.
 const STATUS_COLORS: Record<string, string> = {
@@ -144,21 +134,11 @@ export function EmployeeDetailPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Group>
-        {cursors.length > 0 && (
-          <Button variant="default" onClick={() => setCursors([])}>
-            {t('hrEmployees.paging.first')}
-          </Button>
-        )}
-        {training.data?.nextCursor && (
-          <Button
-            variant="default"
-            onClick={() => setCursors([...cursors, training.data.nextCursor!])}
-          >
-            {t('hrEmployees.paging.next')}
-          </Button>
-        )}
-      </Group>
+      <CursorPager
+        onFirst={cursors.length > 0 ? () => setCursors([]) : undefined}
+        nextCursor={training.data?.nextCursor}
+        onNext={(next) => setCursors([...cursors, next])}
+      />
 
       <Title order={2}>{t('hrEmployee.certificates')}</Title>
       {certificates.isPending ? (
@@ -205,23 +185,11 @@ export function EmployeeDetailPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Group>
-        {certificateCursors.length > 0 && (
-          <Button variant="default" onClick={() => setCertificateCursors([])}>
-            {t('hrEmployees.paging.first')}
-          </Button>
-        )}
-        {certificates.data?.nextCursor && (
-          <Button
-            variant="default"
-            onClick={() =>
-              setCertificateCursors([...certificateCursors, certificates.data.nextCursor!])
-            }
-          >
-            {t('hrEmployees.paging.next')}
-          </Button>
-        )}
-      </Group>
+      <CursorPager
+        onFirst={certificateCursors.length > 0 ? () => setCertificateCursors([]) : undefined}
+        nextCursor={certificates.data?.nextCursor}
+        onNext={(next) => setCertificateCursors([...certificateCursors, next])}
+      />
     </Stack>
   );
 }

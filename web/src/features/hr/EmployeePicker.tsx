@@ -114,7 +114,7 @@ export function EmployeePicker({
         <Group>
           {cursors.length > 0 && (
             <Button variant="default" size="xs" onClick={() => setCursors([])}>
-              {t('hrEmployees.paging.first')}
+              {t('paging.first')}
             </Button>
           )}
           {list.data?.nextCursor && (
@@ -123,7 +123,7 @@ export function EmployeePicker({
               size="xs"
               onClick={() => setCursors([...cursors, list.data.nextCursor!])}
             >
-              {t('hrEmployees.paging.next')}
+              {t('paging.next')}
             </Button>
           )}
         </Group>

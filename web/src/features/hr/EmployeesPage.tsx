@@ -20,6 +20,7 @@ import { EmployeeActions } from './EmployeeActions';
 import { CreateEmployeeForm } from './CreateEmployeeForm';
 import { EmployeeStatusBadge } from './EmployeeStatusBadge';
 import { HrErrorAlert } from './HrErrorAlert';
+import { CursorPager } from '../common/CursorPager';
 
 /** HR's employees: search (name, e-mail, NIK, employee id), a keyset-paged list, create. */
 export function EmployeesPage() {
@@ -123,18 +124,11 @@ export function EmployeesPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Group>
-        {cursor && (
-          <Button variant="default" onClick={() => withCursor(null)}>
-            {t('hrEmployees.paging.first')}
-          </Button>
-        )}
-        {list.data?.nextCursor && (
-          <Button variant="default" onClick={() => withCursor(list.data.nextCursor)}>
-            {t('hrEmployees.paging.next')}
-          </Button>
-        )}
-      </Group>
+      <CursorPager
+        onFirst={cursor ? () => withCursor(null) : undefined}
+        nextCursor={list.data?.nextCursor}
+        onNext={withCursor}
+      />
       <Modal
         opened={creating}
         onClose={() => setCreating(false)}

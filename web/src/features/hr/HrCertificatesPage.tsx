@@ -20,6 +20,7 @@ import { CertificateStatus, PdfButton } from '../learner/CertificateParts';
 import { DownloadProgressLine } from '../common/DownloadProgressLine';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { Loading } from '../common/Loading';
+import { CursorPager } from '../common/CursorPager';
 
 const STATUSES = ['valid', 'expired', 'pending', 'failed', 'revoked', 'superseded'] as const;
 const PAGE_SIZE = 20;
@@ -256,18 +257,11 @@ export function HrCertificatesPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Group>
-        {cursor && (
-          <Button variant="default" onClick={() => withCursor(null)}>
-            {t('hrCertificates.first')}
-          </Button>
-        )}
-        {list.data?.nextCursor && (
-          <Button variant="default" onClick={() => withCursor(list.data.nextCursor)}>
-            {t('hrCertificates.next')}
-          </Button>
-        )}
-      </Group>
+      <CursorPager
+        onFirst={cursor ? () => withCursor(null) : undefined}
+        nextCursor={list.data?.nextCursor}
+        onNext={withCursor}
+      />
     </Stack>
   );
 }
