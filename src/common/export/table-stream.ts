@@ -1,11 +1,6 @@
-import { createRequire } from 'node:module';
 import { PassThrough, Readable } from 'node:stream';
-import type { stream as ExcelStream } from 'exceljs';
 import { csvLine } from '../csv/write-csv';
-
-// exceljs costs ~28 MB resident: loaded on the first XLSX export, not at boot.
-const excelStream = (): typeof ExcelStream =>
-  (createRequire(__filename)('exceljs') as { stream: typeof ExcelStream }).stream;
+import { xlsxStream } from '../xlsx/xlsx-stream';
 
 export type TableCell = string | number | null;
 
@@ -44,28 +39,17 @@ export function csvTableStream(source: TableSource): Readable {
   return out;
 }
 
-/** XLSX through exceljs' streaming writer: rows are committed as they come, never held. */
+/** XLSX through the streaming one-sheet writer (common/xlsx), once the header is known. */
 export function xlsxTableStream(sheetName: string, source: TableSource): Readable {
   const out = new PassThrough();
-  const workbook = new (excelStream().xlsx.WorkbookWriter)({
-    stream: out,
-    useSharedStrings: false,
-    useStyles: false,
-  });
-  const sheet = workbook.addWorksheet(sheetName);
-  void (async () => {
-    try {
-      sheet.addRow(await source.header()).commit();
-      for await (const rows of source.batches) {
-        if (out.destroyed) return;
-        for (const row of rows) sheet.addRow(row).commit();
-        await paced(out);
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (e) {
-      out.destroy(e as Error);
-    }
-  })();
+  source.header().then(
+    (header) => {
+      const xlsx = xlsxStream(sheetName, header, source.batches);
+      xlsx.once('error', (e) => out.destroy(e));
+      out.once('close', () => xlsx.destroy());
+      xlsx.pipe(out);
+    },
+    (e: Error) => out.destroy(e),
+  );
   return out;
 }

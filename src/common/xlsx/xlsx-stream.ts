@@ -101,7 +101,7 @@ function drained(stream: PassThrough): Promise<void> {
  */
 export function xlsxStream(
   sheetName: string,
-  header: readonly string[],
+  header: readonly XlsxCell[],
   batches: AsyncIterable<readonly (readonly XlsxCell[])[]>,
 ): Readable {
   const archive = new (zipStreamClass())({ zlib: { level: 6 } });
