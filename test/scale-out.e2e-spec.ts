@@ -1,9 +1,10 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { QueueName } from '@app/queue';
+import { newestMtime } from '../src/bootstrap/web-build';
 import { Role } from '../src/common/auth/roles';
 import { seedCourse, seedEnrollment } from './support/certificate-fixtures';
 import { freePort } from './support/own-redis';
@@ -23,23 +24,10 @@ const LEARNERS = 500;
 const CONCURRENCY = 20;
 const TICK_SECONDS = 2;
 
-/** Newest modification time under a directory (the compiled build must be newer than this). */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
 /** The API and worker run from the compiled build, as in production; build it when stale. */
 function ensureApiBuilt(): void {
   const main = join(ROOT, 'dist', 'src', 'main.js');
-  const sources = Math.max(
-    ...['src', 'libs', 'migrations'].map((d) => newestSource(join(ROOT, d))),
-  );
+  const sources = Math.max(...['src', 'libs', 'migrations'].map((d) => newestMtime(join(ROOT, d))));
   if (existsSync(main) && statSync(main).mtimeMs >= sources) return;
   for (const args of [
     ['tsc', '-p', 'tsconfig.build.json'],

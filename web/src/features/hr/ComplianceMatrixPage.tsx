@@ -16,7 +16,7 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { useDownload } from '../../app/use-download';
-import { DownloadProgressLine } from '../common/DownloadProgressLine';
+import { DownloadButtons } from '../common/DownloadButtons';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { Loading } from '../common/Loading';
 import { CellBadge } from './CellBadge';
@@ -143,28 +143,15 @@ export function ComplianceMatrixPage() {
           </Button>
         </Group>
       </form>
-      <Group gap="sm" align="center" wrap="wrap">
-        <Text size="sm" fw={500}>
-          {t('hrMatrixExport.exportLabel')}
-        </Text>
-        <Button
-          variant="light"
-          onClick={() => exportAs('csv')}
-          loading={exporter.running === 'csv'}
-          disabled={exporter.running !== null}
-        >
-          {t('hrMatrixExport.csv')}
-        </Button>
-        <Button
-          variant="light"
-          onClick={() => exportAs('xlsx')}
-          loading={exporter.running === 'xlsx'}
-          disabled={exporter.running !== null}
-        >
-          {t('hrMatrixExport.xlsx')}
-        </Button>
-      </Group>
-      <DownloadProgressLine state={exporter} />
+      <DownloadButtons
+        label={t('hrMatrixExport.exportLabel')}
+        state={exporter}
+        choices={[
+          { kind: 'csv', label: t('hrMatrixExport.csv') },
+          { kind: 'xlsx', label: t('hrMatrixExport.xlsx') },
+        ]}
+        onStart={exportAs}
+      />
       <CellLegend />
       {matrix.isPending ? (
         <Loading />

@@ -17,7 +17,7 @@ import { api } from '../../app/api';
 import { formatDate, localized } from '../../app/format';
 import { useDownload } from '../../app/use-download';
 import { CertificateStatus, PdfButton } from '../learner/CertificateParts';
-import { DownloadProgressLine } from '../common/DownloadProgressLine';
+import { DownloadButtons } from '../common/DownloadButtons';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { Loading } from '../common/Loading';
 import { CursorPager } from '../common/CursorPager';
@@ -178,35 +178,16 @@ export function HrCertificatesPage() {
           </Button>
         </Group>
       </form>
-      <Group gap="sm" align="center" wrap="wrap">
-        <Text size="sm" fw={500}>
-          {t('hrCertificates.bulkLabel')}
-        </Text>
-        <Button
-          onClick={() => bulk('zip')}
-          loading={downloads.running === 'zip'}
-          disabled={downloads.running !== null}
-        >
-          {t('hrCertificates.zip')}
-        </Button>
-        <Button
-          variant="light"
-          onClick={() => bulk('csv')}
-          loading={downloads.running === 'csv'}
-          disabled={downloads.running !== null}
-        >
-          {t('hrCertificates.registerCsv')}
-        </Button>
-        <Button
-          variant="light"
-          onClick={() => bulk('xlsx')}
-          loading={downloads.running === 'xlsx'}
-          disabled={downloads.running !== null}
-        >
-          {t('hrCertificates.registerXlsx')}
-        </Button>
-      </Group>
-      <DownloadProgressLine state={downloads} />
+      <DownloadButtons
+        label={t('hrCertificates.bulkLabel')}
+        state={downloads}
+        choices={[
+          { kind: 'zip', label: t('hrCertificates.zip'), primary: true },
+          { kind: 'csv', label: t('hrCertificates.registerCsv') },
+          { kind: 'xlsx', label: t('hrCertificates.registerXlsx') },
+        ]}
+        onStart={bulk}
+      />
       {list.isPending ? (
         <Loading />
       ) : list.error ? (
