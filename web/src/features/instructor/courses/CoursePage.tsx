@@ -1,0 +1,5 @@
+import { ComingSoon } from '../../common/ComingSoon';
+
+export function CoursePage() {
+  return <ComingSoon area="instructor" />;
+}

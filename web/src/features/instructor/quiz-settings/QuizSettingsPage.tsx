@@ -1,0 +1,5 @@
+import { ComingSoon } from '../../common/ComingSoon';
+
+export function QuizSettingsPage() {
+  return <ComingSoon area="instructor" />;
+}

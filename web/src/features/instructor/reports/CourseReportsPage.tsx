@@ -1,0 +1,5 @@
+import { ComingSoon } from '../../common/ComingSoon';
+
+export function CourseReportsPage() {
+  return <ComingSoon area="instructor" />;
+}

@@ -1,0 +1,5 @@
+import { ComingSoon } from '../../common/ComingSoon';
+
+export function StructureEditorPage() {
+  return <ComingSoon area="instructor" />;
+}
