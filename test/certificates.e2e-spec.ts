@@ -87,9 +87,9 @@ describe('certificates: issuance, lifecycle, verification, downloads', () => {
     const enrollmentId = await seedEnrollment(ctx, learner, course);
     await completeViaApi(ctx, learner, enrollmentId, course.lessonId);
     const [pending] = await certificatesOf(ctx, enrollmentId);
-    expect(pending.number).toMatch(/^K3\/AK3U\/\d{4}\/000001$/);
     expect(pending.verification_code).toMatch(/^[A-Z2-7]{26}$/);
     const issued = await waitForStatus(ctx, pending.id, 'issued');
+    expect(issued.number).toMatch(/^K3\/AK3U\/\d{4}\/000001$/);
     expect(issued.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(issuedEvents).toEqual([
       expect.objectContaining({
@@ -154,12 +154,33 @@ describe('certificates: issuance, lifecycle, verification, downloads', () => {
     await Promise.all(Array.from({ length: 6 }, () => completeDirectly(ctx, event)));
     const rows = await certificatesOf(ctx, enrollmentId);
     expect(rows).toHaveLength(1);
+    await waitForStatus(ctx, rows[0].id, 'issued');
     const [{ last_value }] = await ctx.db.query(
       'SELECT last_value FROM certificate_sequences WHERE competency_code = $1',
       [c.competencyCode],
     );
     expect(last_value).toBe(1);
-    await waitForStatus(ctx, rows[0].id, 'issued');
+  });
+
+  it('renders racing to number the same certificate consume one number', async () => {
+    const c = await seedCourse(ctx, instructor.id);
+    const other = await seedUser(ctx, Role.Learner, orgA);
+    const enrollmentId = await seedEnrollment(ctx, other, c);
+    await completeDirectly(ctx, await completionEvent(ctx, enrollmentId));
+    const [pending] = await certificatesOf(ctx, enrollmentId);
+    // The queued job's run races these four.
+    const renderer = worker.get(CertificateRenderService);
+    const outcomes = await Promise.all(
+      Array.from({ length: 4 }, () => renderer.render(pending.id)),
+    );
+    expect(outcomes.filter((o) => o === 'issued').length).toBeLessThanOrEqual(1);
+    const issued = await waitForStatus(ctx, pending.id, 'issued');
+    expect(issued.number).toMatch(/\/000001$/);
+    const [{ last_value }] = await ctx.db.query(
+      'SELECT last_value FROM certificate_sequences WHERE competency_code = $1',
+      [c.competencyCode],
+    );
+    expect(last_value).toBe(1);
   });
 
   it('numbers concurrent completions of different enrollments without gaps', async () => {
@@ -171,6 +192,10 @@ describe('certificates: issuance, lifecycle, verification, downloads', () => {
       learners.map(async (l) => completionEvent(ctx, await seedEnrollment(ctx, l, c))),
     );
     await Promise.all(events.map((e) => completeDirectly(ctx, e)));
+    for (const e of events) {
+      const [cert] = await certificatesOf(ctx, e.enrollmentId);
+      await waitForStatus(ctx, cert.id, 'issued');
+    }
     const numbers: { number: string }[] = await ctx.db.query(
       'SELECT number FROM certificates WHERE course_version_id = $1 ORDER BY number',
       [c.versionId],

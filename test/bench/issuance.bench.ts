@@ -124,17 +124,35 @@ async function run(workerCount: number): Promise<void> {
     const started = Date.now();
     let next = 0;
     let failures = 0;
+    let busyRetries = 0;
+    const refusals = new Map<string, number>();
+    // A real client retries 503 DATABASE_BUSY after Retry-After (capped here at 1 s).
+    const complete = async (i: number): Promise<void> => {
+      for (;;) {
+        const res = await fetch(
+          `${bench.baseUrl}/api/v1/enrollments/${users[i].enrollmentId}/lessons/${lesson.id}/complete`,
+          { method: 'POST', headers: { authorization: `Bearer ${tokens[i]}` } },
+        );
+        if (res.status === 200) {
+          await res.arrayBuffer();
+          return;
+        }
+        const body = (await res.json().catch(() => ({}))) as { error?: string };
+        if (res.status === 503 && body.error === 'DATABASE_BUSY') {
+          busyRetries += 1;
+          const wait = Math.min(1, Number(res.headers.get('retry-after') ?? 1));
+          await new Promise((r) => setTimeout(r, wait * 1000));
+          continue;
+        }
+        failures += 1;
+        const key = `${res.status} ${body.error ?? ''}`.trim();
+        refusals.set(key, (refusals.get(key) ?? 0) + 1);
+        return;
+      }
+    };
     await Promise.all(
       Array.from({ length: COMPLETE_CONCURRENCY }, async () => {
-        while (next < users.length) {
-          const i = next++;
-          const res = await fetch(
-            `${bench.baseUrl}/api/v1/enrollments/${users[i].enrollmentId}/lessons/${lesson.id}/complete`,
-            { method: 'POST', headers: { authorization: `Bearer ${tokens[i]}` } },
-          );
-          if (res.status !== 200) failures += 1;
-          await res.arrayBuffer();
-        }
+        while (next < users.length) await complete(next++);
       }),
     );
     const completedMs = Date.now() - started;
@@ -166,7 +184,7 @@ async function run(workerCount: number): Promise<void> {
       .sort((a, b) => a - b);
     const perSecond = span.issued / Number(span.seconds);
     console.log(
-      `${workerCount} worker process(es): ${ENROLLMENTS} completions through the API in ${(completedMs / 1000).toFixed(1)} s (${failures} refused); ${span.issued} issued, ${span.failed} failed`,
+      `${workerCount} worker process(es): ${ENROLLMENTS} completions through the API in ${(completedMs / 1000).toFixed(1)} s (${busyRetries} retried after 503 DATABASE_BUSY; ${failures} refused${refusals.size ? `: ${[...refusals].map(([k, n]) => `${k} x${n}`).join(', ')}` : ''}); ${span.issued} issued, ${span.failed} failed`,
     );
     console.log(
       `  issuance: ${perSecond.toFixed(0)} certificates/s (first completion -> last issued ${Number(span.seconds).toFixed(1)} s; target >= ${TARGET_PER_SECOND}/s)`,

@@ -39,7 +39,7 @@ interface ExportRow {
   id: string;
   /** Text keeps Postgres' microseconds; a JS Date would round them off and skip rows. */
   cursor_at: string;
-  number: string;
+  number: string | null;
   version: number;
   status: CertificateStatus;
   learner_name: string;
@@ -100,6 +100,7 @@ export class CertificateExportsService {
       for await (const row of this.rows(filter, actor, signal, true)) {
         if (!row.storage_key) continue;
         let name = pdfFileName({
+          id: row.id,
           number: row.number,
           version: row.version,
           learnerName: row.learner_name,

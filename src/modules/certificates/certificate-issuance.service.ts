@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
-import { AppConfig } from '../../config/app-config';
 import { returnedRows } from '../../database/raw';
 import { AuditService } from '../audit';
 import type { EnrollmentCompletedEvent } from '../enrollments';
 import { expiryFrom } from './domain/certificate-status';
-import { formatCertificateNumber, yearIn } from './domain/numbering';
 import { generateVerificationCode } from './domain/verification-code';
 import { Certificate, CertificateStatus } from './entities/certificate.entity';
 import { IssueFacts, readIssueFacts } from './issue-facts.query';
@@ -15,14 +13,12 @@ import { IssueFacts, readIssueFacts } from './issue-facts.query';
 /** Creates `pending` certificate rows inside the caller's transaction (completion, re-issue). */
 @Injectable()
 export class CertificateIssuanceService {
-  constructor(
-    private readonly config: AppConfig,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly audit: AuditService) {}
 
   /**
    * Called in the completing transaction. Serialised per enrollment with an advisory lock so
-   * a completion racing itself creates one row and consumes one number (no gaps).
+   * a completion racing itself creates one row. The number comes later, from the render worker
+   * (`CertificateNumbering`), so completions never queue behind the counter row.
    * Returns the new certificate id, or null when this enrollment already has one.
    */
   async createForCompletion(event: EnrollmentCompletedEvent, tx: EntityManager) {
@@ -34,7 +30,6 @@ export class CertificateIssuanceService {
     ]);
     if (existing.length > 0) return null;
     const facts = await readIssueFacts(tx, event.userId, event.courseVersionId);
-    const number = await this.nextNumber(tx, facts.competency_code, event.completedAt);
     const id = randomUUID();
     await tx.insert(Certificate, {
       id,
@@ -44,7 +39,7 @@ export class CertificateIssuanceService {
       organizationId: event.organizationId,
       courseId: event.courseId,
       courseVersionId: event.courseVersionId,
-      number,
+      number: null,
       verificationCode: generateVerificationCode(),
       status: CertificateStatus.Pending,
       completedAt: event.completedAt,
@@ -53,7 +48,6 @@ export class CertificateIssuanceService {
       ...this.snapshot(facts),
     });
     await this.afterCreate(tx, id, event.organizationId, null, 'certificate.requested', {
-      number,
       enrollmentId: event.enrollmentId,
       renewsCertificateId: event.renewalOfCertificateId,
     });
@@ -130,22 +124,5 @@ export class CertificateIssuanceService {
       competencyCode: facts.competency_code,
       jpHours: facts.jp_hours,
     };
-  }
-
-  /** Gap-free: the counter row is locked until commit, and a rollback gives the number back. */
-  private async nextNumber(tx: EntityManager, competencyCode: string, completedAt: Date) {
-    const year = yearIn(completedAt, this.config.timeZone);
-    const rows: { last_value: number }[] = await tx.query(
-      `INSERT INTO certificate_sequences (competency_code, year, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (competency_code, year)
-       DO UPDATE SET last_value = certificate_sequences.last_value + 1
-       RETURNING last_value`,
-      [competencyCode, year],
-    );
-    return formatCertificateNumber(this.config.certificateNumberPattern, {
-      competencyCode,
-      year,
-      sequence: rows[0].last_value,
-    });
   }
 }

@@ -8,10 +8,12 @@ import { returnedRows } from '../../database/raw';
 import { AuditService } from '../audit';
 import { InjectBlobStorage } from '../storage';
 import { CertificateEvents } from './certificate-events';
+import { CertificateNumbering } from './certificate-numbering.service';
 import { Certificate } from './entities/certificate.entity';
 import { PdfSigningService } from './pdf-signing.service';
 
 export type RenderOutcome = 'issued' | 'skipped';
+type NumberedCertificate = Certificate & { number: string };
 
 /**
  * Renders, stores and issues a `pending` certificate. Safe to run any number of times, also
@@ -29,6 +31,7 @@ export class CertificateRenderService {
     private readonly audit: AuditService,
     private readonly events: CertificateEvents,
     private readonly signing: PdfSigningService,
+    private readonly numbering: CertificateNumbering,
   ) {}
 
   async render(certificateId: string): Promise<RenderOutcome> {
@@ -41,15 +44,17 @@ export class CertificateRenderService {
     );
     if (claimed.length === 0) return 'skipped';
     const cert = await this.db.getRepository(Certificate).findOneByOrFail({ id: certificateId });
+    const number = cert.number ?? (await this.numbering.assign(cert));
+    const numbered = { ...cert, number };
     const issuedAt = new Date();
     // Signed before storing: the recorded SHA-256 is that of the signed file.
-    const { pdf, signerSubject } = this.signing.renderSigned(this.pdfDataOf(cert, issuedAt));
+    const { pdf, signerSubject } = this.signing.renderSigned(this.pdfDataOf(numbered, issuedAt));
     const key = `certificates/${issuedAt.getUTCFullYear()}/${cert.id}/v${cert.version}-${randomUUID()}.pdf`;
     const stored = await this.storage.put(key, pdf);
     let won: boolean;
     try {
       won = await this.db.transaction((tx) =>
-        this.markIssued(tx, cert, { ...stored, signerSubject }, issuedAt),
+        this.markIssued(tx, numbered, { ...stored, signerSubject }, issuedAt),
       );
     } catch (e) {
       // The retry renders a new file; this one would be referenced by nothing.
@@ -64,7 +69,7 @@ export class CertificateRenderService {
       certificateId: cert.id,
       userId: cert.userId,
       organizationId: cert.organizationId,
-      number: cert.number,
+      number,
       verificationCode: cert.verificationCode,
     });
     return 'issued';
@@ -98,7 +103,7 @@ export class CertificateRenderService {
 
   private async markIssued(
     tx: EntityManager,
-    cert: Certificate,
+    cert: NumberedCertificate,
     stored: { key: string; sha256: string; size: number; signerSubject: string },
     issuedAt: Date,
   ): Promise<boolean> {
@@ -143,7 +148,7 @@ export class CertificateRenderService {
     return true;
   }
 
-  private pdfDataOf(cert: Certificate, issuedAt: Date) {
+  private pdfDataOf(cert: NumberedCertificate, issuedAt: Date) {
     return {
       number: cert.number,
       learnerName: cert.learnerName,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CertificateEvents } from './certificate-events';
 import { CertificateIssuanceModule } from './certificate-issuance.module';
+import { CertificateNumbering } from './certificate-numbering.service';
 import { CertificateRenderService } from './certificate-render.service';
 import { CertificateSweeper } from './certificate-sweeper';
 import { CertificatesProcessor } from './jobs/certificates.processor';
@@ -15,6 +16,7 @@ import { PdfSigningService } from './pdf-signing.service';
   providers: [
     CertificateEvents,
     CertificateRenderService,
+    CertificateNumbering,
     CertificateSweeper,
     CertificatesProcessor,
     PdfSigningService,

@@ -12,7 +12,7 @@ import { AuditService } from '../audit';
 import { CourseAccess } from '../courses';
 import { EnrollmentsService } from '../enrollments';
 import { InjectBlobStorage } from '../storage';
-import { CertificateViewSettings, toCertificateView } from './certificates.views';
+import { assignedNumber, CertificateViewSettings, toCertificateView } from './certificates.views';
 import { CertificateIssuanceService } from './certificate-issuance.service';
 import { CertificateQueue } from './certificate-queue';
 import { applyFilters, scopeTo } from './certificate-scope';
@@ -255,12 +255,14 @@ export class CertificatesService {
 }
 
 /** `K3-AK3U-2026-000001.jwt`, ` v2` before the extension from the second version on. */
-export function credentialFileName(cert: Pick<Certificate, 'number' | 'version'>): string {
+export function credentialFileName(cert: Pick<Certificate, 'id' | 'number' | 'version'>): string {
   const version = cert.version > 1 ? ` v${cert.version}` : '';
-  return `${fileSafe(cert.number)}${version}.jwt`;
+  return `${fileSafe(assignedNumber(cert))}${version}.jwt`;
 }
 
-export function pdfFileName(cert: Pick<Certificate, 'number' | 'learnerName' | 'version'>): string {
+export function pdfFileName(
+  cert: Pick<Certificate, 'id' | 'number' | 'learnerName' | 'version'>,
+): string {
   const version = cert.version > 1 ? ` v${cert.version}` : '';
-  return `${fileSafe(cert.number)}${version} - ${fileSafe(cert.learnerName, 60)}.pdf`;
+  return `${fileSafe(assignedNumber(cert))}${version} - ${fileSafe(cert.learnerName, 60)}.pdf`;
 }

@@ -11,6 +11,12 @@ export interface CertificateViewSettings {
   timeZone: string;
 }
 
+/** Issued, revoked and superseded certificates always carry the number given at render time. */
+export function assignedNumber(c: Pick<Certificate, 'id' | 'number'>): string {
+  if (c.number === null) throw new Error(`certificate ${c.id} has no number yet`);
+  return c.number;
+}
+
 export const verifyUrlOf = (publicBaseUrl: string, c: Pick<Certificate, 'verificationCode'>) =>
   `${publicBaseUrl}/verify/${c.verificationCode}`;
 

@@ -6,6 +6,7 @@ import { AuthUser } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { CertificatesService, credentialFileName } from './certificates.service';
+import { assignedNumber } from './certificates.views';
 import { CredentialKeys } from './credential-keys';
 import {
   bitstringStatusListCredential,
@@ -182,7 +183,7 @@ export class CredentialsService {
         certificateId: cert.id,
         holderId: cert.userId,
         learnerName: cert.learnerName,
-        number: cert.number,
+        number: assignedNumber(cert),
         verificationCode: cert.verificationCode,
         courseTitleId: cert.courseTitleId,
         courseTitleEn: cert.courseTitleEn,

@@ -10,7 +10,7 @@ import { pdfSignerName } from './domain/pdf-signer-name';
 import { publicLearnerId } from './domain/nik-display';
 import { normalizeVerificationCode } from './domain/verification-code';
 import { VerificationView } from './domain/verification-view';
-import { sharingFactsOf, verifyUrlOf } from './certificates.views';
+import { assignedNumber, sharingFactsOf, verifyUrlOf } from './certificates.views';
 import { Certificate, CertificateStatus } from './entities/certificate.entity';
 
 export const PUBLISHED = [
@@ -75,7 +75,7 @@ export class VerificationService {
       : null;
     return {
       code: cert.verificationCode,
-      number: cert.number,
+      number: assignedNumber(cert),
       version: cert.version,
       status,
       learnerName: cert.learnerName,
@@ -104,7 +104,7 @@ export class VerificationService {
               at: cert.supersededAt?.toISOString() ?? null,
               by: successor
                 ? {
-                    number: successor.number,
+                    number: assignedNumber(successor),
                     version: successor.version,
                     verifyUrl: verifyUrlOf(this.config.publicBaseUrl, successor),
                   }

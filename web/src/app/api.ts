@@ -233,11 +233,11 @@ export const api = {
     ),
   renewCertificate: (id: string) =>
     sendJson<{ enrollmentId: string }>('POST', `/api/v1/certificates/${id}/renew`, {}),
-  certificatePdf: (id: string, number: string) =>
-    download(`/api/v1/certificates/${id}/pdf`, `${number}.pdf`),
+  certificatePdf: (id: string, fallbackName: string) =>
+    download(`/api/v1/certificates/${id}/pdf`, `${fallbackName}.pdf`),
   /** The Open Badges 3.0 credential (VC-JWT); the server names the file. */
-  certificateCredential: (id: string, number: string) =>
-    download(`/api/v1/certificates/${id}/credential`, `${number}.jwt`),
+  certificateCredential: (id: string, fallbackName: string) =>
+    download(`/api/v1/certificates/${id}/credential`, `${fallbackName}.jwt`),
   complianceSummary: () => json<ComplianceSummaryView>('/api/v1/compliance/summary'),
   /** `filters` are the matrix page's URL search params (competency, state, search, cursor). */
   complianceMatrix: (filters: URLSearchParams) =>

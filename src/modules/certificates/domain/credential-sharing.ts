@@ -81,7 +81,8 @@ export interface SharingFacts {
   issuedAt: Date;
   /** The certificate's official (Indonesian) title, as the credential's `name`. */
   courseTitle: string;
-  number: string;
+  /** Null only before the first render, when there is no credential to share. */
+  number: string | null;
   verifyUrl: string;
 }
 
@@ -105,7 +106,7 @@ export function credentialSharing(
           issuedAt: facts.issuedAt,
           expiresAt: facts.expiresAt,
           certUrl: facts.verifyUrl,
-          certId: facts.number,
+          certId: facts.number ?? '',
           timeZone: issuer.timeZone,
         }),
   };

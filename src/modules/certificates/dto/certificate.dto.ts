@@ -145,7 +145,12 @@ export class CredentialSharingDoc {
 
 export class CertificateView {
   @ApiProperty() id!: string;
-  @ApiProperty() number!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Given when the PDF is first rendered; null while the certificate awaits it',
+  })
+  number!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty({ enum: LISTED_STATUSES }) status!: ListedStatus;
   @ApiProperty() userId!: string;

@@ -64,8 +64,9 @@ export class Certificate extends Timestamped {
   @Column({ name: 'course_version_id', type: 'uuid' })
   courseVersionId!: string;
 
-  @Column({ type: 'varchar', length: 64 })
-  number!: string;
+  /** Assigned by the render worker (gap-free per competency and year); null while unassigned. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  number!: string | null;
 
   /** 128 random bits, base32; the only thing public URLs carry. */
   @Index('uq_certificates_verification_code', { unique: true })

@@ -877,7 +877,10 @@ export type CredentialSharingDoc = {
 
 export type CertificateView = {
     id: string;
-    number: string;
+    /**
+     * Given when the PDF is first rendered; null while the certificate awaits it
+     */
+    number: string | null;
     version: number;
     status: 'pending' | 'failed' | 'valid' | 'expired' | 'revoked' | 'superseded';
     userId: string;

@@ -163,7 +163,7 @@ export function EmployeeDetailPage() {
               {certificates.data.items.map((c) => (
                 <Table.Tr key={c.id}>
                   <Table.Th scope="row" fw="normal">
-                    {c.number}
+                    {c.number ?? t('certificates.numberPending')}
                   </Table.Th>
                   <Table.Td>
                     {i18n.language === 'en' ? c.courseTitle.en : c.courseTitle.id}

@@ -212,7 +212,7 @@ export function HrCertificatesPage() {
                   <Table.Th scope="row">
                     {c.learnerName}
                     <Text size="xs" c="dimmed">
-                      {c.number}
+                      {c.number ?? t('certificates.numberPending')}
                     </Text>
                   </Table.Th>
                   <Table.Td>

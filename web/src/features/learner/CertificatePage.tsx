@@ -43,7 +43,7 @@ export default function CertificatePage() {
             <CertificateStatus status={c.status} />
           </Group>
           <Text>
-            {t('certificates.number')}: {c.number}
+            {t('certificates.number')}: {c.number ?? t('certificates.numberPending')}
           </Text>
           {c.issuedAt && (
             <Text>{t('certificates.issued', { date: formatDate(i18n.language, c.issuedAt) })}</Text>

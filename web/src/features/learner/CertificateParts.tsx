@@ -38,7 +38,7 @@ export function PdfButton({ certificate }: { certificate: CertificateView }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const pdf = useMutation({
-    mutationFn: () => api.certificatePdf(certificate.id, certificate.number),
+    mutationFn: () => api.certificatePdf(certificate.id, certificate.number ?? certificate.id),
     onError: (error) => notifications.show({ color: 'red', message: errorText(error) }),
   });
   if (certificate.status === 'pending' || certificate.status === 'failed') return null;
@@ -125,7 +125,8 @@ function CredentialButton({ certificate }: { certificate: CertificateView }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const credential = useMutation({
-    mutationFn: () => api.certificateCredential(certificate.id, certificate.number),
+    mutationFn: () =>
+      api.certificateCredential(certificate.id, certificate.number ?? certificate.id),
     onError: (error) => notifications.show({ color: 'red', message: errorText(error) }),
   });
   return (

@@ -43,7 +43,7 @@ export default function CertificatesPage() {
                     <CertificateStatus status={c.status} />
                   </Group>
                   <Text size="sm">
-                    {t('certificates.number')}: {c.number}
+                    {t('certificates.number')}: {c.number ?? t('certificates.numberPending')}
                   </Text>
                   {c.issuedAt && (
                     <Text size="sm" c="dimmed">
