@@ -169,7 +169,16 @@ describe('enrollments and progress', () => {
       enrolled: 2,
       byStatus: { completed: 1, not_started: 1, in_progress: 0, overdue: 0, withdrawn: 0 },
       averagePercent: 50,
+      versions: [
+        { versionNo: 2, enrolled: 1 },
+        { versionNo: 1, enrolled: 1 },
+      ],
     });
+    const v1Lessons = report.body.lessons.filter((l: { versionNo: number }) => l.versionNo === 1);
+    expect(v1Lessons).toEqual([
+      expect.objectContaining({ titleEn: 'Lesson 1', type: 'text', quizId: null, completed: 1 }),
+      expect.objectContaining({ titleEn: 'Lesson 2', type: 'text', quizId: null, completed: 1 }),
+    ]);
     const roster = await ctx
       .http()
       .get(`/api/v1/courses/${course.courseId}/roster?status=completed`)

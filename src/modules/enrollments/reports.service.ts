@@ -64,11 +64,14 @@ export class ReportsService {
       lesson_id: string;
       version_no: number;
       title_id: string;
+      title_en: string;
+      type: string;
+      quiz_id: string | null;
       started: number;
       completed: number;
       avg_time: number;
     }[] = await this.reads.query(
-      `SELECT l.id AS lesson_id, v.version_no, l.title_id,
+      `SELECT l.id AS lesson_id, v.version_no, l.title_id, l.title_en, l.type, l.quiz_id,
               count(p.lesson_id)::int AS started,
               count(p.lesson_id) FILTER (WHERE p.status = 'completed')::int AS completed,
               COALESCE(round(avg(p.time_spent_seconds)), 0)::int AS avg_time
@@ -77,8 +80,17 @@ export class ReportsService {
          JOIN lessons l ON l.module_id = m.id
          LEFT JOIN lesson_progress p ON p.lesson_id = l.id
         WHERE v.course_id = $1 AND v.status <> 'draft'
-        GROUP BY l.id, v.version_no, l.title_id, m.position, l.position
+        GROUP BY l.id, v.version_no, m.position, l.position
         ORDER BY v.version_no DESC, m.position, l.position`,
+      [courseId],
+    );
+    const versions = await this.reads.query<{ version_no: number; enrolled: number }>(
+      `SELECT v.version_no, count(e.id) FILTER (WHERE e.status <> 'withdrawn')::int AS enrolled
+         FROM course_versions v
+         LEFT JOIN enrollments e ON e.course_version_id = v.id
+        WHERE v.course_id = $1 AND v.status <> 'draft'
+        GROUP BY v.version_no
+        ORDER BY v.version_no DESC`,
       [courseId],
     );
     return {
@@ -98,10 +110,14 @@ export class ReportsService {
         lessonId: l.lesson_id,
         versionNo: l.version_no,
         titleId: l.title_id,
+        titleEn: l.title_en,
+        type: l.type,
+        quizId: l.quiz_id,
         started: l.started,
         completed: l.completed,
         averageTimeSpentSeconds: l.avg_time,
       })),
+      versions: versions.map((v) => ({ versionNo: v.version_no, enrolled: v.enrolled })),
     };
   }
 

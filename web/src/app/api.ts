@@ -11,6 +11,7 @@ import type {
   CertificateView,
   ComplianceSummaryView,
   CourseSummaryPage,
+  CourseReportView,
   CourseSummaryView,
   CourseView,
   EnrollmentPage,
@@ -30,6 +31,7 @@ import type {
   ProgressResultView,
   QuestionReviewView,
   QuizView,
+  RosterItemPage,
   SaveAnswerDto,
   AssignmentPreviewView,
   AssignmentResultView,
@@ -45,6 +47,8 @@ import { accessToken, refreshSession } from './session';
 
 export type {
   AttemptQuestionView,
+  CourseReportView,
+  RosterItemPage,
   ComplianceSummaryView,
   MatrixPageView,
   AttemptView,
@@ -305,6 +309,10 @@ export const api = {
   /** `params` are the page's URL search params (attempts, cursor). */
   itemAnalysis: (quizId: string, params: URLSearchParams) =>
     json<ItemAnalysisPageView>(`/api/v1/quizzes/${quizId}/item-analysis?${params.toString()}`),
+  courseReport: (courseId: string) => json<CourseReportView>(`/api/v1/reports/courses/${courseId}`),
+  /** `params` are the reports page's URL search params (status, cursor). */
+  courseRoster: (courseId: string, params: URLSearchParams) =>
+    json<RosterItemPage>(`/api/v1/courses/${courseId}/roster?${params.toString()}`),
   /** HR certificates page: `filters` are its URL search params (course, status, dates, employee). */
   hrCertificates: (filters: URLSearchParams) =>
     json<CertificatePage>(`/api/v1/certificates?${filters.toString()}`),

@@ -276,9 +276,19 @@ class CourseLessonReportView {
   @ApiProperty() lessonId!: string;
   @ApiProperty() versionNo!: number;
   @ApiProperty() titleId!: string;
+  @ApiProperty() titleEn!: string;
+  @ApiProperty({ enum: ['text', 'video', 'file', 'quiz'] }) type!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Quiz lessons: the quiz' })
+  quizId!: string | null;
   @ApiProperty() started!: number;
   @ApiProperty() completed!: number;
   @ApiProperty() averageTimeSpentSeconds!: number;
+}
+
+class CourseVersionEnrolledView {
+  @ApiProperty() versionNo!: number;
+  @ApiProperty({ description: 'Enrollments pinned to this version, withdrawn ones excepted' })
+  enrolled!: number;
 }
 
 export class CourseReportView {
@@ -289,4 +299,6 @@ export class CourseReportView {
   @ApiProperty() averagePercent!: number;
   @ApiProperty() averageTimeSpentSeconds!: number;
   @ApiProperty({ type: [CourseLessonReportView] }) lessons!: CourseLessonReportView[];
+  @ApiProperty({ type: [CourseVersionEnrolledView], description: 'Newest version first' })
+  versions!: CourseVersionEnrolledView[];
 }

@@ -705,9 +705,23 @@ export type CourseLessonReportView = {
     lessonId: string;
     versionNo: number;
     titleId: string;
+    titleEn: string;
+    type: 'text' | 'video' | 'file' | 'quiz';
+    /**
+     * Quiz lessons: the quiz
+     */
+    quizId: string | null;
     started: number;
     completed: number;
     averageTimeSpentSeconds: number;
+};
+
+export type CourseVersionEnrolledView = {
+    versionNo: number;
+    /**
+     * Enrollments pinned to this version, withdrawn ones excepted
+     */
+    enrolled: number;
 };
 
 export type CourseReportView = {
@@ -718,6 +732,10 @@ export type CourseReportView = {
     averagePercent: number;
     averageTimeSpentSeconds: number;
     lessons: Array<CourseLessonReportView>;
+    /**
+     * Newest version first
+     */
+    versions: Array<CourseVersionEnrolledView>;
 };
 
 export type OrganizationReportRowView = {
