@@ -9,6 +9,7 @@ import {
   CertificateIssuedEvent,
 } from '../src/modules/certificates/certificate-events';
 import { CertificateRenderService } from '../src/modules/certificates/certificate-render.service';
+import { CertificatesProcessor } from '../src/modules/certificates/jobs/certificates.processor';
 import {
   binaryParser,
   unzip,
@@ -61,6 +62,7 @@ describe('certificates: issuance, lifecycle, verification, downloads', () => {
     ctx = await createTestContext({
       CERTIFICATE_RENDER_ATTEMPTS: '2',
       CERTIFICATE_RENDER_BACKOFF_MS: '100',
+      CERTIFICATE_RENDER_CONCURRENCY: '3',
       VERIFY_MAX_REQUESTS_PER_MINUTE: '10000',
       CERTIFICATE_ISSUER_NAME: 'PT Penerbit Sertifikat Uji',
     });
@@ -144,6 +146,10 @@ describe('certificates: issuance, lifecycle, verification, downloads', () => {
         metrics.text,
       );
     expect(Number(completed?.[1])).toBeGreaterThanOrEqual(1);
+  });
+
+  it('runs as many renders at once as CERTIFICATE_RENDER_CONCURRENCY says', () => {
+    expect(worker.get(CertificatesProcessor).worker.concurrency).toBe(3);
   });
 
   it('creates exactly one certificate, and consumes one number, when completion races itself', async () => {

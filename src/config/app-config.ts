@@ -63,6 +63,7 @@ export class AppConfig {
   readonly certificateSweepIntervalSeconds: number;
   readonly certificateRenderAttempts: number;
   readonly certificateRenderBackoffMs: number;
+  readonly certificateRenderConcurrency: number;
   readonly verifyMaxRequestsPerMinute: number;
   readonly verifyNikDisplay: EnvSchema['VERIFY_NIK_DISPLAY'];
   readonly heavyRoutes: { maxRequestsPerUser: number; windowSeconds: number };
@@ -159,6 +160,7 @@ export class AppConfig {
     this.certificateSweepIntervalSeconds = env.CERTIFICATE_SWEEP_INTERVAL_SECONDS;
     this.certificateRenderAttempts = env.CERTIFICATE_RENDER_ATTEMPTS;
     this.certificateRenderBackoffMs = env.CERTIFICATE_RENDER_BACKOFF_MS;
+    this.certificateRenderConcurrency = env.CERTIFICATE_RENDER_CONCURRENCY;
     this.verifyMaxRequestsPerMinute = env.VERIFY_MAX_REQUESTS_PER_MINUTE;
     this.verifyNikDisplay = env.VERIFY_NIK_DISPLAY;
     this.heavyRoutes = {

@@ -337,6 +337,16 @@ export class EnvSchema {
   @Min(10)
   CERTIFICATE_RENDER_BACKOFF_MS = 5000;
 
+  /**
+   * Render jobs one worker process runs at once. A render is ~2 ms of CPU between database and
+   * storage round trips, so a handful in flight keeps one core busy.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  CERTIFICATE_RENDER_CONCURRENCY = 8;
+
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,6 +1,8 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnModuleInit } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { JobPayloads, QueueName, WORKER_METRICS } from '@app/queue';
+import { AppConfig } from '../../../config/app-config';
 import { JobHandler, JobRegistry } from '../../queue';
 import { CertificateRenderService } from '../certificate-render.service';
 import { CertificateSweeper } from '../certificate-sweeper';
@@ -10,18 +12,22 @@ import { CertificateSweeper } from '../certificate-sweeper';
  * worker within seconds; renders take well under a second, the lock is renewed while running.
  */
 @Processor(QueueName.Certificates, {
-  concurrency: 2,
   lockDuration: 10_000,
   stalledInterval: 5_000,
   metrics: WORKER_METRICS,
 })
-export class CertificatesProcessor extends WorkerHost {
+export class CertificatesProcessor extends WorkerHost implements OnModuleInit {
   constructor(
     private readonly jobs: JobRegistry,
     private readonly renderer: CertificateRenderService,
     private readonly sweeper: CertificateSweeper,
+    private readonly config: AppConfig,
   ) {
     super();
+  }
+
+  onModuleInit(): void {
+    this.worker.concurrency = this.config.certificateRenderConcurrency;
   }
 
   process(job: Job, token?: string): Promise<unknown> {
