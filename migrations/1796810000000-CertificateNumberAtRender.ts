@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * not in the completion transaction: the gap-free counter row is then locked for milliseconds
  * instead of for the rest of every completion. A `pending` certificate may have no number yet.
  */
-export class CertificateNumberAtRender1796800000000 implements MigrationInterface {
-  name = 'CertificateNumberAtRender1796800000000';
+export class CertificateNumberAtRender1796810000000 implements MigrationInterface {
+  name = 'CertificateNumberAtRender1796810000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "certificates" ALTER COLUMN "number" DROP NOT NULL`);
