@@ -23,11 +23,11 @@ import { usePagedList } from './use-paged-list';
 
 const STATUSES = ['failed', 'queued', 'sending', 'sent', 'suppressed'] as const;
 const STATUS_COLORS: Record<string, string> = {
-  failed: 'red',
-  queued: 'blue',
-  sending: 'blue',
-  sent: 'green',
-  suppressed: 'gray',
+  failed: 'red.9',
+  queued: 'blue.9',
+  sending: 'blue.9',
+  sent: 'teal.9',
+  suppressed: 'gray.7',
 };
 
 /** The e-mail outbox, failed mails first (the default filter), with a retry for each. */
@@ -112,7 +112,7 @@ export function EmailOutboxPage() {
                   </Table.Th>
                   <Table.Td>{mail.template}</Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLORS[mail.status]} variant="light">
+                    <Badge color={STATUS_COLORS[mail.status]} variant="filled" miw="max-content">
                       {t(`admin.outbox.statuses.${mail.status}`)}
                     </Badge>
                     <Text size="xs" c="dimmed">

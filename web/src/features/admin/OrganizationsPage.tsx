@@ -96,7 +96,7 @@ export function OrganizationsPage() {
 export function ActiveBadge({ active }: { active: boolean }) {
   const { t } = useTranslation();
   return (
-    <Badge color={active ? 'green' : 'gray'} variant="light">
+    <Badge color={active ? 'teal.9' : 'gray.7'} variant="filled" miw="max-content">
       {t(active ? 'admin.common.active' : 'admin.common.inactive')}
     </Badge>
   );

@@ -12,11 +12,11 @@ import { Loading } from '../../common/Loading';
 
 const EXPORT_PATH = '/api/v1/reports/organization/export';
 const STATUS_COLORS: Record<string, string> = {
-  not_started: 'gray',
-  in_progress: 'blue',
-  overdue: 'red',
-  completed: 'green',
-  withdrawn: 'gray',
+  not_started: 'gray.7',
+  in_progress: 'blue.9',
+  overdue: 'red.9',
+  completed: 'teal.9',
+  withdrawn: 'gray.7',
 };
 
 /**
@@ -99,7 +99,11 @@ export function HrReportsPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Badge color={STATUS_COLORS[row.status] ?? 'gray'} variant="light">
+                        <Badge
+                          color={STATUS_COLORS[row.status] ?? 'gray.7'}
+                          variant="filled"
+                          miw="max-content"
+                        >
                           {t(`status.${row.status}`)}
                         </Badge>
                       </Table.Td>
