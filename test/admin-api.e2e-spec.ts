@@ -104,6 +104,32 @@ describe('admin API: audit log, e-mail suppressions, queue dashboard session', (
       expect(nobody.body).toEqual({ items: [], nextCursor: null });
     });
 
+    it("records an organization's deactivation and reactivation", async () => {
+      const org = await seedOrganization(ctx, 'AUDITORG');
+      for (const isActive of [false, true]) {
+        await ctx
+          .http()
+          .patch(`/api/v1/admin/organizations/${org}`)
+          .set(bearer(admin))
+          .send({ isActive })
+          .expect(200);
+      }
+      // A change of name only is not an access change: not recorded.
+      await ctx
+        .http()
+        .patch(`/api/v1/admin/organizations/${org}`)
+        .set(bearer(admin))
+        .send({ name: 'PT Diaudit' })
+        .expect(200);
+      const res = await auditLog({ entityType: 'organization', entityId: org }).expect(200);
+      expect(
+        res.body.items.map((e: { action: string; data: unknown }) => [e.action, e.data]),
+      ).toEqual([
+        ['organization.reactivated', { code: 'AUDITORG' }],
+        ['organization.deactivated', { code: 'AUDITORG' }],
+      ]);
+    });
+
     it('answers bad input with stable codes', async () => {
       const backwards = await auditLog({ from: '2026-11-05', to: '2026-11-01' }).expect(400);
       expect(backwards.body.error).toBe('AUDIT_LOG_DATE_RANGE_INVALID');

@@ -103,8 +103,9 @@ export function UsersPage() {
           <TextInput
             name="search"
             label={t('admin.users.search')}
+            placeholder={t('admin.users.searchPlaceholder')}
             defaultValue={params.get('search') ?? ''}
-            w={{ base: '100%', sm: 260 }}
+            w={{ base: '100%', sm: 300 }}
           />
           <Button type="submit">{t('admin.common.apply')}</Button>
         </Group>

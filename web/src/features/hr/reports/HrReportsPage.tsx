@@ -74,8 +74,12 @@ export function HrReportsPage() {
               >
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th scope="col">{t('hrReports.fields.employee')}</Table.Th>
-                    <Table.Th scope="col">{t('hrReports.fields.course')}</Table.Th>
+                    <Table.Th scope="col" miw={130}>
+                      {t('hrReports.fields.employee')}
+                    </Table.Th>
+                    <Table.Th scope="col" miw={140}>
+                      {t('hrReports.fields.course')}
+                    </Table.Th>
                     <Table.Th scope="col">{t('hrReports.fields.status')}</Table.Th>
                     <Table.Th scope="col">{t('hrReports.fields.progress')}</Table.Th>
                     <Table.Th scope="col">{t('hrReports.fields.due')}</Table.Th>
@@ -181,7 +185,7 @@ function DigestSettings() {
           <Text size="sm">{t('hrReports.digest.notForRole')}</Text>
         )}
         {save.isSuccess && (
-          <Text size="sm" c="green.8" role="status">
+          <Text size="sm" c="teal.9" fw={500} role="status">
             {t(digest?.enabled ? 'hrReports.digest.on' : 'hrReports.digest.off')}
           </Text>
         )}
