@@ -5,6 +5,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { pinoOptions } from './bootstrap/logging';
+import { AdminAuditModule } from './modules/admin-audit';
 import { AuditModule } from './modules/audit';
 import { AccessStateModule, AuthModule } from './modules/auth';
 import { ComplianceModule } from './modules/compliance';
@@ -50,6 +51,7 @@ export const FEATURE_MODULES = [
   CertificatesModule,
   QuizzesModule,
   ComplianceModule,
+  AdminAuditModule,
 ];
 
 @Module({})

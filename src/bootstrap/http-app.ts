@@ -231,6 +231,7 @@ async function registerQueueDashboard(app: NestFastifyApplication): Promise<void
     async (scope) => {
       scope.addHook('onRequest', async (request: FastifyRequest, reply) => {
         try {
+          // Set by POST /api/v1/admin/queue-dashboard-session (auth/domain/queue-dashboard-cookie.ts).
           const cookie = /(?:^|;\s*)k3_access_token=([^;]+)/.exec(
             request.headers.cookie ?? '',
           )?.[1];

@@ -1,6 +1,7 @@
 // The one registry of error codes. A module's codes live in its `<module>.errors.ts` (a plain
 // `as const` map that imports nothing) and are listed here; a code missing from every map is a
 // compile error wherever a DomainError is constructed with it.
+import { ADMIN_AUDIT_ERRORS } from '../../modules/admin-audit/admin-audit.errors';
 import { BROWSER_SESSION_ERRORS } from '../../modules/auth/browser-session.errors';
 import { CERTIFICATE_ERRORS } from '../../modules/certificates/certificates.errors';
 import { COMPLIANCE_ERRORS } from '../../modules/compliance/compliance.errors';
@@ -24,6 +25,7 @@ export const ERROR_MAPS = {
   browserSession: BROWSER_SESSION_ERRORS,
   onboarding: ONBOARDING_ERRORS,
   compliance: COMPLIANCE_ERRORS,
+  adminAudit: ADMIN_AUDIT_ERRORS,
 } as const;
 
 export const ERROR_STATUS = {
@@ -37,6 +39,7 @@ export const ERROR_STATUS = {
   ...BROWSER_SESSION_ERRORS,
   ...ONBOARDING_ERRORS,
   ...COMPLIANCE_ERRORS,
+  ...ADMIN_AUDIT_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

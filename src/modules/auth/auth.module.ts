@@ -9,11 +9,17 @@ import { AuthService } from './auth.service';
 import { BrowserSessionController } from './browser-session.controller';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottle } from './login-throttle';
+import { QueueDashboardSessionController } from './queue-dashboard-session.controller';
 import { RefreshTokensService } from './refresh-tokens.service';
 
 @Module({
   imports: [PassportModule, UsersModule, OrganizationsModule, AccessStateModule],
-  controllers: [AuthController, MeController, BrowserSessionController],
+  controllers: [
+    AuthController,
+    MeController,
+    BrowserSessionController,
+    QueueDashboardSessionController,
+  ],
   providers: [
     AuthService,
     LocalStrategy,

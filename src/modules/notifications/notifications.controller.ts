@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   Header,
   HttpCode,
@@ -14,6 +15,7 @@ import {
 import {
   ApiBearerAuth,
   ApiExtraModels,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiResponse,
   ApiTags,
@@ -30,10 +32,13 @@ import { CourseSettingsService } from './course-settings.service';
 import {
   CourseNotificationSettingsDoc,
   ListOutboxQueryDto,
+  ListSuppressionsQueryDto,
   OutboxPageDoc,
   OutboxRowDoc,
   PreferencesResponse,
   PreviewQueryDto,
+  SuppressionEmailParam,
+  SuppressionView,
   TemplateNameParam,
   TemplatePreviewDoc,
   UnsubscribedDoc,
@@ -43,6 +48,8 @@ import {
 } from './dto/notifications.dto';
 import { OutboxAdminService } from './outbox-admin.service';
 import { PreferencesService } from './preferences.service';
+import { SuppressionsAdminService } from './suppressions-admin.service';
+import { PageOf } from '../../common/http/api-responses.decorator';
 import { confirmationPage, donePage, invalidLinkPage } from './unsubscribe-page';
 
 const HTML = { 'text/html': { schema: { type: 'string' } } };
@@ -129,7 +136,10 @@ export class UnsubscribeController {
 @Controller('api/v1/admin')
 @Roles(Role.Admin)
 export class AdminEmailController {
-  constructor(private readonly outbox: OutboxAdminService) {}
+  constructor(
+    private readonly outbox: OutboxAdminService,
+    private readonly suppressions: SuppressionsAdminService,
+  ) {}
 
   @Get('email-outbox')
   @ApiOkResponse({ type: OutboxPageDoc })
@@ -143,6 +153,23 @@ export class AdminEmailController {
   @ApiErrors(404, 409)
   retry(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser) {
     return this.outbox.retry(id, actor);
+  }
+
+  @Get('email-suppressions')
+  @ApiOkResponse({ type: PageOf(SuppressionView), description: 'Newest first' })
+  listSuppressions(@Query() query: ListSuppressionsQueryDto) {
+    return this.suppressions.list(query);
+  }
+
+  @Delete('email-suppressions/:email')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed: mail to the address goes out again' })
+  @ApiErrors(404)
+  async removeSuppression(
+    @Param() params: SuppressionEmailParam,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<void> {
+    await this.suppressions.remove(params.email, actor);
   }
 
   @Get('email-templates/:name/preview')

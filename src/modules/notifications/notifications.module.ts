@@ -8,6 +8,7 @@ import {
 import { CoursesModule } from '../courses';
 import { NotificationsCoreModule } from './notifications-core.module';
 import { OutboxMetrics } from './outbox-metrics';
+import { SuppressionsAdminService } from './suppressions-admin.service';
 
 /** API side of notifications: preferences, unsubscribe, admin outbox, course settings. */
 @Module({
@@ -18,7 +19,7 @@ import { OutboxMetrics } from './outbox-metrics';
     AdminEmailController,
     CourseNotificationSettingsController,
   ],
-  providers: [OutboxMetrics],
+  providers: [OutboxMetrics, SuppressionsAdminService],
   exports: [NotificationsCoreModule],
 })
 export class NotificationsModule {}

@@ -7,7 +7,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { PageOf } from '../../common/http/api-responses.decorator';
-import { Role, Roles } from '../../common/auth/roles';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { AuthUser, Role, Roles } from '../../common/auth/roles';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { UuidParam } from '../../common/http/uuid-param';
 import { PageQueryDto } from '../../common/paging/cursor';
@@ -54,8 +55,9 @@ export class OrganizationsController {
   async update(
     @Param('id', UuidParam) id: string,
     @Body() dto: UpdateOrganizationDto,
+    @CurrentUser() actor: AuthUser,
   ): Promise<OrganizationView> {
-    return toOrganizationView(await this.organizations.update(id, dto));
+    return toOrganizationView(await this.organizations.update(id, dto, actor));
   }
 
   @Delete(':id')

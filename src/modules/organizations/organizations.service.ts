@@ -3,7 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, PageQueryDto, toPage } from '../../common/paging/cursor';
+import { AuthUser } from '../../common/auth/roles';
 import { isUniqueViolation } from '../../database/pg-errors';
+import { AuditService } from '../audit';
 import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization.dto';
 import { Organization } from './entities/organization.entity';
 import { OrganizationEvents } from './organization-events';
@@ -13,6 +15,7 @@ export class OrganizationsService {
   constructor(
     @InjectRepository(Organization) private readonly repo: Repository<Organization>,
     private readonly events: OrganizationEvents,
+    private readonly audit: AuditService,
   ) {}
 
   async create(dto: CreateOrganizationDto): Promise<Organization> {
@@ -49,7 +52,7 @@ export class OrganizationsService {
     return row ? row.isActive : null;
   }
 
-  async update(id: string, dto: UpdateOrganizationDto): Promise<Organization> {
+  async update(id: string, dto: UpdateOrganizationDto, actor: AuthUser): Promise<Organization> {
     const org = await this.get(id);
     const wasActive = org.isActive;
     Object.assign(org, definedFields(dto));
@@ -63,6 +66,14 @@ export class OrganizationsService {
       throw e;
     }
     if (saved.isActive !== wasActive) {
+      await this.audit.record({
+        actorId: actor.id,
+        action: saved.isActive ? 'organization.reactivated' : 'organization.deactivated',
+        entityType: 'organization',
+        entityId: id,
+        organizationId: id,
+        data: { code: saved.code },
+      });
       await this.events.accessChanged({ organizationId: id, isActive: saved.isActive });
     }
     return saved;

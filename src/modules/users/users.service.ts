@@ -54,6 +54,11 @@ export class UsersService {
     return this.users.findOneBy({ id });
   }
 
+  /** The users of these ids that exist (any order). */
+  findByIds(ids: string[]): Promise<User[]> {
+    return ids.length ? this.users.findBy({ id: In([...new Set(ids)]) }) : Promise.resolve([]);
+  }
+
   /** What the per-request access check needs (a cache miss there), without an entity. */
   async accessFactsOf(
     id: string,

@@ -42,6 +42,18 @@ import type {
   InvitationView,
   UserPage,
   UserView,
+  AuditEntryPage,
+  AuditEntryView,
+  CourseStaffMemberView,
+  CreateUserDto,
+  OrganizationPage,
+  OrganizationReportRowPage,
+  OrganizationReportRowView,
+  OrganizationView,
+  OutboxPageDoc,
+  OutboxRowDoc,
+  SuppressionPage,
+  SuppressionView,
 } from '../api/generated/types.gen';
 import { accessToken, refreshSession } from './session';
 
@@ -77,6 +89,14 @@ export type {
   ImportPreviewView,
   ImportResultView,
   UserView,
+  AuditEntryView,
+  CertificatePage,
+  CourseStaffMemberView,
+  CreateUserDto,
+  OrganizationReportRowView,
+  OrganizationView,
+  OutboxRowDoc,
+  SuppressionView,
 };
 
 export class ApiError extends Error {
@@ -318,6 +338,49 @@ export const api = {
     json<CertificatePage>(`/api/v1/certificates?${filters.toString()}`),
   employeeSearch: (search: string) =>
     json<UserPage>(`/api/v1/employees?limit=20&search=${encodeURIComponent(search)}`),
+  // HR reports: the organization's progress (one row per employee x course)
+  organizationReport: (cursor?: string | null) =>
+    json<OrganizationReportRowPage>(
+      `/api/v1/reports/organization?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    ),
+  // Admin: each list takes the page's URL search params (filters and cursor)
+  organizations: (params: URLSearchParams) =>
+    json<OrganizationPage>(`/api/v1/admin/organizations?${params.toString()}`),
+  createOrganization: (body: { code: string; name: string }) =>
+    sendJson<OrganizationView>('POST', '/api/v1/admin/organizations', body),
+  setOrganizationActive: (id: string, isActive: boolean) =>
+    sendJson<OrganizationView>('PATCH', `/api/v1/admin/organizations/${id}`, { isActive }),
+  adminUsers: (params: URLSearchParams) =>
+    json<UserPage>(`/api/v1/admin/users?${params.toString()}`),
+  createUser: (body: CreateUserDto) => sendJson<UserView>('POST', '/api/v1/admin/users', body),
+  setUserActive: (id: string, isActive: boolean) =>
+    sendJson<UserView>('PATCH', `/api/v1/admin/users/${id}`, { isActive }),
+  resendUserInvitation: (id: string) =>
+    post<InvitationView>(`/api/v1/admin/users/${id}/invitation`),
+  adminCourses: (search: string) =>
+    json<CourseSummaryPage>(`/api/v1/courses?limit=50&search=${encodeURIComponent(search)}`),
+  courseStaff: (courseId: string) =>
+    json<CourseStaffMemberView[]>(`/api/v1/courses/${courseId}/staff`),
+  addCourseStaff: (courseId: string, email: string) =>
+    sendJson<CourseStaffMemberView[]>('POST', `/api/v1/courses/${courseId}/staff`, { email }),
+  removeCourseStaff: (courseId: string, userId: string) =>
+    json<void>(`/api/v1/courses/${courseId}/staff/${userId}`, { method: 'DELETE' }),
+  failedCertificates: (params: URLSearchParams) =>
+    json<CertificatePage>(`/api/v1/admin/certificates/failed?${params.toString()}`),
+  retryCertificate: (id: string) => post<CertificateView>(`/api/v1/admin/certificates/${id}/retry`),
+  emailOutbox: (params: URLSearchParams) =>
+    json<OutboxPageDoc>(`/api/v1/admin/email-outbox?${params.toString()}`),
+  retryEmail: (id: string) => post<OutboxRowDoc>(`/api/v1/admin/email-outbox/${id}/retry`),
+  emailSuppressions: (params: URLSearchParams) =>
+    json<SuppressionPage>(`/api/v1/admin/email-suppressions?${params.toString()}`),
+  removeEmailSuppression: (email: string) =>
+    json<void>(`/api/v1/admin/email-suppressions/${encodeURIComponent(email)}`, {
+      method: 'DELETE',
+    }),
+  auditLog: (params: URLSearchParams) =>
+    json<AuditEntryPage>(`/api/v1/admin/audit-log?${params.toString()}`),
+  /** Sets the cookie that lets this browser open /admin/queues (bull-board) for a while. */
+  openQueueDashboardSession: () => post<void>('/api/v1/admin/queue-dashboard-session'),
 };
 
 function formWith(file: File): FormData {

@@ -2,6 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 @Entity('audit_log')
 @Index('ix_audit_log_entity', ['entityType', 'entityId', 'createdAt'])
+@Index('ix_audit_log_recent', ['createdAt', 'id'])
+@Index('ix_audit_log_actor_recent', ['actorId', 'createdAt', 'id'])
 export class AuditLogEntry {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -146,3 +146,25 @@ export class UnsubscribedDoc {
   @ApiProperty({ enum: [true] }) unsubscribed!: true;
   @ApiProperty({ enum: PREFERENCE_CATEGORIES }) category!: string;
 }
+
+export class ListSuppressionsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the address (case-insensitive)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  search?: string;
+}
+
+export class SuppressionEmailParam {
+  @ApiProperty({ example: 'budi@example.co.id' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+}
+
+export class SuppressionView {
+  @ApiProperty() email!: string;
+  @ApiProperty({ description: 'Why it is suppressed (e.g. the bounce)' }) reason!: string;
+  @ApiProperty() createdAt!: Date;
+}

@@ -811,6 +811,23 @@ export type OutboxPageDoc = {
     nextCursor: string | null;
 };
 
+export type SuppressionView = {
+    email: string;
+    /**
+     * Why it is suppressed (e.g. the bounce)
+     */
+    reason: string;
+    createdAt: string;
+};
+
+export type SuppressionPage = {
+    items: Array<SuppressionView>;
+    /**
+     * null on the last page
+     */
+    nextCursor: string | null;
+};
+
 export type TemplatePreviewDoc = {
     subject: string;
     html: string;
@@ -1744,6 +1761,41 @@ export type MatrixRowView = {
 
 export type MatrixPageView = {
     items: Array<MatrixRowView>;
+    nextCursor: string | null;
+};
+
+export type AuditActorView = {
+    id: string;
+    name: string;
+    email: string;
+    role: string;
+};
+
+export type AuditEntryView = {
+    id: string;
+    /**
+     * null: done by the system
+     */
+    actorId: string | null;
+    /**
+     * null: system or deleted
+     */
+    actor: AuditActorView | null;
+    action: string;
+    entityType: string;
+    entityId: string;
+    organizationId: string | null;
+    data: {
+        [key: string]: unknown;
+    };
+    createdAt: string;
+};
+
+export type AuditEntryPage = {
+    items: Array<AuditEntryView>;
+    /**
+     * null on the last page
+     */
     nextCursor: string | null;
 };
 
@@ -2727,6 +2779,39 @@ export type BrowserSessionControllerLogoutResponses = {
 };
 
 export type BrowserSessionControllerLogoutResponse = BrowserSessionControllerLogoutResponses[keyof BrowserSessionControllerLogoutResponses];
+
+export type QueueDashboardSessionControllerOpenData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/queue-dashboard-session';
+};
+
+export type QueueDashboardSessionControllerOpenErrors = {
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
+};
+
+export type QueueDashboardSessionControllerOpenError = QueueDashboardSessionControllerOpenErrors[keyof QueueDashboardSessionControllerOpenErrors];
+
+export type QueueDashboardSessionControllerOpenResponses = {
+    /**
+     * Cookie set (httpOnly, SameSite=Strict, Path=/admin/queues) for as long as the access token lives
+     */
+    204: void;
+};
+
+export type QueueDashboardSessionControllerOpenResponse = QueueDashboardSessionControllerOpenResponses[keyof QueueDashboardSessionControllerOpenResponses];
 
 export type HealthControllerHealthData = {
     body?: never;
@@ -4755,6 +4840,96 @@ export type AdminEmailControllerRetryResponses = {
 };
 
 export type AdminEmailControllerRetryResponse = AdminEmailControllerRetryResponses[keyof AdminEmailControllerRetryResponses];
+
+export type AdminEmailControllerListSuppressionsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        /**
+         * nextCursor from the previous page
+         */
+        cursor?: string;
+        /**
+         * Part of the address (case-insensitive)
+         */
+        search?: string;
+    };
+    url: '/api/v1/admin/email-suppressions';
+};
+
+export type AdminEmailControllerListSuppressionsErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
+};
+
+export type AdminEmailControllerListSuppressionsError = AdminEmailControllerListSuppressionsErrors[keyof AdminEmailControllerListSuppressionsErrors];
+
+export type AdminEmailControllerListSuppressionsResponses = {
+    /**
+     * Newest first
+     */
+    200: SuppressionPage;
+};
+
+export type AdminEmailControllerListSuppressionsResponse = AdminEmailControllerListSuppressionsResponses[keyof AdminEmailControllerListSuppressionsResponses];
+
+export type AdminEmailControllerRemoveSuppressionData = {
+    body?: never;
+    path: {
+        email: string;
+    };
+    query?: never;
+    url: '/api/v1/admin/email-suppressions/{email}';
+};
+
+export type AdminEmailControllerRemoveSuppressionErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Not found or not in your scope (NOT_FOUND)
+     */
+    404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
+};
+
+export type AdminEmailControllerRemoveSuppressionError = AdminEmailControllerRemoveSuppressionErrors[keyof AdminEmailControllerRemoveSuppressionErrors];
+
+export type AdminEmailControllerRemoveSuppressionResponses = {
+    /**
+     * Removed: mail to the address goes out again
+     */
+    204: void;
+};
+
+export type AdminEmailControllerRemoveSuppressionResponse = AdminEmailControllerRemoveSuppressionResponses[keyof AdminEmailControllerRemoveSuppressionResponses];
 
 export type AdminEmailControllerPreviewData = {
     body?: never;
@@ -6921,3 +7096,67 @@ export type ComplianceControllerExportResponses = {
 };
 
 export type ComplianceControllerExportResponse = ComplianceControllerExportResponses[keyof ComplianceControllerExportResponses];
+
+export type AdminAuditControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        /**
+         * nextCursor from the previous page
+         */
+        cursor?: string;
+        /**
+         * The actor's user id or e-mail address
+         */
+        actor?: string;
+        action?: string;
+        /**
+         * The entity type
+         */
+        entityType?: string;
+        /**
+         * The entity id
+         */
+        entityId?: string;
+        /**
+         * From this instant (inclusive), ISO 8601
+         */
+        from?: string;
+        /**
+         * Until this instant (exclusive), ISO 8601; after from
+         */
+        to?: string;
+    };
+    url: '/api/v1/admin/audit-log';
+};
+
+export type AdminAuditControllerListErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
+};
+
+export type AdminAuditControllerListError = AdminAuditControllerListErrors[keyof AdminAuditControllerListErrors];
+
+export type AdminAuditControllerListResponses = {
+    /**
+     * Newest first; 400 AUDIT_LOG_DATE_RANGE_INVALID when from is not before to
+     */
+    200: AuditEntryPage;
+};
+
+export type AdminAuditControllerListResponse = AdminAuditControllerListResponses[keyof AdminAuditControllerListResponses];

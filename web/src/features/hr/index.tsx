@@ -9,6 +9,7 @@ import { EmployeeDetailPage } from './EmployeeDetailPage';
 import { EmployeeImportPage } from './EmployeeImportPage';
 import { EmployeesPage } from './EmployeesPage';
 import { HrCertificatesPage } from './HrCertificatesPage';
+import { HrReportsPage } from './reports/HrReportsPage';
 
 /** Pages of the HR area; employees, assignments and certificates join this list when built. */
 const HR_PAGES = [
@@ -17,6 +18,7 @@ const HR_PAGES = [
   { to: '/hr/employees', label: 'hrEmployees.nav' },
   { to: '/hr/assignments', label: 'hrAssignments.nav' },
   { to: '/hr/certificates', label: 'hrCertificates.nav' },
+  { to: '/hr/reports', label: 'hrReports.nav' },
 ] as const;
 
 /**
@@ -44,6 +46,7 @@ export default function HrArea() {
         <Route path="employees/:employeeId" element={<EmployeeDetailPage />} />
         <Route path="assignments" element={<AssignmentsPage />} />
         <Route path="certificates" element={<HrCertificatesPage />} />
+        <Route path="reports" element={<HrReportsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Stack>

@@ -1,0 +1,2 @@
+// Public surface of the admin-audit module.
+export { AdminAuditModule } from './admin-audit.module';
