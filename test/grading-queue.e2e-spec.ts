@@ -114,6 +114,15 @@ describe('grading queue: essays waiting for a mark across the staffed courses', 
       mark: null,
       comment: null,
     });
+    const page = await queue(ownerA).expect(200);
+    expect(page.body.courses).toEqual([
+      {
+        id: courseA.courseId,
+        titleId: a[0].course.titleId,
+        titleEn: a[0].course.titleEn,
+        waiting: 4,
+      },
+    ]);
     const b = await items(ownerB);
     expect(b.map((i) => i.attemptId)).toEqual([inB.attemptId]);
     expect(b[0].answerText).toBe('Jawaban kursus B');
@@ -172,6 +181,8 @@ describe('grading queue: essays waiting for a mark across the staffed courses', 
       .send({ grades: [{ questionId: inA[0].essayId, mark: 1 }] })
       .expect(404);
 
+    const counts = (await queue(ownerA, '?state=graded').expect(200)).body.courses;
+    expect(counts).toMatchObject([{ id: courseA.courseId, waiting: 2 }]);
     const waiting = await items(ownerA);
     expect(waiting.map((i) => i.attemptId)).toEqual([inA[0].attemptId, inA[2].attemptId]);
     const done = await items(ownerA, '?state=graded');

@@ -68,6 +68,25 @@ const queueSql = (graded: boolean) => {
    LIMIT $6`;
 };
 
+/** Per course in scope with essays to grade or graded: how many still wait, for the filter. */
+const COURSE_COUNTS_SQL = `
+  SELECT z.course_id AS id,
+         (array_agg(cv.title_id ORDER BY cv.version_no DESC))[1] AS title_id,
+         (array_agg(cv.title_en ORDER BY cv.version_no DESC))[1] AS title_en,
+         count(*) FILTER (WHERE x.graded_by_id IS NULL)::int AS waiting
+    FROM quiz_attempts a
+    JOIN quizzes z ON z.id = a.quiz_id
+    CROSS JOIN LATERAL jsonb_array_elements(a.questions) e(item)
+    LEFT JOIN quiz_attempt_answers x
+      ON x.attempt_id = a.id AND x.question_version_id = (e.item->>'v')::uuid
+    JOIN enrollments en ON en.id = a.enrollment_id
+    JOIN course_versions cv ON cv.id = en.course_version_id
+   WHERE a.status IN ('needs_grading', 'graded')
+     AND e.item->>'t' = 'essay'
+     AND ($1::uuid[] IS NULL OR z.course_id = ANY($1::uuid[]))
+   GROUP BY z.course_id
+   ORDER BY 2, 1`;
+
 /** The one list of essays waiting for a mark across the courses an instructor staffs. */
 @Injectable()
 export class GradingQueueService {
@@ -93,7 +112,18 @@ export class GradingQueueService {
       r.attempt_id,
       r.question_version_id,
     ]);
-    return { items: page.items.map(toItem), nextCursor: page.nextCursor };
+    const courses: { id: string; title_id: string; title_en: string; waiting: number }[] =
+      await this.dataSource.query(COURSE_COUNTS_SQL, [courseIds]);
+    return {
+      items: page.items.map(toItem),
+      nextCursor: page.nextCursor,
+      courses: courses.map((c) => ({
+        id: c.id,
+        titleId: c.title_id,
+        titleEn: c.title_en,
+        waiting: c.waiting,
+      })),
+    };
   }
 }
 

@@ -58,7 +58,16 @@ export class GradingQueueItemView {
   @ApiProperty({ type: String, nullable: true }) comment!: string | null;
 }
 
+class QueueCourseCountView extends QueueCourseView {
+  @ApiProperty({ description: 'Essays of the course still waiting for a mark' }) waiting!: number;
+}
+
 export class GradingQueuePageView {
   @ApiProperty({ type: [GradingQueueItemView] }) items!: GradingQueueItemView[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+  @ApiProperty({
+    type: [QueueCourseCountView],
+    description: 'Every course in scope with essays (waiting or graded), whatever the filters',
+  })
+  courses!: QueueCourseCountView[];
 }

@@ -1706,9 +1706,23 @@ export type GradingQueueItemView = {
     comment: string | null;
 };
 
+export type QueueCourseCountView = {
+    id: string;
+    titleId: string;
+    titleEn: string;
+    /**
+     * Essays of the course still waiting for a mark
+     */
+    waiting: number;
+};
+
 export type GradingQueuePageView = {
     items: Array<GradingQueueItemView>;
     nextCursor: string | null;
+    /**
+     * Every course in scope with essays (waiting or graded), whatever the filters
+     */
+    courses: Array<QueueCourseCountView>;
 };
 
 export type CompetencySummaryView = {
