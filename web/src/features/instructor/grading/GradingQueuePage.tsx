@@ -102,7 +102,7 @@ export function GradingQueuePage() {
           miw={260}
         />
       </Group>
-      <Text role="status" fw={500} c="green.9">
+      <Text role="status" fw={500}>
         {lastSaved}
       </Text>
       {queue.isPending ? (
@@ -209,11 +209,11 @@ function EssayCard({
             </Text>
           </div>
           {regrading ? (
-            <Badge color="green" variant="light">
+            <Badge color="teal.9" autoContrast>
               {t('grading.markBadge', { mark: number(item.mark!), max: number(item.maxMark) })}
             </Badge>
           ) : (
-            <Badge color="yellow" variant="light">
+            <Badge color="yellow.4" autoContrast>
               {t('grading.waitingBadge')}
             </Badge>
           )}
@@ -301,7 +301,7 @@ function EssayCard({
         onClose={() => setConfirming(false)}
         title={t('grading.confirmTitle')}
         centered
-        closeButtonProps={{ 'aria-label': t('grading.cancel') }}
+        closeButtonProps={{ 'aria-label': t('grading.close') }}
       >
         <Stack gap="md">
           <Text>

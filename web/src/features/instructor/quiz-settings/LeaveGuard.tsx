@@ -31,7 +31,7 @@ export function LeaveGuard({ dirty }: { dirty: boolean }) {
       onClose={() => blocker.reset?.()}
       title={t('quizSettings.leave.title')}
       centered
-      closeButtonProps={{ 'aria-label': t('quizSettings.leave.stay') }}
+      closeButtonProps={{ 'aria-label': t('quizSettings.leave.close') }}
     >
       <Stack gap="md">
         <Text>{t('quizSettings.leave.message')}</Text>

@@ -16,7 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, type QuizView } from '../../../app/api';
@@ -101,14 +101,19 @@ function SettingsEditor({ quiz }: { quiz: QuizView }) {
   const problems = serverProblems(save.error);
   const fieldError = (field: string) =>
     problems.fields.has(field) ? t(`quizSettings.fieldErrors.${field}`) : undefined;
+  // An edit answers the server's objections: they show again only if the next save fails.
+  const edit = (change: (f: SettingsForm) => SettingsForm) => {
+    if (save.error) save.reset();
+    setForm(change);
+  };
   const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) =>
-    setForm((f) => ({ ...f, [key]: value }));
+    edit((f) => ({ ...f, [key]: value }));
   const setReview = (
     moment: keyof ReviewSettings,
     flag: (typeof REVIEW_FLAGS)[number],
     on: boolean,
   ) =>
-    setForm((f) => ({
+    edit((f) => ({
       ...f,
       review: { ...f.review, [moment]: { ...f.review[moment], [flag]: on } },
     }));
@@ -126,10 +131,7 @@ function SettingsEditor({ quiz }: { quiz: QuizView }) {
     <form onSubmit={submit} noValidate aria-label={t('quizSettings.formLabel')}>
       <LeaveGuard dirty={dirty && !save.isPending} />
       <Stack gap="lg">
-        <Card withBorder component="fieldset">
-          <Title order={2} size="h3" component="legend">
-            {t('quizSettings.general')}
-          </Title>
+        <Section id="general" title={t('quizSettings.general')}>
           <Stack gap="sm">
             <TextInput
               label={t('quizSettings.fields.title')}
@@ -182,12 +184,9 @@ function SettingsEditor({ quiz }: { quiz: QuizView }) {
               />
             </SimpleGrid>
           </Stack>
-        </Card>
+        </Section>
 
-        <Card withBorder component="fieldset">
-          <Title order={2} size="h3" component="legend">
-            {t('quizSettings.window')}
-          </Title>
+        <Section id="window" title={t('quizSettings.window')}>
           <Text size="sm" c="dimmed" mb="sm">
             {t('quizSettings.windowHint')}
           </Text>
@@ -207,12 +206,9 @@ function SettingsEditor({ quiz }: { quiz: QuizView }) {
               error={fieldError('closeAt')}
             />
           </SimpleGrid>
-        </Card>
+        </Section>
 
-        <Card withBorder component="fieldset">
-          <Title order={2} size="h3" component="legend">
-            {t('quizSettings.questions')}
-          </Title>
+        <Section id="questions" title={t('quizSettings.questions')}>
           <Stack gap="sm">
             <SegmentedControl
               aria-label={t('quizSettings.modeLabel')}
@@ -263,12 +259,9 @@ function SettingsEditor({ quiz }: { quiz: QuizView }) {
               />
             </Group>
           </Stack>
-        </Card>
+        </Section>
 
-        <Card withBorder component="fieldset">
-          <Title order={2} size="h3" component="legend">
-            {t('quizSettings.review.title')}
-          </Title>
+        <Section id="review" title={t('quizSettings.review.title')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} mb="md">
             {REVIEW_MOMENTS.map((moment) => (
               <Checkbox.Group
@@ -294,7 +287,7 @@ function SettingsEditor({ quiz }: { quiz: QuizView }) {
               {sentence}
             </Text>
           </Alert>
-        </Card>
+        </Section>
 
         {save.error && !(save.error instanceof ApiError && problems.fields.size > 0) && (
           <ErrorAlert error={save.error} />
@@ -319,6 +312,18 @@ function SettingsEditor({ quiz }: { quiz: QuizView }) {
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** A titled block of the form: a region named by its heading. */
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder component="section" aria-labelledby={`settings-${id}`}>
+      <Title order={2} size="h3" id={`settings-${id}`} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Card>
   );
 }
 
