@@ -227,6 +227,15 @@ describe('web app (instructor quiz settings and grading, in Chromium)', () => {
     expect(text).toContain('Kuis K3 · percobaan 1');
     await checkPage(page, 'instructor-grading-queue', STAFF_VIEWPORTS);
 
+    // a typed, unsaved comment: switching the list asks first
+    await card().getByLabel('Komentar untuk peserta').fill('Belum selesai');
+    await page.getByText('Sudah dinilai').click();
+    const leave = page.getByRole('dialog', { name: 'Tinggalkan tanpa menyimpan?' });
+    await leave.getByRole('button', { name: 'Tetap di halaman ini' }).click();
+    await leave.waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).searchParams.get('state')).toBeNull();
+    await card().getByLabel('Komentar untuk peserta').fill('');
+
     // keyboard only: the mark, then Tab to the comment, Tab to the button, Enter
     await card().getByLabel('Nilai (0 sampai 2)').focus();
     await page.keyboard.type('1,5');
@@ -258,6 +267,10 @@ describe('web app (instructor quiz settings and grading, in Chromium)', () => {
     await page.getByText('Sudah dinilai').click();
     await card().waitFor();
     await card().getByText('Nilai 1,5 dari 2').waitFor();
+    // the comment stays unless it is edited
+    expect(await card().getByLabel('Komentar untuk peserta').inputValue()).toBe(
+      'Lengkap, tetapi urutannya kurang dijelaskan.',
+    );
     await card().getByLabel('Nilai baru (0 sampai 2)').fill('2');
     await card().getByRole('button', { name: 'Ubah nilai' }).click();
     // no reason yet: the form says so and nothing is sent
@@ -289,6 +302,15 @@ describe('web app (instructor quiz settings and grading, in Chromium)', () => {
       [attemptId],
     );
     expect(audit.actor_id).toBe(instructor.id);
+    const [answer] = await ctx.db.query(
+      `SELECT mark_hundredths, grader_comment FROM quiz_attempt_answers
+        WHERE attempt_id = $1 AND question_version_id = $2`,
+      [attemptId, essayVersionId],
+    );
+    expect(answer).toEqual({
+      mark_hundredths: 200,
+      grader_comment: 'Lengkap, tetapi urutannya kurang dijelaskan.',
+    });
     expect(audit.data).toMatchObject({
       reason: 'Urutan hierarki ternyata sudah benar.',
       previous: [{ questionId: essayVersionId, mark: 1.5 }],

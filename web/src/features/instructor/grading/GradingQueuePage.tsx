@@ -55,9 +55,8 @@ export function GradingQueuePage() {
     if (key !== 'cursor') next.delete('cursor');
     setParams(next);
   };
-  const dirty = Object.values(drafts).some(
-    (d) => d.mark !== '' || d.comment.trim() !== '' || d.reason.trim() !== '',
-  );
+  // A draft exists once something was typed into a card, and goes when its mark is saved.
+  const dirty = Object.keys(drafts).length > 0;
   const setDraft = (key: string, draft: Draft | null) =>
     setDrafts((all) => {
       const next = { ...all };
@@ -117,7 +116,8 @@ export function GradingQueuePage() {
             <li key={keyOf(item)}>
               <EssayCard
                 item={item}
-                draft={drafts[keyOf(item)] ?? { mark: '', comment: '', reason: '' }}
+                // a new mark keeps the comment unless it is edited (the API replaces both)
+                draft={drafts[keyOf(item)] ?? { mark: '', comment: item.comment ?? '', reason: '' }}
                 onDraft={(d) => setDraft(keyOf(item), d)}
                 onDone={(message) => {
                   setDraft(keyOf(item), null);
@@ -238,9 +238,6 @@ function EssayCard({
             )}
           </Paper>
         </div>
-        {regrading && item.comment && (
-          <Text size="sm">{t('grading.currentComment', { comment: item.comment })}</Text>
-        )}
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <Group align="flex-start" gap="md" wrap="wrap">
