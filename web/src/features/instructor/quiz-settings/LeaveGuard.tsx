@@ -5,15 +5,14 @@ import { useBlocker } from 'react-router';
 
 /**
  * While `dirty`, leaving the page asks first: in-app navigation through a modal (react-router's
- * blocker), closing or reloading the tab through the browser's own prompt (beforeunload).
+ * blocker), closing or reloading the tab through the browser's own prompt (beforeunload). A change
+ * of search params only (a filter, a page of the list) keeps the page and its state, so it passes.
  */
 export function LeaveGuard({ dirty }: { dirty: boolean }) {
   const { t } = useTranslation();
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
-      dirty &&
-      (currentLocation.pathname !== nextLocation.pathname ||
-        currentLocation.search !== nextLocation.search),
+      dirty && currentLocation.pathname !== nextLocation.pathname,
   );
   useEffect(() => {
     if (!dirty) return;
