@@ -321,4 +321,20 @@ describe('web app (instructor quiz settings and grading, in Chromium)', () => {
     });
     await card().getByText('Nilai 2 dari 2').waitFor();
   });
+
+  it('reads in English for an English-speaking instructor', async () => {
+    await http().patch('/api/v1/me').set(bearer(instructor)).send({ locale: 'en' }).expect(200);
+    await page.goto(`${base}/instructor/quizzes/${quiz.quizId}/settings`);
+    await page.getByRole('heading', { name: 'Quiz settings' }).waitFor();
+    expect(await page.getByTestId('review-sentence').innerText()).toBe(
+      'After submitting: score only; after the quiz closes: also correct answers.',
+    );
+    expect(await categoryRow(tfCategory).locator('[data-cell="holds"]').innerText()).toBe(
+      '2 questions',
+    );
+    await checkPage(page, 'instructor-quiz-settings-en', [DESKTOP]);
+    await page.goto(`${base}/instructor/grading?state=graded`);
+    await card().getByText('Mark 2 of 2').waitFor();
+    await checkPage(page, 'instructor-grading-en', [DESKTOP]);
+  });
 });
