@@ -44,6 +44,20 @@ export class CourseAccess {
     if (!(await this.isStaff(actor, courseId, manager))) throw notFound('Course');
   }
 
+  /**
+   * The courses an actor's cross-course lists cover: null for admins (every course), the
+   * staffed ones for an instructor, none for anyone else.
+   */
+  async staffedCourseIds(actor: AuthUser, manager?: EntityManager): Promise<string[] | null> {
+    if (actor.role === Role.Admin) return null;
+    if (actor.role !== Role.Instructor) return [];
+    const rows: { course_id: string }[] = await (manager ?? this.dataSource.manager).query(
+      'SELECT course_id FROM course_staff WHERE user_id = $1',
+      [actor.id],
+    );
+    return rows.map((r) => r.course_id);
+  }
+
   async list(courseId: string, actor: AuthUser): Promise<CourseStaffView[]> {
     await this.assertCourseVisible(actor, courseId);
     const rows: {

@@ -47,6 +47,15 @@ export class ManualGradingService {
         attempt.questions.map((i) => i.v),
         tx,
       );
+      const changed = await this.marksGivenBefore(tx, attemptId, dto);
+      const reason = dto.reason?.trim() || null;
+      if (changed.length && !reason) {
+        throw new DomainError(
+          'REGRADE_REASON_REQUIRED',
+          'Changing a mark an instructor gave needs a reason',
+          { field: 'reason', questionIds: changed.map((c) => c.questionId) },
+        );
+      }
       for (const grade of dto.grades) {
         const version = versions.get(grade.questionId);
         if (!attempt.questions.some((i) => i.v === grade.questionId) || !version) {
@@ -80,10 +89,12 @@ export class ManualGradingService {
       await this.audit.record(
         {
           actorId: actor.id,
-          action: 'quiz_attempt.graded',
+          action: changed.length ? 'quiz_attempt.mark_changed' : 'quiz_attempt.graded',
           entityType: 'quiz_attempt',
           entityId: attemptId,
-          data: { grades: dto.grades, before, after: result },
+          data: changed.length
+            ? { grades: dto.grades, previous: changed, reason, before, after: result }
+            : { grades: dto.grades, before, after: result },
         },
         tx,
       );
@@ -183,6 +194,24 @@ export class ManualGradingService {
       }
       return { regraded: regraded.length, attemptIds: regraded };
     });
+  }
+
+  /** The marks an instructor already gave to the questions being graded (a regrade). */
+  private async marksGivenBefore(tx: EntityManager, attemptId: string, dto: GradeAttemptDto) {
+    const rows: {
+      question_version_id: string;
+      mark_hundredths: number | null;
+      grader_comment: string | null;
+    }[] = await tx.query(
+      `SELECT question_version_id, mark_hundredths, grader_comment FROM quiz_attempt_answers
+          WHERE attempt_id = $1 AND question_version_id = ANY($2::uuid[]) AND graded_by_id IS NOT NULL`,
+      [attemptId, dto.grades.map((g) => g.questionId)],
+    );
+    return rows.map((r) => ({
+      questionId: r.question_version_id,
+      mark: r.mark_hundredths === null ? null : r.mark_hundredths / 100,
+      comment: r.grader_comment,
+    }));
   }
 
   private lock(tx: EntityManager, attemptId: string): Promise<LockedAttempt | undefined> {

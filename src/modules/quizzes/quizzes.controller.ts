@@ -165,7 +165,7 @@ export class AttemptsController {
   @HttpCode(200)
   @Roles(...AUTHORS)
   @ApiOkResponse({ type: AttemptView })
-  @ApiErrors(409)
+  @ApiErrors(409, 422)
   async grade(
     @Param('id', UuidParam) id: string,
     @Body() dto: GradeAttemptDto,

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CoursesModule } from '../courses';
 import { EnrollmentsCoreModule } from '../enrollments';
 import { NotificationsCoreModule } from '../notifications';
+import { GradingQueueController } from './grading-queue.controller';
+import { GradingQueueService } from './grading-queue.service';
 import { ItemAnalysisService } from './item-analysis.service';
 import { ManualGradingService } from './manual-grading.service';
 import { QuestionBankController, QuestionsController } from './question-bank.controller';
@@ -9,10 +11,21 @@ import { QuestionTransferService } from './question-transfer.service';
 import { QuizzesCoreModule } from './quizzes-core.module';
 import { AttemptsController, QuizzesController } from './quizzes.controller';
 
-/** API side of quizzes: the controllers and what only they use (imports, manual grading, item analysis). */
+/** API side of quizzes: the controllers and what only they use (imports, manual grading, the grading queue, item analysis). */
 @Module({
   imports: [QuizzesCoreModule, CoursesModule, EnrollmentsCoreModule, NotificationsCoreModule],
-  controllers: [QuestionBankController, QuestionsController, QuizzesController, AttemptsController],
-  providers: [QuestionTransferService, ManualGradingService, ItemAnalysisService],
+  controllers: [
+    QuestionBankController,
+    QuestionsController,
+    QuizzesController,
+    AttemptsController,
+    GradingQueueController,
+  ],
+  providers: [
+    QuestionTransferService,
+    ManualGradingService,
+    ItemAnalysisService,
+    GradingQueueService,
+  ],
 })
 export class QuizzesModule {}

@@ -162,7 +162,9 @@ export class QuizzesService {
     const openAt = dto.openAt ? new Date(dto.openAt) : null;
     const closeAt = dto.closeAt ? new Date(dto.closeAt) : null;
     if (openAt && closeAt && closeAt <= openAt) {
-      throw new DomainError('QUIZ_SETTINGS_INVALID', 'closeAt must be after openAt');
+      throw new DomainError('QUIZ_SETTINGS_INVALID', 'closeAt must be after openAt', {
+        field: 'closeAt',
+      });
     }
     await this.assertSelectionExists(dto, courseId);
     const options: QuizOptions = {

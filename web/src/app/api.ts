@@ -35,7 +35,12 @@ import type {
   SaveAnswerDto,
   AssignmentPreviewView,
   AssignmentResultView,
+  CategoryListView,
   DueDateExtensionView,
+  GradeAttemptDto,
+  GradingQueuePageView,
+  QuestionPage,
+  UpdateQuizDto,
   EmployeeTrainingView,
   ImportPreviewView,
   ImportResultView,
@@ -84,10 +89,15 @@ export type {
   SaveAnswerDto,
   AssignmentPreviewView,
   AssignmentResultView,
+  CategoryListView,
   DueDateExtensionView,
   EmployeeTrainingView,
+  GradeAttemptDto,
+  GradingQueuePageView,
   ImportPreviewView,
   ImportResultView,
+  QuestionPage,
+  UpdateQuizDto,
   UserView,
   AuditEntryView,
   CertificatePage,
@@ -381,6 +391,18 @@ export const api = {
     json<AuditEntryPage>(`/api/v1/admin/audit-log?${params.toString()}`),
   /** Sets the cookie that lets this browser open /admin/queues (bull-board) for a while. */
   openQueueDashboardSession: () => post<void>('/api/v1/admin/queue-dashboard-session'),
+  // Instructor: quiz settings and the grading queue
+  updateQuiz: (quizId: string, changes: UpdateQuizDto) =>
+    sendJson<QuizView>('PATCH', `/api/v1/quizzes/${quizId}`, changes),
+  bankCategories: (courseId: string) =>
+    json<CategoryListView>(`/api/v1/courses/${courseId}/question-bank/categories`),
+  bankQuestions: (courseId: string) =>
+    json<QuestionPage>(`/api/v1/courses/${courseId}/question-bank/questions?limit=100`),
+  /** `params` are the grading page's URL search params (state, courseId, cursor). */
+  gradingQueue: (params: URLSearchParams) =>
+    json<GradingQueuePageView>(`/api/v1/grading/queue?${params.toString()}`),
+  gradeAttempt: (attemptId: string, body: GradeAttemptDto) =>
+    sendJson<AttemptView>('POST', `/api/v1/attempts/${attemptId}/grades`, body),
 };
 
 function formWith(file: File): FormData {

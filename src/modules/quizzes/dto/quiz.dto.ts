@@ -205,6 +205,15 @@ export class GradeAttemptDto {
   @ValidateNested({ each: true })
   @Type(() => GradeItemDto)
   grades!: GradeItemDto[];
+
+  @ApiPropertyOptional({
+    description:
+      'Why a mark an instructor already gave changes; required then (REGRADE_REASON_REQUIRED)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export class RegradeDto {

@@ -1692,6 +1692,75 @@ export type GradeItemDto = {
 
 export type GradeAttemptDto = {
     grades: Array<GradeItemDto>;
+    /**
+     * Why a mark an instructor already gave changes; required then (REGRADE_REASON_REQUIRED)
+     */
+    reason?: string;
+};
+
+export type QueueCourseView = {
+    id: string;
+    titleId: string;
+    titleEn: string;
+};
+
+export type QueueQuizView = {
+    id: string;
+    title: string;
+};
+
+export type QueueLearnerView = {
+    id: string;
+    name: string;
+};
+
+export type GradingQueueItemView = {
+    /**
+     * POST /api/v1/attempts/{attemptId}/grades grades it
+     */
+    attemptId: string;
+    /**
+     * The questionId to grade with (the version shown)
+     */
+    questionId: string;
+    attemptNo: number;
+    submittedAt: string;
+    course: QueueCourseView;
+    quiz: QueueQuizView;
+    learner: QueueLearnerView;
+    /**
+     * The essay question (Markdown)
+     */
+    questionText: string;
+    /**
+     * The learner's answer; empty when they left it blank
+     */
+    answerText: string;
+    maxMark: number;
+    /**
+     * The instructor's mark, if any
+     */
+    mark: number | null;
+    comment: string | null;
+};
+
+export type QueueCourseCountView = {
+    id: string;
+    titleId: string;
+    titleEn: string;
+    /**
+     * Essays of the course still waiting for a mark
+     */
+    waiting: number;
+};
+
+export type GradingQueuePageView = {
+    items: Array<GradingQueueItemView>;
+    nextCursor: string | null;
+    /**
+     * Every course in scope with essays (waiting or graded), whatever the filters
+     */
+    courses: Array<QueueCourseCountView>;
 };
 
 export type CompetencySummaryView = {
@@ -6918,6 +6987,10 @@ export type AttemptsControllerGradeErrors = {
      */
     409: ErrorBodyDoc;
     /**
+     * Semantically invalid (e.g. CSV_INVALID with per-row errors)
+     */
+    422: ErrorBodyDoc;
+    /**
      * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
      */
     503: ErrorBodyDoc;
@@ -6930,6 +7003,61 @@ export type AttemptsControllerGradeResponses = {
 };
 
 export type AttemptsControllerGradeResponse = AttemptsControllerGradeResponses[keyof AttemptsControllerGradeResponses];
+
+export type GradingQueueControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        /**
+         * nextCursor from the previous page
+         */
+        cursor?: string;
+        /**
+         * Only essays of this course
+         */
+        courseId?: string;
+        /**
+         * waiting: essays no instructor has marked yet, oldest submission first (blank ones too); graded: essays an instructor marked, newest submission first (to change a mark)
+         */
+        state?: 'waiting' | 'graded';
+    };
+    url: '/api/v1/grading/queue';
+};
+
+export type GradingQueueControllerListErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Not found or not in your scope (NOT_FOUND)
+     */
+    404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
+};
+
+export type GradingQueueControllerListError = GradingQueueControllerListErrors[keyof GradingQueueControllerListErrors];
+
+export type GradingQueueControllerListResponses = {
+    /**
+     * Essays of submitted attempts across the courses the caller staffs (admins: all courses)
+     */
+    200: GradingQueuePageView;
+};
+
+export type GradingQueueControllerListResponse = GradingQueueControllerListResponses[keyof GradingQueueControllerListResponses];
 
 export type ComplianceControllerSummaryData = {
     body?: never;
