@@ -7,6 +7,13 @@
 import type {
   AttemptQuestionView,
   AttemptView,
+  CategoryListView,
+  CategoryView,
+  QuestionImportView,
+  QuestionInputDto,
+  QuestionPage,
+  QuestionPreviewView,
+  QuestionView,
   CertificatePage,
   CertificateView,
   ComplianceSummaryView,
@@ -44,6 +51,12 @@ import type {
 import { accessToken, refreshSession } from './session';
 
 export type {
+  CategoryListView,
+  QuestionImportView,
+  QuestionInputDto,
+  QuestionPage,
+  QuestionPreviewView,
+  QuestionView,
   AttemptQuestionView,
   ComplianceSummaryView,
   MatrixPageView,
@@ -310,6 +323,29 @@ export const api = {
     json<CertificatePage>(`/api/v1/certificates?${filters.toString()}`),
   employeeSearch: (search: string) =>
     json<UserPage>(`/api/v1/employees?limit=20&search=${encodeURIComponent(search)}`),
+  // Instructor: a course's question bank
+  bankCategories: (courseId: string) =>
+    json<CategoryListView>(`/api/v1/courses/${courseId}/question-bank/categories`),
+  createBankCategory: (courseId: string, name: string) =>
+    sendJson<CategoryView>('POST', `/api/v1/courses/${courseId}/question-bank/categories`, {
+      name,
+    }),
+  /** `filters` are the bank page's list params (categoryId, type, search, cursor, limit). */
+  bankQuestions: (courseId: string, filters: URLSearchParams) =>
+    json<QuestionPage>(`/api/v1/courses/${courseId}/question-bank/questions?${filters.toString()}`),
+  bankQuestion: (id: string) => json<QuestionView>(`/api/v1/questions/${id}`),
+  createBankQuestion: (courseId: string, body: QuestionInputDto) =>
+    sendJson<QuestionView>('POST', `/api/v1/courses/${courseId}/question-bank/questions`, body),
+  updateBankQuestion: (id: string, body: QuestionInputDto) =>
+    sendJson<QuestionView>('PUT', `/api/v1/questions/${id}`, body),
+  deleteBankQuestion: (id: string) => json<void>(`/api/v1/questions/${id}`, { method: 'DELETE' }),
+  /** The question as a learner sees it in an attempt (no answer key). */
+  bankQuestionPreview: (id: string) => json<QuestionPreviewView>(`/api/v1/questions/${id}/preview`),
+  importBankQuestions: (courseId: string, format: string, text: string, dryRun: boolean) =>
+    json<QuestionImportView>(
+      `/api/v1/courses/${courseId}/question-bank/import?format=${format}&dryRun=${dryRun}`,
+      { method: 'POST', headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: text },
+    ),
 };
 
 function formWith(file: File): FormData {
