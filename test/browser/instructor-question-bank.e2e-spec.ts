@@ -295,6 +295,12 @@ describe('web app (instructor question bank, in Chromium)', () => {
     await page.getByRole('heading', { name: 'Impor soal', level: 1 }).waitFor();
     const source = page.getByLabel('Teks yang diimpor');
     await source.fill(GIFT_WITH_ERROR);
+    // Pasted text not imported yet: leaving asks first.
+    await page.getByRole('link', { name: 'Kembali ke bank soal' }).click();
+    const leave = page.getByRole('dialog', { name: 'Keluar tanpa menyimpan?' });
+    await leave.getByRole('button', { name: 'Tetap dan lanjut mengubah' }).click();
+    await leave.waitFor({ state: 'detached' });
+    expect(await source.inputValue()).toBe(GIFT_WITH_ERROR);
     await page.getByRole('button', { name: 'Periksa', exact: true }).click();
     await page.getByText('1 kesalahan: tidak ada yang diimpor').waitFor();
     const errorRow = page.locator(`tr[data-error-line="${BAD_LINE}"]`);

@@ -50,6 +50,8 @@ export function CategoryTree({
             <Badge
               variant="light"
               c="dark.8"
+              miw="max-content"
+              px={8}
               aria-label={t('questionBank.categories.count', { count: category.questions })}
             >
               {category.questions}
