@@ -43,6 +43,7 @@ import {
   CategoryListView,
   CategoryView,
   QuestionImportView,
+  QuestionPreviewView,
   QuestionView,
 } from './dto/quiz-views.dto';
 import { QuestionBankService } from './question-bank.service';
@@ -157,6 +158,18 @@ export class QuestionsController {
   @ApiOkResponse({ type: QuestionView })
   get(@Param('id', UuidParam) id: string, @CurrentUser() actor: AuthUser): Promise<QuestionView> {
     return this.bank.get(id, actor);
+  }
+
+  @Get('preview')
+  @ApiOkResponse({
+    type: QuestionPreviewView,
+    description: 'The current version as a learner sees it in an attempt: never the answers',
+  })
+  preview(
+    @Param('id', UuidParam) id: string,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<QuestionPreviewView> {
+    return this.bank.learnerPreview(id, actor);
   }
 
   @Put()

@@ -6,10 +6,14 @@ import { ErrorCollector, validateQuestion } from '@app/question-formats';
 import { AuthUser } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
+import { escapeLike } from '../../common/text/like-pattern';
 import { isUniqueViolation } from '../../database/pg-errors';
 import { AuditService } from '../audit';
 import { CourseAccess, CourseCatalog } from '../courses';
+import { buildSnapshot } from './domain/attempt-rules';
+import { fieldErrors, virtualItemLines } from './domain/question-error-fields';
 import { toDraft } from './domain/question-input';
+import { learnerQuestion, renderVersion, type LearnerQuestion } from './domain/learner-view';
 import { VersionContent, versionFromDraft } from './domain/question-spec';
 import { ListQuestionsQueryDto, QuestionInputDto } from './dto/question.dto';
 import { QuestionBank, QuestionCategory } from './entities/question-bank.entity';
@@ -72,6 +76,15 @@ export class QuestionBankService {
       params.push(query.tag);
       where.push(`$${params.length} = ANY(q.tags)`);
     }
+    if (query.type) {
+      params.push(query.type);
+      where.push(`v.type = $${params.length}`);
+    }
+    const search = query.search?.trim();
+    if (search) {
+      params.push(`%${escapeLike(search)}%`);
+      where.push(`(v.title ILIKE $${params.length} OR v.text ILIKE $${params.length})`);
+    }
     const after = decodeCursor(query.cursor, ['int']);
     if (after) {
       params.push(after[0]);
@@ -96,6 +109,29 @@ export class QuestionBankService {
     );
     if (!row) throw notFound('Question');
     return toQuestionView(row);
+  }
+
+  /**
+   * The current version as a learner sees it in an attempt of a quiz that keeps the authored
+   * answer order (matching answers are shuffled as always): no answer key, no feedback.
+   */
+  async learnerPreview(questionId: string, actor: AuthUser): Promise<LearnerQuestion> {
+    const question = await this.get(questionId, actor);
+    const rendered = renderVersion(question);
+    const [item] = buildSnapshot(
+      [
+        {
+          questionId: question.id,
+          versionId: question.versionId,
+          type: question.type,
+          optionIds: (question.spec.options ?? []).map((o) => o.id),
+          matchingAnswerCount: rendered.answers.length,
+        },
+      ],
+      false,
+      Math.random,
+    );
+    return learnerQuestion(item, 0, rendered);
   }
 
   async create(courseId: string, dto: QuestionInputDto, actor: AuthUser): Promise<QuestionView> {
@@ -192,17 +228,20 @@ export class QuestionBankService {
   private validated(dto: QuestionInputDto, previous?: VersionContent['spec']): VersionContent {
     const draft = toDraft(dto);
     const errors = new ErrorCollector();
-    validateQuestion(draft, errors);
-    if (draft.numericalAnswers?.some((a) => !Number.isFinite(a.value))) {
-      errors.add(
-        1,
-        'NUMERICAL_MISSING_VALUE',
-        'Give each numerical answer a value or a min and max.',
-      );
-    }
+    const lines = virtualItemLines(draft);
+    validateQuestion(draft, errors, lines);
+    draft.numericalAnswers?.forEach((a, index) => {
+      if (!Number.isFinite(a.value)) {
+        errors.add(
+          lines.numericalAnswers?.[index] ?? 1,
+          'NUMERICAL_MISSING_VALUE',
+          'Give each numerical answer a value or a min and max.',
+        );
+      }
+    });
     if (errors.count) {
       throw new DomainError('QUESTION_INVALID', 'The question is not valid', {
-        errors: errors.sorted().map(({ code, message }) => ({ code, message })),
+        errors: fieldErrors(draft.type, errors.sorted()),
       });
     }
     return versionFromDraft(

@@ -7,6 +7,13 @@
 import type {
   AttemptQuestionView,
   AttemptView,
+  CategoryListView,
+  CategoryView,
+  QuestionImportView,
+  QuestionInputDto,
+  QuestionPage,
+  QuestionPreviewView,
+  QuestionView,
   CertificatePage,
   CertificateView,
   ComplianceSummaryView,
@@ -35,11 +42,9 @@ import type {
   SaveAnswerDto,
   AssignmentPreviewView,
   AssignmentResultView,
-  CategoryListView,
   DueDateExtensionView,
   GradeAttemptDto,
   GradingQueuePageView,
-  QuestionPage,
   UpdateQuizDto,
   EmployeeTrainingView,
   ImportPreviewView,
@@ -63,6 +68,12 @@ import type {
 import { accessToken, refreshSession } from './session';
 
 export type {
+  CategoryListView,
+  QuestionImportView,
+  QuestionInputDto,
+  QuestionPage,
+  QuestionPreviewView,
+  QuestionView,
   AttemptQuestionView,
   CourseReportView,
   RosterItemPage,
@@ -89,14 +100,12 @@ export type {
   SaveAnswerDto,
   AssignmentPreviewView,
   AssignmentResultView,
-  CategoryListView,
   DueDateExtensionView,
   EmployeeTrainingView,
   GradeAttemptDto,
   GradingQueuePageView,
   ImportPreviewView,
   ImportResultView,
-  QuestionPage,
   UpdateQuizDto,
   UserView,
   AuditEntryView,
@@ -394,15 +403,34 @@ export const api = {
   // Instructor: quiz settings and the grading queue
   updateQuiz: (quizId: string, changes: UpdateQuizDto) =>
     sendJson<QuizView>('PATCH', `/api/v1/quizzes/${quizId}`, changes),
-  bankCategories: (courseId: string) =>
-    json<CategoryListView>(`/api/v1/courses/${courseId}/question-bank/categories`),
-  bankQuestions: (courseId: string) =>
-    json<QuestionPage>(`/api/v1/courses/${courseId}/question-bank/questions?limit=100`),
   /** `params` are the grading page's URL search params (state, courseId, cursor). */
   gradingQueue: (params: URLSearchParams) =>
     json<GradingQueuePageView>(`/api/v1/grading/queue?${params.toString()}`),
   gradeAttempt: (attemptId: string, body: GradeAttemptDto) =>
     sendJson<AttemptView>('POST', `/api/v1/attempts/${attemptId}/grades`, body),
+  // Instructor: a course's question bank
+  bankCategories: (courseId: string) =>
+    json<CategoryListView>(`/api/v1/courses/${courseId}/question-bank/categories`),
+  createBankCategory: (courseId: string, name: string) =>
+    sendJson<CategoryView>('POST', `/api/v1/courses/${courseId}/question-bank/categories`, {
+      name,
+    }),
+  /** `filters` are the bank page's list params (categoryId, type, search, cursor, limit). */
+  bankQuestions: (courseId: string, filters: URLSearchParams) =>
+    json<QuestionPage>(`/api/v1/courses/${courseId}/question-bank/questions?${filters.toString()}`),
+  bankQuestion: (id: string) => json<QuestionView>(`/api/v1/questions/${id}`),
+  createBankQuestion: (courseId: string, body: QuestionInputDto) =>
+    sendJson<QuestionView>('POST', `/api/v1/courses/${courseId}/question-bank/questions`, body),
+  updateBankQuestion: (id: string, body: QuestionInputDto) =>
+    sendJson<QuestionView>('PUT', `/api/v1/questions/${id}`, body),
+  deleteBankQuestion: (id: string) => json<void>(`/api/v1/questions/${id}`, { method: 'DELETE' }),
+  /** The question as a learner sees it in an attempt (no answer key). */
+  bankQuestionPreview: (id: string) => json<QuestionPreviewView>(`/api/v1/questions/${id}/preview`),
+  importBankQuestions: (courseId: string, format: string, text: string, dryRun: boolean) =>
+    json<QuestionImportView>(
+      `/api/v1/courses/${courseId}/question-bank/import?format=${format}&dryRun=${dryRun}`,
+      { method: 'POST', headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: text },
+    ),
 };
 
 function formWith(file: File): FormData {

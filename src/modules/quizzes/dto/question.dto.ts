@@ -149,6 +149,17 @@ export class CreateCategoryDto {
 export class ListQuestionsQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() categoryId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) tag?: string;
+
+  @ApiPropertyOptional({ enum: STORED_QUESTION_TYPES })
+  @IsOptional()
+  @IsIn(STORED_QUESTION_TYPES)
+  type?: (typeof STORED_QUESTION_TYPES)[number];
+
+  @ApiPropertyOptional({ description: 'Words in the title or the text (case-insensitive)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
 }
 
 const IMPORT_FORMATS = ['gift', 'aiken', 'moodlexml'] as const;

@@ -136,7 +136,8 @@ class QuestionReviewView {
   @ApiPropertyOptional() graderComment?: string;
 }
 
-class AttemptQuestionView {
+/** A question as the learner sees it in an attempt; alone, it is the author's preview. */
+export class QuestionPreviewView {
   @ApiProperty({ description: 'The question version id (use it to save answers)' }) id!: string;
   @ApiProperty() number!: number;
   @ApiProperty({ enum: QUESTION_TYPES }) type!: string;
@@ -146,6 +147,9 @@ class AttemptQuestionView {
   @ApiPropertyOptional({ type: [IdText], description: 'matching: the prompts' }) prompts?: IdText[];
   @ApiPropertyOptional({ type: [String], description: 'matching: the answers to pick from' })
   choices?: string[];
+}
+
+class AttemptQuestionView extends QuestionPreviewView {
   @ApiPropertyOptional({ type: QuestionReviewView }) review?: QuestionReviewView;
 }
 

@@ -1279,6 +1279,37 @@ export type QuestionImportView = {
     questions: Array<ImportedQuestionView>;
 };
 
+export type IdText = {
+    id: string;
+    text: string;
+};
+
+export type QuestionPreviewView = {
+    /**
+     * The question version id (use it to save answers)
+     */
+    id: string;
+    number: number;
+    type: 'single_choice' | 'multiple_choice' | 'true_false' | 'short_answer' | 'numerical' | 'matching' | 'essay' | 'description';
+    /**
+     * Sanitised HTML
+     */
+    text: string;
+    maxMark: number;
+    /**
+     * choice questions
+     */
+    options?: Array<IdText>;
+    /**
+     * matching: the prompts
+     */
+    prompts?: Array<IdText>;
+    /**
+     * matching: the answers to pick from
+     */
+    choices?: Array<string>;
+};
+
 export type DrawDto = {
     categoryId: string;
     count: number;
@@ -1470,11 +1501,6 @@ export type MatchView = {
 export type MatchingResponse = {
     type: 'matching';
     matches: Array<MatchView>;
-};
-
-export type IdText = {
-    id: string;
-    text: string;
 };
 
 export type AcceptedNumberView = {
@@ -6229,6 +6255,11 @@ export type QuestionBankControllerListData = {
         cursor?: string;
         categoryId?: string;
         tag?: string;
+        type?: 'single_choice' | 'multiple_choice' | 'true_false' | 'short_answer' | 'numerical' | 'matching' | 'essay' | 'description';
+        /**
+         * Words in the title or the text (case-insensitive)
+         */
+        search?: string;
     };
     url: '/api/v1/courses/{id}/question-bank/questions';
 };
@@ -6553,6 +6584,49 @@ export type QuestionsControllerUpdateResponses = {
 };
 
 export type QuestionsControllerUpdateResponse = QuestionsControllerUpdateResponses[keyof QuestionsControllerUpdateResponses];
+
+export type QuestionsControllerPreviewData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/questions/{id}/preview';
+};
+
+export type QuestionsControllerPreviewErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Not found or not in your scope (NOT_FOUND)
+     */
+    404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
+};
+
+export type QuestionsControllerPreviewError = QuestionsControllerPreviewErrors[keyof QuestionsControllerPreviewErrors];
+
+export type QuestionsControllerPreviewResponses = {
+    /**
+     * The current version as a learner sees it in an attempt: never the answers
+     */
+    200: QuestionPreviewView;
+};
+
+export type QuestionsControllerPreviewResponse = QuestionsControllerPreviewResponses[keyof QuestionsControllerPreviewResponses];
 
 export type QuizzesControllerCreateData = {
     body: CreateQuizDto;

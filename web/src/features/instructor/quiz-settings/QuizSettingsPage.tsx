@@ -82,8 +82,8 @@ function SettingsEditor({ quiz }: { quiz: QuizView }) {
     queryFn: () => api.bankCategories(quiz.courseId),
   });
   const questions = useQuery({
-    queryKey: ['bank-questions', quiz.courseId],
-    queryFn: () => api.bankQuestions(quiz.courseId),
+    queryKey: ['bank-questions', quiz.courseId, 'limit=100'],
+    queryFn: () => api.bankQuestions(quiz.courseId, new URLSearchParams({ limit: '100' })),
     enabled: form.mode === 'fixed',
   });
   const save = useMutation({
