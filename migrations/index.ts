@@ -13,6 +13,7 @@ import { CertificateStatusListIndex1796750000000 } from './1796750000000-Certifi
 import { PasswordTokens1796600000000 } from './1796600000000-PasswordTokens';
 import { QuizOfflineGrace1796700000000 } from './1796700000000-QuizOfflineGrace';
 import { CertificatePdfSigner1796780000000 } from './1796780000000-CertificatePdfSigner';
+import { LessonKeys1796800000000 } from './1796800000000-LessonKeys';
 
 export const ALL_MIGRATIONS = [
   Init1795816656363,
@@ -28,4 +29,5 @@ export const ALL_MIGRATIONS = [
   QuizOfflineGrace1796700000000,
   CertificateStatusListIndex1796750000000,
   CertificatePdfSigner1796780000000,
+  LessonKeys1796800000000,
 ];
