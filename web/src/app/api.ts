@@ -11,8 +11,10 @@ import type {
   CertificateView,
   ComplianceSummaryView,
   CourseSummaryPage,
+  CourseStaffMemberView,
   CourseSummaryView,
   CourseView,
+  CreateCourseDto,
   EnrollmentPage,
   EnrollmentView,
   EnrollResultView,
@@ -25,12 +27,16 @@ import type {
   MeView,
   ModuleView,
   PasswordTokenView,
+  PinnedLearnersPageView,
   PreferencesResponse,
   PreferenceView,
   ProgressResultView,
+  PublishPreviewView,
   QuestionReviewView,
   QuizView,
   SaveAnswerDto,
+  UpdateCourseDto,
+  VersionView,
   AssignmentPreviewView,
   AssignmentResultView,
   DueDateExtensionView,
@@ -73,6 +79,12 @@ export type {
   ImportPreviewView,
   ImportResultView,
   UserView,
+  CourseStaffMemberView,
+  CreateCourseDto,
+  PinnedLearnersPageView,
+  PublishPreviewView,
+  UpdateCourseDto,
+  VersionView,
 };
 
 export class ApiError extends Error {
@@ -310,6 +322,32 @@ export const api = {
     json<CertificatePage>(`/api/v1/certificates?${filters.toString()}`),
   employeeSearch: (search: string) =>
     json<UserPage>(`/api/v1/employees?limit=20&search=${encodeURIComponent(search)}`),
+};
+
+/** Instructor area: courses the instructor staffs, their details, staff, versions, publishing. */
+export const courseAuthoringApi = {
+  staffedCourses: (cursor?: string | null) =>
+    json<CourseSummaryPage>(
+      `/api/v1/courses?staffed=true&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    ),
+  createCourse: (body: CreateCourseDto) => sendJson<CourseView>('POST', '/api/v1/courses', body),
+  updateCourse: (courseId: string, body: UpdateCourseDto) =>
+    sendJson<CourseView>('PATCH', `/api/v1/courses/${courseId}`, body),
+  versions: (courseId: string) => json<VersionView[]>(`/api/v1/courses/${courseId}/versions`),
+  newDraft: (courseId: string) => post<CourseView>(`/api/v1/courses/${courseId}/versions`),
+  publishPreview: (courseId: string) =>
+    json<PublishPreviewView>(`/api/v1/courses/${courseId}/publish-preview`),
+  pinnedLearners: (courseId: string, cursor?: string | null) =>
+    json<PinnedLearnersPageView>(
+      `/api/v1/courses/${courseId}/pinned-learners?limit=10${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    ),
+  publish: (courseId: string) => post<CourseView>(`/api/v1/courses/${courseId}/publish`),
+  archive: (courseId: string) => post<CourseView>(`/api/v1/courses/${courseId}/archive`),
+  staff: (courseId: string) => json<CourseStaffMemberView[]>(`/api/v1/courses/${courseId}/staff`),
+  addStaff: (courseId: string, email: string) =>
+    sendJson<CourseStaffMemberView[]>('POST', `/api/v1/courses/${courseId}/staff`, { email }),
+  removeStaff: (courseId: string, userId: string) =>
+    json<void>(`/api/v1/courses/${courseId}/staff/${userId}`, { method: 'DELETE' }),
 };
 
 function formWith(file: File): FormData {
