@@ -335,14 +335,16 @@ describe('instructor courses: staffed list, publish preview, pinned learners', (
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await http()
+      const res: {
+        body: { total: number; items: { userId: string }[]; nextCursor: string | null };
+      } = await http()
         .get(`/api/v1/courses/${course.courseId}/pinned-learners`)
         .query({ limit: 2, ...(cursor ? { cursor } : {}) })
         .set(bearer(owner))
         .expect(200);
       expect(res.body.total).toBe(5);
       expect(res.body.items.length).toBeLessThanOrEqual(2);
-      seen.push(...res.body.items.map((i: { userId: string }) => i.userId));
+      seen.push(...res.body.items.map((i) => i.userId));
       cursor = res.body.nextCursor;
     } while (cursor);
     expect(seen.sort()).toEqual(enrolled.map((l) => l.id).sort());

@@ -91,7 +91,12 @@ export function CoursePage() {
         {published && (
           <VersionCard
             version={published}
-            heading={t('instructorCourses.overview.learnersSee', { no: published.versionNo })}
+            heading={t(
+              isLive
+                ? 'instructorCourses.overview.learnersSee'
+                : 'instructorCourses.overview.archived',
+              { no: published.versionNo },
+            )}
           />
         )}
         {draft && (
@@ -175,7 +180,7 @@ function VersionCard({ version, heading }: { version: VersionView; heading: stri
     [t('instructorCourses.fields.competencyCode'), version.competencyCode],
     [t('instructorCourses.fields.jpHours'), String(version.jpHours)],
     [
-      t('instructorCourses.fields.validity'),
+      t('instructorCourses.overview.validity'),
       version.certificateValidityMonths === 0
         ? t('instructorCourses.common.neverExpires')
         : t('instructorCourses.overview.months', { n: version.certificateValidityMonths }),
@@ -185,14 +190,17 @@ function VersionCard({ version, heading }: { version: VersionView; heading: stri
       t(`instructorCourses.enrollmentMode.${version.enrollmentMode}`),
     ],
     [t('instructorCourses.fields.tags'), version.tags.join(', ') || '—'],
-    [
+  ];
+  // Only the published and the draft version come with their outline.
+  if (version.modules) {
+    rows.push([
       t('instructorCourses.overview.outline'),
       t('instructorCourses.overview.outlineCount', {
-        modules: version.modules?.length ?? 0,
+        modules: version.modules.length,
         lessons: lessonCount,
       }),
-    ],
-  ];
+    ]);
+  }
   return (
     <Card withBorder padding="md">
       <Title order={2} size="h4" mb="xs">
