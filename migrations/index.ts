@@ -15,6 +15,7 @@ import { QuizOfflineGrace1796700000000 } from './1796700000000-QuizOfflineGrace'
 import { CertificatePdfSigner1796780000000 } from './1796780000000-CertificatePdfSigner';
 import { AuditLogRecentIndex1796800000000 } from './1796800000000-AuditLogRecentIndex';
 import { CertificateNumberAtRender1796810000000 } from './1796810000000-CertificateNumberAtRender';
+import { LessonKeys1796820000000 } from './1796820000000-LessonKeys';
 
 export const ALL_MIGRATIONS = [
   Init1795816656363,
@@ -32,4 +33,5 @@ export const ALL_MIGRATIONS = [
   CertificatePdfSigner1796780000000,
   AuditLogRecentIndex1796800000000,
   CertificateNumberAtRender1796810000000,
+  LessonKeys1796820000000,
 ];

@@ -55,17 +55,20 @@ export class CourseCatalog {
 
   /**
    * Admins see every course (its newest version); instructors the courses they staff (newest
-   * version) and the published catalogue; HR and learners the published catalogue.
+   * version) and the published catalogue; HR and learners the published catalogue. `staffed`
+   * keeps only the caller's staffed courses (the instructor's own list).
    */
   async list(query: ListCoursesQueryDto, actor: AuthUser): Promise<Page<CourseSummaryView>> {
     const params: unknown[] = [];
     const where: string[] = [];
     let versionFilter = `AND cv.status = 'published'`;
     if (actor.role === Role.Admin) versionFilter = '';
-    if (actor.role === Role.Instructor) {
+    if (actor.role !== Role.Admin && (actor.role === Role.Instructor || query.staffed === 'true')) {
       params.push(actor.id);
-      versionFilter = `AND (cv.status = 'published' OR EXISTS (SELECT 1 FROM course_staff s
-                             WHERE s.course_id = c.id AND s.user_id = $${params.length}))`;
+      const staffed = `EXISTS (SELECT 1 FROM course_staff s
+                         WHERE s.course_id = c.id AND s.user_id = $${params.length})`;
+      versionFilter =
+        query.staffed === 'true' ? `AND ${staffed}` : `AND (cv.status = 'published' OR ${staffed})`;
     }
     if (query.search) {
       params.push(`%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);

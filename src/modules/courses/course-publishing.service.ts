@@ -8,7 +8,9 @@ import { AuditService } from '../audit';
 import { CourseCatalog } from './course-catalog.service';
 import { draftRequired } from './draft-errors';
 import { publishProblems, resolveMinSeconds } from './domain/lesson-rules';
+import { COURSE_DIFF_FIELDS, DiffVersion, publishDiff } from './domain/publish-diff';
 import { CourseView } from './dto/course.dto';
+import { PublishPreviewView } from './dto/publish-preview.dto';
 import { CourseModuleEntity } from './entities/course-module.entity';
 import { CourseVersion } from './entities/course-version.entity';
 import { Lesson } from './entities/lesson.entity';
@@ -40,31 +42,15 @@ export class CoursePublishing {
         .orderBy('m.position')
         .addOrderBy('l.position')
         .getMany();
-      const problems = publishProblems(
-        lessons.map((l) => ({
-          id: l.id,
-          type: l.type,
-          hasFile: !!l.content?.file,
-          hasVideo: !!l.content?.videoUrl,
-          quizId: l.quizId,
-        })),
-      );
+      const problems = problemsOf(lessons);
       if (problems.length) {
         throw new DomainError('COURSE_NOT_PUBLISHABLE', 'The draft is not ready to publish', {
           problems,
         });
       }
-      const readingLessons = lessons.filter((l) => l.type === 'text' || l.type === 'file').length;
+      const resolved = resolvedMinSeconds(lessons, draft.jpHours);
       for (const lesson of lessons) {
-        const minSeconds = resolveMinSeconds(
-          {
-            type: lesson.type,
-            minSeconds: lesson.minSeconds,
-            durationSeconds: lesson.content?.durationSeconds,
-          },
-          draft.jpHours,
-          readingLessons,
-        );
+        const minSeconds = resolved.get(lesson.id);
         if (minSeconds !== lesson.minSeconds) await tx.update(Lesson, lesson.id, { minSeconds });
       }
       await tx.update(
@@ -89,6 +75,71 @@ export class CoursePublishing {
       );
     });
     return this.catalog.get(courseId, actor);
+  }
+
+  /**
+   * What publishing the draft now would change for learners: the draft against the version they
+   * meet today (published, or archived), and why publishing would be refused. Writes nothing.
+   */
+  async preview(courseId: string): Promise<PublishPreviewView> {
+    const m = this.dataSource.manager;
+    const draft = await m.findOneBy(CourseVersion, { courseId, status: 'draft' });
+    if (!draft) {
+      await this.catalog.assertCourseExists(courseId);
+      throw draftRequired(courseId);
+    }
+    const current = await m.findOne(CourseVersion, {
+      where: { courseId, status: In(['published', 'archived']) },
+      order: { versionNo: 'DESC' },
+    });
+    const draftSide = await this.diffSide(draft, true);
+    const currentSide = current ? (await this.diffSide(current, false)).side : null;
+    const diff = publishDiff(currentSide, draftSide.side);
+    return {
+      draftVersionNo: draft.versionNo,
+      publishedVersionNo: current?.versionNo ?? null,
+      ...diff,
+      problems: problemsOf(draftSide.lessons),
+    };
+  }
+
+  private async diffSide(version: CourseVersion, isDraft: boolean) {
+    const m = this.dataSource.manager;
+    const modules = await m.find(CourseModuleEntity, { where: { courseVersionId: version.id } });
+    const lessons = await m.find(Lesson, { where: { courseVersionId: version.id } });
+    // A draft's minimum times as publishing will resolve them; frozen versions hold them already.
+    const resolved = isDraft ? resolvedMinSeconds(lessons, version.jpHours) : null;
+    const side: DiffVersion = {
+      fields: Object.fromEntries(
+        COURSE_DIFF_FIELDS.map((f) => [f, version[f]]),
+      ) as DiffVersion['fields'],
+      modules: modules.map((mod) => ({
+        id: mod.id,
+        key: mod.moduleKey,
+        position: mod.position,
+        titleId: mod.titleId,
+        titleEn: mod.titleEn,
+      })),
+      lessons: lessons.map((l) => ({
+        id: l.id,
+        key: l.lessonKey,
+        moduleKey: modules.find((mod) => mod.id === l.moduleId)?.moduleKey ?? l.moduleId,
+        position: l.position,
+        type: l.type,
+        titleId: l.titleId,
+        titleEn: l.titleEn,
+        required: l.required,
+        minSeconds: resolved?.get(l.id) ?? l.minSeconds ?? 0,
+        content: {
+          markdown: l.content?.markdown,
+          videoUrl: l.content?.videoUrl,
+          durationSeconds: l.content?.durationSeconds,
+          fileSha256: l.content?.file?.sha256,
+        },
+        quizId: l.quizId,
+      })),
+    };
+    return { side, lessons };
   }
 
   /** No new enrollments; existing ones continue on their pinned version. */
@@ -140,6 +191,7 @@ export class CoursePublishing {
           const copy = await tx.save(
             tx.create(CourseModuleEntity, {
               courseVersionId: draft.id,
+              moduleKey: m.moduleKey,
               position: m.position,
               titleId: m.titleId,
               titleEn: m.titleEn,
@@ -169,4 +221,31 @@ export class CoursePublishing {
     }
     return this.catalog.get(courseId, actor);
   }
+}
+
+function problemsOf(lessons: readonly Lesson[]) {
+  return publishProblems(
+    lessons.map((l) => ({
+      id: l.id,
+      type: l.type,
+      hasFile: !!l.content?.file,
+      hasVideo: !!l.content?.videoUrl,
+      quizId: l.quizId,
+    })),
+  );
+}
+
+/** Each draft lesson's minimum time as publishing sets it, by lesson id. */
+function resolvedMinSeconds(lessons: readonly Lesson[], jpHours: number): Map<string, number> {
+  const readingLessons = lessons.filter((l) => l.type === 'text' || l.type === 'file').length;
+  return new Map(
+    lessons.map((l) => [
+      l.id,
+      resolveMinSeconds(
+        { type: l.type, minSeconds: l.minSeconds, durationSeconds: l.content?.durationSeconds },
+        jpHours,
+        readingLessons,
+      ),
+    ]),
+  );
 }

@@ -51,6 +51,7 @@ import {
   UpdateModuleDto,
   VersionView,
 } from './dto/course.dto';
+import { PublishPreviewView } from './dto/publish-preview.dto';
 import { LessonFilesService } from './lesson-files.service';
 
 @ApiTags('courses')
@@ -122,6 +123,19 @@ export class CoursesController {
     @CurrentUser() actor: AuthUser,
   ): Promise<CourseView> {
     return this.publishing.createDraft(id, actor);
+  }
+
+  @Get(':id/publish-preview')
+  @Roles(...AUTHORS)
+  @CourseStaffOnly()
+  @ApiErrors(404, 409)
+  @ApiOkResponse({
+    type: PublishPreviewView,
+    description:
+      'The draft compared with the published version; 409 DRAFT_REQUIRED without a draft',
+  })
+  publishPreview(@Param('id', UuidParam) id: string): Promise<PublishPreviewView> {
+    return this.publishing.preview(id);
   }
 
   @Post(':id/publish')

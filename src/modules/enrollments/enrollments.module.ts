@@ -8,6 +8,8 @@ import {
 } from './enrollments.controller';
 import { EnrollmentsCoreModule } from './enrollments-core.module';
 import { LessonContentService } from './lesson-content.service';
+import { PinnedLearnersController } from './pinned-learners.controller';
+import { PinnedLearnersService } from './pinned-learners.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
@@ -20,8 +22,9 @@ import { ReportsService } from './reports.service';
     MyCoursesController,
     EnrollmentsController,
     ReportsController,
+    PinnedLearnersController,
   ],
-  providers: [LessonContentService, ReportsService],
+  providers: [LessonContentService, ReportsService, PinnedLearnersService],
   exports: [EnrollmentsCoreModule],
 })
 export class EnrollmentsModule {}

@@ -19,8 +19,10 @@ import type {
   ComplianceSummaryView,
   CourseSummaryPage,
   CourseReportView,
+  CourseStaffMemberView,
   CourseSummaryView,
   CourseView,
+  CreateCourseDto,
   EnrollmentPage,
   EnrollmentView,
   EnrollResultView,
@@ -33,13 +35,17 @@ import type {
   MeView,
   ModuleView,
   PasswordTokenView,
+  PinnedLearnersPageView,
   PreferencesResponse,
   PreferenceView,
   ProgressResultView,
+  PublishPreviewView,
   QuestionReviewView,
   QuizView,
   RosterItemPage,
   SaveAnswerDto,
+  UpdateCourseDto,
+  VersionView,
   AssignmentPreviewView,
   AssignmentResultView,
   DueDateExtensionView,
@@ -54,7 +60,6 @@ import type {
   UserView,
   AuditEntryPage,
   AuditEntryView,
-  CourseStaffMemberView,
   CreateUserDto,
   OrganizationPage,
   OrganizationReportRowPage,
@@ -116,6 +121,11 @@ export type {
   OrganizationView,
   OutboxRowDoc,
   SuppressionView,
+  CreateCourseDto,
+  PinnedLearnersPageView,
+  PublishPreviewView,
+  UpdateCourseDto,
+  VersionView,
 };
 
 export class ApiError extends Error {
@@ -431,6 +441,32 @@ export const api = {
       `/api/v1/courses/${courseId}/question-bank/import?format=${format}&dryRun=${dryRun}`,
       { method: 'POST', headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: text },
     ),
+};
+
+/** Instructor area: courses the instructor staffs, their details, staff, versions, publishing. */
+export const courseAuthoringApi = {
+  staffedCourses: (cursor?: string | null) =>
+    json<CourseSummaryPage>(
+      `/api/v1/courses?staffed=true&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    ),
+  createCourse: (body: CreateCourseDto) => sendJson<CourseView>('POST', '/api/v1/courses', body),
+  updateCourse: (courseId: string, body: UpdateCourseDto) =>
+    sendJson<CourseView>('PATCH', `/api/v1/courses/${courseId}`, body),
+  versions: (courseId: string) => json<VersionView[]>(`/api/v1/courses/${courseId}/versions`),
+  newDraft: (courseId: string) => post<CourseView>(`/api/v1/courses/${courseId}/versions`),
+  publishPreview: (courseId: string) =>
+    json<PublishPreviewView>(`/api/v1/courses/${courseId}/publish-preview`),
+  pinnedLearners: (courseId: string, cursor?: string | null) =>
+    json<PinnedLearnersPageView>(
+      `/api/v1/courses/${courseId}/pinned-learners?limit=10${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    ),
+  publish: (courseId: string) => post<CourseView>(`/api/v1/courses/${courseId}/publish`),
+  archive: (courseId: string) => post<CourseView>(`/api/v1/courses/${courseId}/archive`),
+  staff: (courseId: string) => json<CourseStaffMemberView[]>(`/api/v1/courses/${courseId}/staff`),
+  addStaff: (courseId: string, email: string) =>
+    sendJson<CourseStaffMemberView[]>('POST', `/api/v1/courses/${courseId}/staff`, { email }),
+  removeStaff: (courseId: string, userId: string) =>
+    json<void>(`/api/v1/courses/${courseId}/staff/${userId}`, { method: 'DELETE' }),
 };
 
 function formWith(file: File): FormData {

@@ -102,6 +102,14 @@ export class ListCoursesQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(100)
   search?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Only the courses the caller staffs, drafts included (admins: every course)',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  staffed?: 'true' | 'false';
 }
 
 export class ModuleDto {

@@ -15,6 +15,10 @@ export class CourseModuleEntity {
   @JoinColumn({ name: 'course_version_id' })
   version?: CourseVersion;
 
+  /** The same module in every version of the course (a new draft copies it). */
+  @Column({ name: 'module_key', type: 'uuid', default: () => 'gen_random_uuid()' })
+  moduleKey!: string;
+
   @Column({ type: 'integer' })
   position!: number;
 

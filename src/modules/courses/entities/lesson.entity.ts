@@ -28,6 +28,10 @@ export class Lesson {
   @Column({ name: 'module_id', type: 'uuid' })
   moduleId!: string;
 
+  /** The same lesson in every version of the course (a new draft copies it). */
+  @Column({ name: 'lesson_key', type: 'uuid', default: () => 'gen_random_uuid()' })
+  lessonKey!: string;
+
   @ManyToOne(() => CourseModuleEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'module_id' })
   module?: CourseModuleEntity;

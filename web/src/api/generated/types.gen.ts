@@ -401,6 +401,121 @@ export type UpdateCourseDto = {
     sequential?: boolean;
 };
 
+export type ModuleDiffItemView = {
+    /**
+     * The same module in every version
+     */
+    key: string;
+    /**
+     * The draft's row (removed: the published one)
+     */
+    id: string;
+    titleId: string;
+    titleEn: string;
+};
+
+export type ChangedModuleView = {
+    /**
+     * The same module in every version
+     */
+    key: string;
+    /**
+     * The draft's row (removed: the published one)
+     */
+    id: string;
+    titleId: string;
+    titleEn: string;
+    changes: Array<'title' | 'moved'>;
+};
+
+export type ModuleDiffView = {
+    added: Array<ModuleDiffItemView>;
+    removed: Array<ModuleDiffItemView>;
+    changed: Array<ChangedModuleView>;
+};
+
+export type LessonDiffItemView = {
+    /**
+     * The same lesson in every version
+     */
+    key: string;
+    /**
+     * The draft's row (removed: the published one)
+     */
+    id: string;
+    type: 'text' | 'video' | 'file' | 'quiz';
+    titleId: string;
+    titleEn: string;
+};
+
+export type ChangedLessonView = {
+    /**
+     * The same lesson in every version
+     */
+    key: string;
+    /**
+     * The draft's row (removed: the published one)
+     */
+    id: string;
+    type: 'text' | 'video' | 'file' | 'quiz';
+    titleId: string;
+    titleEn: string;
+    changes: Array<'title' | 'type' | 'required' | 'minSeconds' | 'content' | 'moved'>;
+};
+
+export type LessonDiffView = {
+    added: Array<LessonDiffItemView>;
+    removed: Array<LessonDiffItemView>;
+    changed: Array<ChangedLessonView>;
+};
+
+export type QuizDiffItemView = {
+    /**
+     * The same lesson in every version
+     */
+    key: string;
+    /**
+     * The draft's row (removed: the published one)
+     */
+    id: string;
+    type: 'text' | 'video' | 'file' | 'quiz';
+    titleId: string;
+    titleEn: string;
+    /**
+     * What happens to the quiz of this lesson
+     */
+    change: 'added' | 'removed' | 'replaced';
+};
+
+export type PublishProblemView = {
+    code: 'NO_LESSONS' | 'FILE_MISSING' | 'VIDEO_MISSING' | 'QUIZ_MISSING';
+    lessonId?: string;
+    message: string;
+};
+
+export type PublishPreviewView = {
+    draftVersionNo: number;
+    /**
+     * The version it is compared with (published or archived); null: first publish
+     */
+    publishedVersionNo: number | null;
+    /**
+     * Anything at all differs (always true on a first publish)
+     */
+    hasChanges: boolean;
+    /**
+     * Course fields that differ
+     */
+    fields: Array<'titleId' | 'titleEn' | 'descriptionId' | 'descriptionEn' | 'competencyCode' | 'jpHours' | 'certificateValidityMonths' | 'language' | 'tags' | 'enrollmentMode' | 'sequential'>;
+    modules: ModuleDiffView;
+    lessons: LessonDiffView;
+    quizzes: Array<QuizDiffItemView>;
+    /**
+     * Why publishing would be refused now (422 COURSE_NOT_PUBLISHABLE); empty: ready
+     */
+    problems: Array<PublishProblemView>;
+};
+
 export type CourseStaffMemberView = {
     userId: string;
     name: string;
@@ -760,6 +875,41 @@ export type OrganizationReportRowView = {
 
 export type OrganizationReportRowPage = {
     items: Array<OrganizationReportRowView>;
+    /**
+     * null on the last page
+     */
+    nextCursor: string | null;
+};
+
+export type PinnedVersionCountView = {
+    versionNo: number;
+    count: number;
+};
+
+export type PinnedLearnerView = {
+    enrollmentId: string;
+    userId: string;
+    name: string;
+    email: string;
+    /**
+     * The version the learner stays on
+     */
+    versionNo: number;
+    status: 'not_started' | 'in_progress' | 'completed' | 'overdue' | 'withdrawn';
+    percent: number;
+    enrolledAt: string;
+};
+
+export type PinnedLearnersPageView = {
+    /**
+     * All of them, on every page
+     */
+    total: number;
+    /**
+     * How many on each version
+     */
+    byVersion: Array<PinnedVersionCountView>;
+    items: Array<PinnedLearnerView>;
     /**
      * null on the last page
      */
@@ -2943,6 +3093,10 @@ export type CoursesControllerListData = {
          */
         cursor?: string;
         search?: string;
+        /**
+         * Only the courses the caller staffs, drafts included (admins: every course)
+         */
+        staffed?: 'true' | 'false';
     };
     url: '/api/v1/courses';
 };
@@ -3179,6 +3333,53 @@ export type CoursesControllerNewDraftResponses = {
 };
 
 export type CoursesControllerNewDraftResponse = CoursesControllerNewDraftResponses[keyof CoursesControllerNewDraftResponses];
+
+export type CoursesControllerPublishPreviewData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/courses/{id}/publish-preview';
+};
+
+export type CoursesControllerPublishPreviewErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Not found or not in your scope (NOT_FOUND)
+     */
+    404: ErrorBodyDoc;
+    /**
+     * Conflict with existing data
+     */
+    409: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
+};
+
+export type CoursesControllerPublishPreviewError = CoursesControllerPublishPreviewErrors[keyof CoursesControllerPublishPreviewErrors];
+
+export type CoursesControllerPublishPreviewResponses = {
+    /**
+     * The draft compared with the published version; 409 DRAFT_REQUIRED without a draft
+     */
+    200: PublishPreviewView;
+};
+
+export type CoursesControllerPublishPreviewResponse = CoursesControllerPublishPreviewResponses[keyof CoursesControllerPublishPreviewResponses];
 
 export type CoursesControllerPublishData = {
     body?: never;
@@ -4720,6 +4921,52 @@ export type ReportsControllerExportResponses = {
 };
 
 export type ReportsControllerExportResponse = ReportsControllerExportResponses[keyof ReportsControllerExportResponses];
+
+export type PinnedLearnersControllerPageData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        limit?: number;
+        /**
+         * nextCursor from the previous page
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/courses/{id}/pinned-learners';
+};
+
+export type PinnedLearnersControllerPageErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Not found or not in your scope (NOT_FOUND)
+     */
+    404: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
+};
+
+export type PinnedLearnersControllerPageError = PinnedLearnersControllerPageErrors[keyof PinnedLearnersControllerPageErrors];
+
+export type PinnedLearnersControllerPageResponses = {
+    200: PinnedLearnersPageView;
+};
+
+export type PinnedLearnersControllerPageResponse = PinnedLearnersControllerPageResponses[keyof PinnedLearnersControllerPageResponses];
 
 export type MyNotificationPreferencesControllerGetData = {
     body?: never;
