@@ -11,6 +11,7 @@ import { ComplianceModule } from './modules/compliance';
 import { CoursesModule } from './modules/courses';
 import { EnrollmentsModule } from './modules/enrollments';
 import { HealthModule } from './modules/health';
+import { MarkdownModule } from './modules/markdown';
 import { MetricsHttpModule, MetricsModule } from './modules/metrics';
 import { NotificationsModule } from './modules/notifications';
 import { OnboardingModule } from './modules/onboarding';
@@ -50,6 +51,7 @@ export const FEATURE_MODULES = [
   CertificatesModule,
   QuizzesModule,
   ComplianceModule,
+  MarkdownModule,
 ];
 
 @Module({})
