@@ -90,7 +90,7 @@ export function LessonEditor({
                 {localized(i18n.language, lesson)}
               </Title>
             </Stack>
-            <Button variant="subtle" color="red.8" onClick={onDelete}>
+            <Button variant="light" color="red" onClick={onDelete}>
               {t('instructorStructure.editor.delete')}
             </Button>
           </Group>
@@ -146,6 +146,7 @@ export function LessonEditor({
               min={0}
               max={1440}
               decimalScale={2}
+              decimalSeparator={i18n.language === 'en' ? '.' : ','}
               w={{ base: '100%', xs: 240 }}
               error={problem('minMinutes')}
             />
@@ -207,7 +208,7 @@ export function LessonEditor({
 
           {save.error && <ErrorAlert error={save.error} />}
           <Group justify="flex-end" gap="sm">
-            <Text size="sm" role="status" c={dirty ? 'orange.9' : 'green.9'}>
+            <Text size="sm" role="status" c={dirty ? 'red.9' : undefined}>
               {dirty
                 ? t('instructorStructure.editor.unsaved')
                 : save.isSuccess

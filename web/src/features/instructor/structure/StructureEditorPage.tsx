@@ -213,7 +213,7 @@ export function StructureEditorPage() {
         <Switch
           label={t('instructorStructure.sequential.label')}
           description={t('instructorStructure.sequential.hint')}
-          checked={draft.sequential}
+          checked={sequential.isPending ? sequential.variables : draft.sequential}
           disabled={sequential.isPending}
           onChange={(e) => sequential.mutate(e.currentTarget.checked)}
         />

@@ -12,7 +12,7 @@ export const LESSON_TYPE_COLORS: Record<LessonView['type'], string> = {
   text: 'blue.9',
   video: 'grape.9',
   file: 'teal.9',
-  quiz: 'orange.9',
+  quiz: 'indigo.9',
 };
 
 function useSortableStyle(id: string) {
@@ -64,6 +64,7 @@ function LessonRow({
       />
       <UnstyledButton
         onClick={onSelect}
+        data-select-lesson={lesson.id}
         aria-current={selected ? 'true' : undefined}
         style={{ flex: 1, minWidth: 0 }}
         py={4}
@@ -242,8 +243,8 @@ export function ModuleActionButtons({
       </Button>
       <Button
         size="compact-sm"
-        variant="subtle"
-        color="red.8"
+        variant="light"
+        color="red"
         onClick={onDelete}
         aria-label={t('instructorStructure.outline.deleteModule', { title })}
       >
