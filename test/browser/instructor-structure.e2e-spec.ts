@@ -233,9 +233,11 @@ describe('web app (instructor structure editor, in Chromium)', () => {
     await page.getByRole('button', { name: 'Simpan pelajaran' }).click();
     await page.getByText('Tersimpan.').waitFor();
     expect((await lessonNamed('Bahaya listrik')).titleEn).toBe('Electrical hazards at work');
-    // Saved: switching asks nothing.
-    await selectLesson('Video APD');
+    // Saved: switching asks nothing. Picked from the keyboard, the editor takes the focus.
+    await page.locator('[data-select-lesson]', { hasText: 'Video APD' }).focus();
+    await page.keyboard.press('Enter');
     await editorHeading('Video APD').waitFor();
+    await expect(page.evaluate('document.activeElement.id')).resolves.toBe('lesson-editor-title');
   });
 
   it('sets the video, its duration and the completion rules', async () => {

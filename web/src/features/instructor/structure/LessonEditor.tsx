@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type LessonView } from '../../../app/api';
@@ -34,6 +34,7 @@ export function LessonEditor({
   courseId,
   lesson,
   sequential,
+  focusTitle,
   onSaved,
   onDirtyChange,
   onDelete,
@@ -41,6 +42,8 @@ export function LessonEditor({
   courseId: string;
   lesson: LessonView;
   sequential: boolean;
+  /** Picked in the outline: take the focus (and the scroll, below the outline on tablets). */
+  focusTitle: boolean;
   onSaved: (lesson: LessonView) => void;
   onDirtyChange: (dirty: boolean) => void;
   onDelete: () => void;
@@ -55,6 +58,10 @@ export function LessonEditor({
     onSuccess: onSaved,
   });
 
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusTitle) titleRef.current?.focus();
+  }, [focusTitle]);
   useEffect(() => {
     onDirtyChange(dirty);
   }, [dirty, onDirtyChange]);
@@ -85,6 +92,8 @@ export function LessonEditor({
                 order={2}
                 fz="h3"
                 id="lesson-editor-title"
+                ref={titleRef}
+                tabIndex={-1}
                 style={{ overflowWrap: 'anywhere' }}
               >
                 {localized(i18n.language, lesson)}

@@ -58,6 +58,7 @@ export function StructureEditorPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const selectedId = searchParams.get('lesson');
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [pickedInOutline, setPickedInOutline] = useState(false);
   const { blocker, setDirty } = useUnsavedGuard();
   const key = structureKey(courseId);
   const course = useQuery({ queryKey: key, queryFn: () => api.course(courseId) });
@@ -241,7 +242,10 @@ export function StructureEditorPage() {
                 <StructureOutline
                   modules={modules}
                   selectedLessonId={selected?.id ?? null}
-                  onSelectLesson={select}
+                  onSelectLesson={(lessonId) => {
+                    setPickedInOutline(true);
+                    select(lessonId);
+                  }}
                   onReorderModules={(ids) => reorder.mutate({ kind: 'modules', ids })}
                   onReorderLessons={(moduleId, ids) =>
                     reorder.mutate({ kind: 'lessons', moduleId, ids })
@@ -266,6 +270,7 @@ export function StructureEditorPage() {
               courseId={courseId}
               lesson={selected}
               sequential={draft.sequential}
+              focusTitle={pickedInOutline}
               onSaved={onLessonSaved}
               onDirtyChange={setDirty}
               onDelete={() => setDialog({ kind: 'deleteLesson', lesson: selected })}
