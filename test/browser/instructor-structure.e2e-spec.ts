@@ -113,10 +113,13 @@ describe('web app (instructor structure editor, in Chromium)', () => {
     if (!found) throw new Error(`no lesson ${title}`);
     return found;
   };
-  const selectLesson = (title: string) =>
-    page.locator('[data-select-lesson]', { hasText: title }).click();
   const editorHeading = (title: string) =>
     page.getByRole('heading', { level: 2, name: title, exact: true });
+  /** Picks a lesson in the outline and waits for its form (unless a dialog asks first). */
+  const selectLesson = async (title: string, { confirmed = true } = {}) => {
+    await page.locator('[data-select-lesson]', { hasText: title }).click();
+    if (confirmed) await editorHeading(title).waitFor();
+  };
   const dialog = () => page.getByRole('dialog');
 
   async function addLesson(moduleTitle: string, type: string, titleId: string, titleEn: string) {
@@ -216,7 +219,7 @@ describe('web app (instructor structure editor, in Chromium)', () => {
 
   it('warns before unsaved edits are lost when switching lesson or leaving the page', async () => {
     await page.getByLabel('Judul (Bahasa Inggris)').fill('Electrical hazards at work');
-    await selectLesson('Video APD');
+    await selectLesson('Video APD', { confirmed: false });
     await page.getByRole('dialog', { name: 'Buang perubahan yang belum disimpan?' }).waitFor();
     await dialog()
       .getByText('Perubahan pada pelajaran “Bahaya listrik” belum disimpan', { exact: false })
@@ -415,5 +418,31 @@ describe('web app (instructor structure editor, in Chromium)', () => {
     expect(left.map((m) => [m.titleId, m.lessons.map((l) => l.titleId)])).toEqual([
       ['Penutup', ['Rangkuman']],
     ]);
+  });
+
+  it('after publishing, offers a new draft and edits that one', async () => {
+    await ctx
+      .http()
+      .post(`/api/v1/courses/${courseId}/publish`)
+      .set(bearer(instructor))
+      .expect(200);
+    await page.reload();
+    await page.getByText('Versi yang sudah terbit dibekukan.', { exact: false }).waitFor();
+    await expect(page.locator('[data-select-lesson]').count()).resolves.toBe(0);
+    await checkPage(page, 'instructor-structure-no-draft', STAFF_VIEWPORTS);
+    await page.getByRole('button', { name: 'Buat draf baru' }).click();
+    await page.getByText('Perubahan di sini masuk ke draf versi 2.', { exact: false }).waitFor();
+    await page.getByRole('heading', { name: '1. Penutup' }).waitFor();
+    const [copied] = await outline();
+    expect(copied.titleId).toBe('Penutup');
+    expect(copied.id).not.toBe(
+      (
+        await ctx.db.query(
+          `SELECT m.id FROM course_modules m JOIN course_versions v ON v.id = m.course_version_id
+            WHERE v.course_id = $1 AND v.status = 'published'`,
+          [courseId],
+        )
+      )[0].id,
+    );
   });
 });
