@@ -12,6 +12,7 @@ import { ComplianceModule } from './modules/compliance';
 import { CoursesModule } from './modules/courses';
 import { EnrollmentsModule } from './modules/enrollments';
 import { HealthModule } from './modules/health';
+import { MarkdownModule } from './modules/markdown';
 import { MetricsHttpModule, MetricsModule } from './modules/metrics';
 import { NotificationsModule } from './modules/notifications';
 import { OnboardingModule } from './modules/onboarding';
@@ -52,6 +53,7 @@ export const FEATURE_MODULES = [
   QuizzesModule,
   ComplianceModule,
   AdminAuditModule,
+  MarkdownModule,
 ];
 
 @Module({})

@@ -41,6 +41,7 @@ export async function readSingleUpload(
       size += (chunk as Buffer).length;
       if (size > maxBytes || part.file.truncated) {
         part.file.resume();
+        discardRest(request);
         throw tooLarge(maxBytes);
       }
       chunks.push(chunk as Buffer);
@@ -48,7 +49,10 @@ export async function readSingleUpload(
   } catch (e) {
     throw e instanceof DomainError ? e : malformed(e);
   }
-  if (part.file.truncated) throw tooLarge(maxBytes);
+  if (part.file.truncated) {
+    discardRest(request);
+    throw tooLarge(maxBytes);
+  }
   const fields: Record<string, string> = {};
   for (const [name, field] of Object.entries(part.fields ?? {})) {
     const value = Array.isArray(field) ? field[0] : field;
@@ -67,6 +71,15 @@ export async function readSingleUpload(
     data: Buffer.concat(chunks),
     fields,
   };
+}
+
+/**
+ * The refused body is still arriving: read and drop the rest. Left unread, it blocks the
+ * keep-alive connection, and the client's next request on it (a smaller file) never gets an answer.
+ */
+function discardRest(request: FastifyRequest): void {
+  request.raw.unpipe();
+  request.raw.resume();
 }
 
 const tooLarge = (maxBytes: number) =>

@@ -31,6 +31,12 @@ import type {
   LearnerQuizView,
   LessonContentView,
   LessonProgressView,
+  CreateLessonDto,
+  LessonView,
+  MarkdownPreviewView,
+  ModuleDto,
+  ModuleSummaryView,
+  UpdateLessonDto,
   MatrixPageView,
   MeView,
   ModuleView,
@@ -94,6 +100,10 @@ export type {
   LearnerQuizView,
   LessonContentView,
   LessonProgressView,
+  CreateLessonDto,
+  LessonView,
+  ModuleSummaryView,
+  UpdateLessonDto,
   MeView,
   ModuleView,
   ProgressResultView,
@@ -240,6 +250,58 @@ export async function downloadWithProgress(
   }
   const type = res.headers.get('Content-Type') ?? 'application/octet-stream';
   saveBlob(new Blob(chunks, { type }), fileNameOf(res, fallbackName));
+}
+
+/** Bytes of an upload sent so far (XMLHttpRequest reports them; fetch cannot). */
+export interface UploadProgress {
+  sent: number;
+  total: number;
+}
+
+function postWithProgress(
+  path: string,
+  body: FormData,
+  onProgress: (progress: UploadProgress) => void,
+  signal?: AbortSignal,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    const token = accessToken();
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress({ sent: e.loaded, total: e.total });
+    };
+    xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText });
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK'));
+    xhr.onabort = () => reject(new ApiError(0, 'ABORTED'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(body);
+  });
+}
+
+/** A multipart upload of `file` with upload progress; the same error handling as `request`. */
+export async function uploadWithProgress<T>(
+  path: string,
+  file: File,
+  onProgress: (progress: UploadProgress) => void,
+  signal?: AbortSignal,
+): Promise<T> {
+  let res = await postWithProgress(path, formWith(file), onProgress, signal);
+  if (res.status === 401 && (await refreshSession())) {
+    res = await postWithProgress(path, formWith(file), onProgress, signal);
+  }
+  let body: { error?: string; details?: unknown } = {};
+  try {
+    body = JSON.parse(res.text) as typeof body;
+  } catch {
+    // not a JSON body
+  }
+  if (res.status < 200 || res.status >= 300) {
+    throw new ApiError(res.status, body.error ?? 'UNKNOWN', body.details);
+  }
+  return body as T;
 }
 
 export const api = {
@@ -441,6 +503,50 @@ export const api = {
       `/api/v1/courses/${courseId}/question-bank/import?format=${format}&dryRun=${dryRun}`,
       { method: 'POST', headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: text },
     ),
+  // Instructor: a course's structure (modules and lessons of its draft version)
+  structureCreateDraft: (courseId: string) =>
+    post<CourseView>(`/api/v1/courses/${courseId}/versions`),
+  structureSetSequential: (courseId: string, sequential: boolean) =>
+    sendJson<CourseView>('PATCH', `/api/v1/courses/${courseId}`, { sequential }),
+  addModule: (courseId: string, body: ModuleDto) =>
+    sendJson<ModuleSummaryView>('POST', `/api/v1/courses/${courseId}/modules`, body),
+  updateModule: (courseId: string, moduleId: string, body: ModuleDto) =>
+    sendJson<ModuleSummaryView>('PATCH', `/api/v1/courses/${courseId}/modules/${moduleId}`, body),
+  deleteModule: (courseId: string, moduleId: string) =>
+    json<void>(`/api/v1/courses/${courseId}/modules/${moduleId}`, { method: 'DELETE' }),
+  reorderModules: (courseId: string, ids: string[]) =>
+    sendJson<void>('POST', `/api/v1/courses/${courseId}/modules/reorder`, { ids }),
+  addLesson: (courseId: string, moduleId: string, body: CreateLessonDto) =>
+    sendJson<LessonView>('POST', `/api/v1/courses/${courseId}/modules/${moduleId}/lessons`, body),
+  updateLesson: (courseId: string, lessonId: string, body: UpdateLessonDto) =>
+    sendJson<LessonView>('PATCH', `/api/v1/courses/${courseId}/lessons/${lessonId}`, body),
+  deleteLesson: (courseId: string, lessonId: string) =>
+    json<void>(`/api/v1/courses/${courseId}/lessons/${lessonId}`, { method: 'DELETE' }),
+  reorderLessons: (courseId: string, moduleId: string, ids: string[]) =>
+    sendJson<void>('POST', `/api/v1/courses/${courseId}/modules/${moduleId}/lessons/reorder`, {
+      ids,
+    }),
+  uploadLessonFile: (
+    courseId: string,
+    lessonId: string,
+    file: File,
+    onProgress: (progress: UploadProgress) => void,
+    signal?: AbortSignal,
+  ) =>
+    uploadWithProgress<LessonView>(
+      `/api/v1/courses/${courseId}/lessons/${lessonId}/file`,
+      file,
+      onProgress,
+      signal,
+    ),
+  /** The learners' sanitised HTML for `markdown`, rendered by the server. */
+  markdownPreview: (markdown: string, signal?: AbortSignal) =>
+    json<MarkdownPreviewView>('/api/v1/markdown/preview', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ markdown }),
+      signal,
+    }),
 };
 
 /** Instructor area: courses the instructor staffs, their details, staff, versions, publishing. */

@@ -2044,6 +2044,20 @@ export type AuditEntryPage = {
     nextCursor: string | null;
 };
 
+export type MarkdownPreviewDto = {
+    /**
+     * Markdown as an author writes it
+     */
+    markdown: string;
+};
+
+export type MarkdownPreviewView = {
+    /**
+     * The sanitised HTML, exactly as a learner receives it
+     */
+    html: string;
+};
+
 export type OrganizationsControllerListData = {
     body?: never;
     path?: never;
@@ -7609,3 +7623,41 @@ export type AdminAuditControllerListResponses = {
 };
 
 export type AdminAuditControllerListResponse = AdminAuditControllerListResponses[keyof AdminAuditControllerListResponses];
+
+export type MarkdownControllerPreviewData = {
+    body: MarkdownPreviewDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/markdown/preview';
+};
+
+export type MarkdownControllerPreviewErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Upload too large (PAYLOAD_TOO_LARGE)
+     */
+    413: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
+};
+
+export type MarkdownControllerPreviewError = MarkdownControllerPreviewErrors[keyof MarkdownControllerPreviewErrors];
+
+export type MarkdownControllerPreviewResponses = {
+    200: MarkdownPreviewView;
+};
+
+export type MarkdownControllerPreviewResponse = MarkdownControllerPreviewResponses[keyof MarkdownControllerPreviewResponses];

@@ -1,0 +1,2 @@
+// Public surface of the markdown module.
+export { MarkdownModule } from './markdown.module';
