@@ -13,6 +13,12 @@ import {
 const TABLET = { name: 'tablet', width: 768, height: 1024 };
 const VIEWPORTS = [TABLET, DESKTOP];
 const CODE = 'K3-LISTRIK-01';
+// Runs in the page: whether a beforeunload handler asks the browser to warn.
+const UNLOAD_PREVENTED = `(() => {
+  const e = new Event('beforeunload', { cancelable: true });
+  window.dispatchEvent(e);
+  return e.defaultPrevented;
+})()`;
 
 /**
  * An instructor in Chromium against the real API: creates a course from nothing (both languages,
@@ -97,6 +103,8 @@ describe('web app (instructor courses: create, edit, publish with a diff, archiv
       'Basic Electrical OSH',
     );
     expect(page.url()).toMatch(/\/instructor\/courses\/new$/);
+    // Closing or reloading the tab gets the browser's warning while the form is dirty.
+    await expect(page.evaluate<boolean>(UNLOAD_PREVENTED)).resolves.toBe(true);
 
     await page.getByRole('button', { name: 'Buat kursus' }).click();
     const competency = page.getByLabel('Kode kompetensi');
@@ -175,6 +183,7 @@ describe('web app (instructor courses: create, edit, publish with a diff, archiv
     await page.getByText('Tersimpan ke draf v1.').waitFor();
     expect((await version(1)).title_en).toBe('Electrical OSH Basics');
     // Saved: leaving no longer asks.
+    await expect(page.evaluate<boolean>(UNLOAD_PREVENTED)).resolves.toBe(false);
     await page.getByRole('link', { name: 'Kursus saya' }).click();
     await page.getByRole('heading', { name: 'Kursus saya', exact: true }).waitFor();
     const row = page.getByRole('row', { name: /K3 Listrik Dasar/ });
@@ -238,6 +247,11 @@ describe('web app (instructor courses: create, edit, publish with a diff, archiv
       .send({ titleId: 'Sengatan listrik dan luka bakar', content: { markdown: '# Baru' } })
       .expect(200);
     await http()
+      .patch(`/api/v1/courses/${courseId}`)
+      .set(bearer(owner))
+      .send({ jpHours: 20 })
+      .expect(200);
+    await http()
       .post(`/api/v1/courses/${courseId}/modules/${draftModule.id}/lessons`)
       .set(bearer(owner))
       .send({
@@ -254,6 +268,8 @@ describe('web app (instructor courses: create, edit, publish with a diff, archiv
     const review = page.getByRole('dialog', { name: 'Terbitkan versi 2?' });
     await review.getByText('Pelajaran ditambahkan (1)').waitFor();
     await review.getByText('Alat pelindung diri (teks)').waitFor();
+    await review.getByText('Rincian kursus berubah (1)').waitFor();
+    await review.getByText('Jam pelajaran (JP): 16 → 20').waitFor();
     await review.getByText('Pelajaran diubah (1)').waitFor();
     await review.getByText('Sengatan listrik dan luka bakar: judul, isi').waitFor();
     await expect(review.getByText('Pemadaman aman', { exact: false }).count()).resolves.toBe(0);
