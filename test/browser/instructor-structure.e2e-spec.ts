@@ -311,6 +311,8 @@ describe('web app (instructor structure editor, in Chromium)', () => {
   });
 
   it('moves a module up by mouse drag', async () => {
+    // Both modules on screen at once, below the fixed header: a drag needs on-screen points.
+    await page.setViewportSize({ width: DESKTOP.width, height: 1400 });
     const handle = page.getByRole('button', { name: 'Pindahkan modul Penutup' });
     const target = page.locator('section[aria-label^="Modul 1:"]');
     const from = (await handle.boundingBox())!;

@@ -270,9 +270,9 @@ describe('web app (learner, in Chromium)', () => {
   });
 
   it('logs out: the cookie is cleared and the old refresh token is refused', async () => {
-    // (After the chunk check: role areas are placeholders, loaded only when visited.)
+    // (After the chunk check: role areas load only when visited.)
     await page.goto(`${base}/admin`);
-    await page.getByRole('heading', { name: 'Segera hadir' }).waitFor();
+    await page.getByRole('heading', { name: 'Administrasi' }).waitFor();
     const before = (await context.cookies()).find((c) => c.name === 'k3_refresh')!;
     await page.getByRole('button', { name: 'Menu pengguna' }).click();
     await page.getByRole('menuitem', { name: 'Keluar' }).click();
