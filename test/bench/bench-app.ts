@@ -1,7 +1,7 @@
 /** Shared set-up for the HTTP benchmarks: a fresh migrated database and one API process. */
 import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -107,10 +107,7 @@ export async function startBenchApp(
       return (await reply).tokens;
     },
     rss: () => ({ current: status('VmRSS'), peak: status('VmHWM') }),
-    cpuMs: () => {
-      const fields = readFileSync(`/proc/${api.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks at 100 Hz
-    },
+    cpuMs: () => processCpuMs(api.pid!),
     // Writing 5 to clear_refs resets the kernel's peak-RSS mark (VmHWM) for the process.
     resetPeakRss: () => writeFileSync(`/proc/${api.pid}/clear_refs`, '5'),
     diagnostics: async () => {
@@ -131,6 +128,32 @@ export async function startBenchApp(
       await cleanup.end();
     },
   };
+}
+
+/** CPU time (user + system) a process has used so far, in milliseconds; 0 once it is gone. */
+export function processCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks at 100 Hz
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time of every PostgreSQL server process on this machine, in milliseconds. */
+export function postgresCpuMs(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') {
+        total += processCpuMs(Number(entry));
+      }
+    } catch {
+      // the process ended between the listing and the read
+    }
+  }
+  return total;
 }
 
 /**

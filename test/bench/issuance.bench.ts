@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { s3StorageEnv, startS3rver } from '../support/s3rver';
-import { mb, NOTE, startBenchApp } from './bench-app';
+import { mb, NOTE, postgresCpuMs, processCpuMs, startBenchApp } from './bench-app';
 
 const ENROLLMENTS = Number(process.env.ISSUANCE_BENCH_ENROLLMENTS ?? 10_000);
 const COMPLETE_CONCURRENCY = 64;
@@ -29,6 +29,18 @@ function peakRss(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/** CPU milliseconds so far of each part of the pipeline (the load generator is this process). */
+function cpuByPart(apiPid: number, workers: ChildProcess[], s3Pid: number) {
+  const self = process.cpuUsage();
+  return [
+    ['API', processCpuMs(apiPid)],
+    ['workers', workers.reduce((sum, w) => sum + processCpuMs(w.pid!), 0)],
+    ['PostgreSQL', postgresCpuMs()],
+    ['s3rver', processCpuMs(s3Pid)],
+    ['load generator', (self.user + self.system) / 1000],
+  ] as const;
 }
 
 async function run(workerCount: number): Promise<void> {
@@ -121,6 +133,7 @@ async function run(workerCount: number): Promise<void> {
     }, 100);
 
     const stopSampling = bench.sampleWaitEvents();
+    const cpuAtStart = cpuByPart(bench.api.pid!, workers, s3.pid);
     const started = Date.now();
     let next = 0;
     let failures = 0;
@@ -167,6 +180,9 @@ async function run(workerCount: number): Promise<void> {
       await new Promise((r) => setTimeout(r, 200));
     }
     clearInterval(redisSampler);
+    const cpuUsed = cpuByPart(bench.api.pid!, workers, s3.pid).map(
+      ([part, ms], i) => [part, ms - cpuAtStart[i][1]] as const,
+    );
     const waits = await stopSampling();
     const [span] = await db.query(
       `SELECT count(*) FILTER (WHERE status = 'issued')::int AS issued,
@@ -193,6 +209,10 @@ async function run(workerCount: number): Promise<void> {
       `  completion -> issued latency: p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`,
     );
     console.log(`  ${waits}`);
+    const cpuTotal = cpuUsed.reduce((sum, [, ms]) => sum + ms, 0);
+    console.log(
+      `  CPU per certificate: ${cpuUsed.map(([part, ms]) => `${part} ${(ms / span.issued).toFixed(2)} ms`).join(', ')}; total ${(cpuTotal / span.issued).toFixed(2)} ms (2 cores allow at most ${((2 * 1000 * span.issued) / cpuTotal).toFixed(0)}/s at this cost)`,
+    );
     console.log(
       `  Redis used_memory peak ${mb(redisPeak)}; worker peak RSS ${workers.map((w) => mb(peakRss(w.pid!))).join(', ')}; API peak RSS ${mb(bench.rss().peak)}`,
     );

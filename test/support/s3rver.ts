@@ -9,6 +9,8 @@ export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3R
 export interface RunningS3rver {
   endpoint: string;
   bucket: string;
+  /** The s3rver child process, for CPU accounting in benchmarks. */
+  pid: number;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function startS3rver(bucket = 'k3-test'): Promise<RunningS3rver> {
   return {
     endpoint,
     bucket,
+    pid: child.pid!,
     close: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

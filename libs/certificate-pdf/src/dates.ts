@@ -1,3 +1,5 @@
+import { calendarDate } from '@app/calendar';
+
 const MONTHS_ID =
   'Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember'.split(
     ' ',
@@ -7,38 +9,12 @@ const MONTHS_EN =
     ' ',
   );
 
-export const DEFAULT_TIME_ZONE = 'Asia/Jakarta';
-
-// Creating an Intl.DateTimeFormat costs far more than using one.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
-
 /** '27 Agustus 2026 / 27 August 2026', or just '27 November 2026' when both read the same. */
 export function bilingualDate(date: Date, timeZone: string, field: string): string {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
     throw new Error(`certificate-pdf: ${field} is not a valid date`);
   }
-  let day = 0;
-  let month = 0;
-  let year = 0;
-  for (const part of formatter(timeZone).formatToParts(date)) {
-    if (part.type === 'day') day = Number(part.value);
-    else if (part.type === 'month') month = Number(part.value);
-    else if (part.type === 'year') year = Number(part.value);
-  }
+  const { day, month, year } = calendarDate(date, timeZone);
   const id = `${day} ${MONTHS_ID[month - 1]} ${year}`;
   const en = `${day} ${MONTHS_EN[month - 1]} ${year}`;
   return id === en ? id : `${id} / ${en}`;

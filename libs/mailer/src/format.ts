@@ -1,6 +1,5 @@
+import { DEFAULT_TIME_ZONE } from '@app/calendar';
 import type { Locale } from './types';
-
-export const DEFAULT_TIME_ZONE = 'Asia/Jakarta';
 
 const INTL_LOCALE: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
 
@@ -16,7 +15,20 @@ export interface Formatter {
   days(count: number): string;
 }
 
+// Intl formatters cost ~0.3 ms each to build and are immutable: one set per locale and zone.
+const formatters = new Map<string, Formatter>();
+
 export function createFormatter(locale: Locale, timeZone = DEFAULT_TIME_ZONE): Formatter {
+  const key = `${locale} ${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = buildFormatter(locale, timeZone);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+function buildFormatter(locale: Locale, timeZone: string): Formatter {
   const dateFormat = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone, dateStyle: 'long' });
   const dateTimeFormat = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
     timeZone,

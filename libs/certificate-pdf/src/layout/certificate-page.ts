@@ -1,4 +1,5 @@
-import { bilingualDate, DEFAULT_TIME_ZONE, jpHoursText } from '../dates';
+import { DEFAULT_TIME_ZONE } from '@app/calendar';
+import { bilingualDate, jpHoursText } from '../dates';
 import { LABELS } from '../labels';
 import { ShapingFont } from '../font/shaped-text';
 import { QrCode } from '../qr';

@@ -1,3 +1,4 @@
+import { calendarDate } from '@app/calendar';
 import { effectiveStatus, type PublicStatus, type StatusFacts } from './certificate-status';
 import { certificateCredentialStatus, type CredentialStatus } from './open-badge';
 
@@ -36,8 +37,8 @@ export interface LinkedInCertification {
  * Values are percent-encoded (`%20` for a space).
  */
 export function linkedInAddToProfileUrl(cert: LinkedInCertification): string {
-  const issued = yearMonth(cert.issuedAt, cert.timeZone);
-  const expires = cert.expiresAt ? yearMonth(cert.expiresAt, cert.timeZone) : null;
+  const issued = calendarDate(cert.issuedAt, cert.timeZone);
+  const expires = cert.expiresAt ? calendarDate(cert.expiresAt, cert.timeZone) : null;
   const params: [string, string][] = [
     ['startTask', 'CERTIFICATION_NAME'],
     ['name', cert.name],
@@ -55,16 +56,6 @@ export function linkedInAddToProfileUrl(cert: LinkedInCertification): string {
   ];
   const query = params.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
   return `${LINKEDIN_ADD_TO_PROFILE}?${query}`;
-}
-
-function yearMonth(date: Date, timeZone: string): { year: number; month: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-  }).formatToParts(date);
-  const part = (type: 'year' | 'month') => Number(parts.find((p) => p.type === type)?.value);
-  return { year: part('year'), month: part('month') };
 }
 
 /** What the pages show about a published certificate's credential. */

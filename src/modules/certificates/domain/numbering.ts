@@ -1,3 +1,5 @@
+import { calendarDate } from '@app/calendar';
+
 export interface NumberParts {
   competencyCode: string;
   year: number;
@@ -25,6 +27,5 @@ export function formatCertificateNumber(pattern: string, parts: NumberParts): st
 
 /** The calendar year of `at` in `timeZone`: a certificate completed 31 Dec 23:30 WIB is that year's. */
 export function yearIn(at: Date, timeZone: string): number {
-  const year = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(at);
-  return Number(year);
+  return calendarDate(at, timeZone).year;
 }

@@ -1,15 +1,11 @@
+import { calendarDate } from '@app/calendar';
+
 const DAY_MS = 86_400_000;
 
 /** The calendar date of `at` in `timeZone`, as days since 1970-01-01 (for subtraction). */
 function calendarDay(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day')) / DAY_MS;
+  const { year, month, day } = calendarDate(at, timeZone);
+  return Date.UTC(year, month - 1, day) / DAY_MS;
 }
 
 /**

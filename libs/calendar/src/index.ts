@@ -1,0 +1,2 @@
+export { calendarDate, DEFAULT_TIME_ZONE } from './calendar-date';
+export type { CalendarDate } from './calendar-date';
