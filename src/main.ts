@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { releaseBootGarbage } from './bootstrap/boot-garbage';
 import { createApiApp } from './bootstrap/http-app';
 import { closeOnSignals } from './bootstrap/shutdown';
 import { AppConfig } from './config/app-config';
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   const app = await createApiApp(config);
   closeOnSignals(() => app.close());
   await app.listen({ port: config.port, host: '0.0.0.0' });
+  releaseBootGarbage();
 }
 
 main().catch(exitOnBootError);

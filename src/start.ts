@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { exitOnBootError } from './bootstrap/boot-error';
+import { releaseBootGarbage } from './bootstrap/boot-garbage';
 import { createApiApp } from './bootstrap/http-app';
 import { ensureWebBuilt } from './bootstrap/web-build';
 import { closeOnSignals } from './bootstrap/shutdown';
@@ -46,6 +47,7 @@ async function start(): Promise<void> {
     await services.stop();
   });
   await api.listen({ port: config.port, host: '0.0.0.0' });
+  releaseBootGarbage();
   const base = `http://localhost:${config.port}`;
   say(`Web app    ${base}/`);
   say(`API        ${base}/api/v1`);

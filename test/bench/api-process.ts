@@ -5,6 +5,7 @@
  * fresh session per token; seeded users are at token version 0).
  */
 import { randomUUID } from 'node:crypto';
+import { releaseBootGarbage } from '../../src/bootstrap/boot-garbage';
 import { createApiApp } from '../../src/bootstrap/http-app';
 import { AccessTokenVerifier } from '../../src/common/auth/access-token.verifier';
 import { AuthUser } from '../../src/common/auth/roles';
@@ -14,6 +15,7 @@ import { installApiDiagnostics } from './api-diagnostics';
 async function main() {
   const app = await createApiApp(AppConfig.fromEnv(process.env));
   await app.listen(0, '127.0.0.1');
+  releaseBootGarbage(); // as main.ts does
   const verifier = app.get(AccessTokenVerifier);
   const diagnostics = installApiDiagnostics(app);
   process.on('message', (message: { type: string; users?: AuthUser[] }) => {
