@@ -25,6 +25,11 @@ export interface BenchApp {
   /** CPU time (user + system) the API process has used so far, in milliseconds. */
   cpuMs: () => number;
   resetPeakRss: () => void;
+  /**
+   * RSS at rest: read once 20 s have passed since the API was ready. The boot ends with a full
+   * GC (releaseBootGarbage), and V8 hands the freed pages back to the OS ~15 s later.
+   */
+  idleRss: () => Promise<number>;
   /** Event-loop delay, GC, pool waits and server-side route latency since the last reset. */
   diagnostics: () => Promise<ApiDiagnostics>;
   resetDiagnostics: () => void;
@@ -90,6 +95,7 @@ export async function startBenchApp(
       api.once('exit', (code) => reject(new Error(`API process exited with ${code}`)));
     });
   const { port } = await next<{ port: number }>('ready');
+  const readyAt = Date.now();
   const status = (field: string) =>
     Number(
       new RegExp(`${field}:\\s+(\\d+) kB`).exec(
@@ -110,6 +116,10 @@ export async function startBenchApp(
     cpuMs: () => processCpuMs(api.pid!),
     // Writing 5 to clear_refs resets the kernel's peak-RSS mark (VmHWM) for the process.
     resetPeakRss: () => writeFileSync(`/proc/${api.pid}/clear_refs`, '5'),
+    idleRss: async () => {
+      await new Promise((r) => setTimeout(r, Math.max(0, readyAt + 20_000 - Date.now())));
+      return status('VmRSS');
+    },
     diagnostics: async () => {
       const reply = next<{ diagnostics: ApiDiagnostics }>('diagnostics');
       api.send({ type: 'diagnostics-read' });

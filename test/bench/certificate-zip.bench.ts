@@ -49,8 +49,7 @@ function download(
 
 async function main() {
   const bench = await startBenchApp('certzip');
-  await new Promise((r) => setTimeout(r, 2000));
-  const idle = bench.rss().current;
+  const idle = await bench.idleRss();
   console.log(`API idle RSS ${mb(idle)} (target <= 120 MB)`);
   try {
     // The API child process owns a temp STORAGE_DIR; read it from its environment.

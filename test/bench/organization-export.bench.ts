@@ -27,8 +27,7 @@ function download(url: string, token: string): Promise<{ bytes: number; status: 
 async function main() {
   const bench = await startBenchApp('export');
   try {
-    await new Promise((r) => setTimeout(r, 2000));
-    const idle = bench.rss().current;
+    const idle = await bench.idleRss();
     console.log(`API idle RSS ${mb(idle)} (target <= 120 MB); ${NOTE}`);
     for (const employees of EMPLOYEES) {
       // seedCourseWithLearners uses fixed codes and e-mails: move the previous organization's aside.

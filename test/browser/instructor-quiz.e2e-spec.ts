@@ -96,6 +96,8 @@ describe('web app (instructor quiz settings and grading, in Chromium)', () => {
     await page.getByLabel('Kata sandi').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.getByRole('heading', { name: 'Pengaturan kuis' }).waitFor();
+    // Quizzes are shared by the course versions, so the page says a change is live at once.
+    await page.getByText(/^Pengaturan kuis tidak ikut versi kursus/).waitFor();
 
     await page.getByLabel('Batas waktu (menit)').fill('30');
     await page.getByLabel('Jumlah percobaan').fill('2');

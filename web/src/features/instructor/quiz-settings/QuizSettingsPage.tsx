@@ -63,6 +63,7 @@ export function QuizSettingsPage() {
         <Title order={1}>{t('quizSettings.title')}</Title>
         <Text c="dimmed">{quiz.data.title}</Text>
       </div>
+      <Text size="sm">{t('quizSettings.appliesNow')}</Text>
       <Anchor component={Link} to={`/instructor/courses/${quiz.data.courseId}`}>
         {t('quizSettings.backToCourse')}
       </Anchor>
