@@ -216,6 +216,61 @@ describe('admin API: audit log, e-mail suppressions, queue dashboard session', (
     });
   });
 
+  describe('organizations', () => {
+    it('searches by part of the name or code, any case, wildcards taken literally', async () => {
+      const stamp = Date.now() % 1_000_000;
+      const names = [
+        `PT Baja Sentosa ${stamp}`,
+        `PT Kimia 100% ${stamp}`,
+        `CV Baja_Ringan ${stamp}`,
+      ];
+      for (const [i, name] of names.entries()) {
+        await ctx
+          .http()
+          .post('/api/v1/admin/organizations')
+          .set(bearer(admin))
+          .send({ code: `S${stamp}${i}`, name })
+          .expect(201);
+      }
+      const search = async (text: string, limit = 20) =>
+        (
+          await ctx
+            .http()
+            .get('/api/v1/admin/organizations')
+            .query({ search: text, limit })
+            .set(bearer(admin))
+            .expect(200)
+        ).body;
+      const named = async (text: string) =>
+        (await search(text)).items.map((o: { name: string }) => o.name);
+      expect(await named(`baja SENTOSA ${stamp}`)).toEqual([names[0]]);
+      expect(await named(`${stamp}`)).toEqual([...names].sort());
+      expect(await named(`100%`)).toEqual([names[1]]);
+      expect(await named(`Baja_`)).toEqual([names[2]]);
+      expect(await named(`S${stamp}1`)).toEqual([names[1]]);
+      // Paged like the unfiltered list.
+      const first = await search(`${stamp}`, 2);
+      expect(first.items).toHaveLength(2);
+      const rest = (
+        await ctx
+          .http()
+          .get('/api/v1/admin/organizations')
+          .query({ search: `${stamp}`, limit: 2, cursor: first.nextCursor })
+          .set(bearer(admin))
+          .expect(200)
+      ).body;
+      expect(rest.items).toHaveLength(1);
+      expect(rest.nextCursor).toBeNull();
+      const tooLong = await ctx
+        .http()
+        .get('/api/v1/admin/organizations')
+        .query({ search: 'x'.repeat(101) })
+        .set(bearer(admin))
+        .expect(400);
+      expect(tooLong.body.error).toBe('VALIDATION_FAILED');
+    });
+  });
+
   describe('queue dashboard session', () => {
     it('sets an httpOnly SameSite=Strict cookie scoped to /admin/queues that opens the dashboard', async () => {
       const res = await ctx

@@ -138,6 +138,61 @@ describe('courses: authoring, versions, files', () => {
     expect(closed.body.error).toBe('COURSE_NOT_PUBLISHED');
   });
 
+  it('moves a lesson to another module, keeping both modules numbered 1..n', async () => {
+    const { id, moduleId: first } = await draftCourse();
+    const second = (
+      await ctx
+        .http()
+        .post(`/api/v1/courses/${id}/modules`)
+        .set(bearer(instructor))
+        .send({ titleId: 'M2', titleEn: 'M2' })
+        .expect(201)
+    ).body.id as string;
+    const text = (titleId: string) => ({ type: 'text', titleId, titleEn: titleId });
+    const ids: Record<string, string> = {};
+    for (const [title, moduleId] of [
+      ['A', first],
+      ['B', first],
+      ['C', first],
+      ['X', second],
+      ['Y', second],
+    ] as const) {
+      ids[title] = (await addLesson(id, moduleId, text(title)).expect(201)).body.id;
+    }
+    const outline = async () => {
+      const rows: { module_id: string; title_id: string; position: number }[] = await ctx.db.query(
+        `SELECT l.module_id, l.title_id, l.position FROM lessons l
+           JOIN course_modules m ON m.id = l.module_id
+          WHERE m.id = ANY($1) ORDER BY l.module_id = $2 DESC, l.position`,
+        [[first, second], first],
+      );
+      return rows.map((r) => `${r.module_id === first ? 1 : 2}:${r.position}:${r.title_id}`);
+    };
+    const move = (lessonId: string, body: object, as: SeededUser = instructor) =>
+      ctx.http().post(`/api/v1/courses/${id}/lessons/${lessonId}/move`).set(bearer(as)).send(body);
+
+    const moved = await move(ids.B, { moduleId: second, position: 2 }).expect(200);
+    expect(moved.body).toMatchObject({ id: ids.B, moduleId: second, position: 2 });
+    expect(await outline()).toEqual(['1:1:A', '1:2:C', '2:1:X', '2:2:B', '2:3:Y']);
+    // Default: after the last lesson; a move inside its own module works the same way.
+    await move(ids.A, { moduleId: second }).expect(200);
+    expect(await outline()).toEqual(['1:1:C', '2:1:X', '2:2:B', '2:3:Y', '2:4:A']);
+    await move(ids.A, { moduleId: second, position: 1 }).expect(200);
+    expect(await outline()).toEqual(['1:1:C', '2:1:A', '2:2:X', '2:3:B', '2:4:Y']);
+
+    const pastEnd = await move(ids.C, { moduleId: second, position: 7 }).expect(422);
+    expect(pastEnd.body).toMatchObject({ error: 'INVALID_POSITION', details: { maxPosition: 5 } });
+    const zero = await move(ids.C, { moduleId: second, position: 0 }).expect(400);
+    expect(zero.body.error).toBe('VALIDATION_FAILED');
+    const otherCourse = await draftCourse();
+    const foreign = await move(ids.C, { moduleId: otherCourse.moduleId }).expect(404);
+    expect(foreign.body.error).toBe('NOT_FOUND');
+    await move(ids.C, { moduleId: second }, learner).expect(403);
+    const stranger = await seedUser(ctx, Role.Instructor);
+    await move(ids.C, { moduleId: second }, stranger).expect(404);
+    expect(await outline()).toEqual(['1:1:C', '2:1:A', '2:2:X', '2:3:B', '2:4:Y']);
+  });
+
   it('refuses to publish an incomplete draft and a second draft', async () => {
     const { id, moduleId } = await draftCourse();
     await addLesson(id, moduleId, { type: 'file', titleId: 'F', titleEn: 'F' }).expect(201);

@@ -420,6 +420,12 @@ describe('enrollments and progress', () => {
     expect(rest.body.items).toHaveLength(1);
     expect(rest.body.nextCursor).toBeNull();
     const all = [...page.body.items, ...rest.body.items];
+    // Listed by name, across pages, as the database's collation orders names.
+    const byName: { name: string }[] = await ctx.db.query(
+      'SELECT name FROM users WHERE id = ANY($1) ORDER BY name, id',
+      [learners.map((l) => l.id)],
+    );
+    expect(all.map((r: { name: string }) => r.name)).toEqual(byName.map((u) => u.name));
     expect(all.filter((r: { status: string }) => r.status === 'overdue')).toHaveLength(2);
     expect(all.find((r: { userId: string }) => r.userId === learners[0].id)).toMatchObject({
       status: 'completed',

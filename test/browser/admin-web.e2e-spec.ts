@@ -199,7 +199,9 @@ describe('web app (admin area, in Chromium)', () => {
     await form.getByLabel('Nama').fill('Lia Peserta');
     await form.getByLabel('E-mail').fill('lia@contoh.test');
     await form.getByLabel('Peran').selectOption({ label: 'Peserta' });
-    await form.getByLabel('Organisasi').selectOption({ label: 'PT Uji Coba' });
+    // The organization is found by typing: the server searches, however many there are.
+    await form.getByRole('textbox', { name: 'Organisasi' }).fill('uji co');
+    await page.getByRole('option', { name: 'PT Uji Coba' }).click();
     await form.getByLabel('ID karyawan (opsional)').fill('LIA-1');
     await checkPage(page, 'admin-users-create', ADMIN_VIEWPORTS);
     await form.getByRole('button', { name: 'Buat dan kirim undangan' }).click();
@@ -213,7 +215,11 @@ describe('web app (admin area, in Chromium)', () => {
     );
 
     await page.getByLabel('Peran').selectOption({ label: 'Peserta' });
+    await page.getByRole('textbox', { name: 'Organisasi' }).fill('PT Uji');
+    await page.getByRole('option', { name: 'PT Uji Coba' }).click();
     await page.getByRole('button', { name: 'Terapkan' }).click();
+    await page.waitForURL(new RegExp(`organizationId=${orgId}`));
+    await expect(rowOf('Lia Peserta').innerText()).resolves.toContain('PT Uji Coba');
     await rowOf('Lia Peserta').getByRole('button', { name: 'Nonaktifkan' }).click();
     await page.getByRole('dialog', { name: 'Nonaktifkan Lia Peserta?' }).waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Nonaktifkan' }).click();

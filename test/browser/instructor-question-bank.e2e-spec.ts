@@ -360,6 +360,36 @@ describe('web app (instructor question bank, in Chromium)', () => {
     await eventually(() => listed().count(), 12);
   });
 
+  it('filters by a tag: typed in the filters, or by clicking a tag on a question', async () => {
+    for (const title of ['Impor APAR', 'Soal helm']) {
+      await page.getByRole('button', { name: `Ubah: ${title}` }).click();
+      await page.getByRole('heading', { name: 'Ubah soal', level: 2 }).waitFor();
+      await form().getByRole('textbox', { name: 'Tag' }).fill('alat-pelindung');
+      await form().getByRole('textbox', { name: 'Tag' }).press('Enter');
+      await form().getByRole('button', { name: 'Simpan soal' }).click();
+      await listed().first().waitFor();
+    }
+    await checkPage(page, 'instructor-question-bank-tags', STAFF_VIEWPORTS);
+    await page.getByLabel('Tag', { exact: true }).fill('alat-pelindung');
+    await page.getByLabel('Tag', { exact: true }).press('Enter');
+    await page.waitForURL(/tag=alat-pelindung/);
+    await eventually(async () => (await titles()).sort(), ['Impor APAR', 'Soal helm']);
+    await page.getByText('Menampilkan soal bertag “alat-pelindung”').waitFor();
+    await page.getByRole('button', { name: 'Tampilkan semua tag' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('tag'));
+    await eventually(() => listed().count(), 12);
+    expect(await page.getByLabel('Tag', { exact: true }).inputValue()).toBe('');
+    // A tag on a question is a shortcut to the same filter.
+    await listed()
+      .filter({ hasText: 'Soal helm' })
+      .getByRole('button', { name: 'Tampilkan hanya soal bertag alat-pelindung' })
+      .click();
+    await page.waitForURL(/tag=alat-pelindung/);
+    await eventually(async () => (await titles()).sort(), ['Impor APAR', 'Soal helm']);
+    await page.getByRole('button', { name: 'Tampilkan semua tag' }).click();
+    await eventually(() => listed().count(), 12);
+  });
+
   it('deletes a question only after a confirmation that says what happens', async () => {
     await page.getByRole('button', { name: 'Hapus: Kasus gudang' }).click();
     const dialog = page.getByRole('dialog', { name: 'Hapus soal ini?' });

@@ -391,6 +391,40 @@ describe('web app (instructor structure editor, in Chromium)', () => {
     expect((await lessonNamed('Slide prosedur')).content.file?.filename).toBe('prosedur.pdf');
   });
 
+  it('moves a lesson to another module and back, from the keyboard', async () => {
+    await selectLesson('Kuis awal');
+    const target = page.getByLabel('Pindahkan “Kuis awal” ke modul lain');
+    await target.focus();
+    await target.selectOption({ label: 'Modul 1: Penutup' });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('Dipindahkan: pelajaran kini yang terakhir di modul barunya.').waitFor();
+    const lessonsOf = async () =>
+      (await outline()).map((m) => [m.titleId, m.lessons.map((l) => l.titleId)]);
+    expect(await lessonsOf()).toEqual([
+      ['Penutup', ['Rangkuman', 'Kuis awal']],
+      ['Pengenalan', ['Video APD', 'Bahaya listrik', 'Slide prosedur']],
+    ]);
+    // The outline shows it under its new module, still selected.
+    await page
+      .locator('section[aria-label^="Modul 1:"] [data-select-lesson]', { hasText: 'Kuis awal' })
+      .waitFor();
+    await editorHeading('Kuis awal').waitFor();
+    await checkPage(page, 'instructor-structure-moved-lesson', STAFF_VIEWPORTS);
+
+    await page.getByLabel('Pindahkan “Kuis awal” ke modul lain').selectOption({
+      label: 'Modul 2: Pengenalan',
+    });
+    await page.getByRole('button', { name: 'Pindahkan', exact: true }).click();
+    await page
+      .locator('section[aria-label^="Modul 2:"] [data-select-lesson]', { hasText: 'Kuis awal' })
+      .waitFor();
+    expect(await lessonsOf()).toEqual([
+      ['Penutup', ['Rangkuman']],
+      ['Pengenalan', ['Video APD', 'Bahaya listrik', 'Slide prosedur', 'Kuis awal']],
+    ]);
+  });
+
   it('deletes a lesson and a module only after a confirmation saying what goes', async () => {
     await selectLesson('Kuis awal');
     await page.getByRole('button', { name: 'Hapus pelajaran' }).click();

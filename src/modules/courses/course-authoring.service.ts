@@ -14,6 +14,7 @@ import {
   CreateCourseDto,
   CreateLessonDto,
   ModuleDto,
+  MoveLessonDto,
   UpdateCourseDto,
   UpdateLessonDto,
   UpdateModuleDto,
@@ -164,6 +165,42 @@ export class CourseAuthoring {
         ids,
       );
       await this.applyOrder(tx, 'lessons', ids);
+    });
+  }
+
+  /**
+   * Moves a draft lesson to `position` (1-based, default last) of a module of the same draft,
+   * possibly its own; both modules' lessons stay numbered 1..n.
+   */
+  async moveLesson(courseId: string, lessonId: string, dto: MoveLessonDto): Promise<Lesson> {
+    const lesson = await this.draftLesson(courseId, lessonId);
+    const target = await this.draftModule(courseId, dto.moduleId);
+    return this.dataSource.transaction(async (tx) => {
+      // Both modules locked in one order, so two concurrent moves between them cannot deadlock.
+      await tx.query('SELECT id FROM course_modules WHERE id = ANY($1) ORDER BY id FOR UPDATE', [
+        [lesson.moduleId, target.id],
+      ]);
+      const lessonIdsOf = async (moduleId: string): Promise<string[]> =>
+        (
+          (await tx.query('SELECT id FROM lessons WHERE module_id = $1 ORDER BY position, id', [
+            moduleId,
+          ])) as { id: string }[]
+        )
+          .map((r) => r.id)
+          .filter((id) => id !== lesson.id);
+      const sourceIds = await lessonIdsOf(lesson.moduleId);
+      const targetIds = target.id === lesson.moduleId ? sourceIds : await lessonIdsOf(target.id);
+      const position = dto.position ?? targetIds.length + 1;
+      if (position > targetIds.length + 1) {
+        throw new DomainError('INVALID_POSITION', 'The position is past the end of the module', {
+          maxPosition: targetIds.length + 1,
+        });
+      }
+      targetIds.splice(position - 1, 0, lesson.id);
+      await tx.query('UPDATE lessons SET module_id = $2 WHERE id = $1', [lesson.id, target.id]);
+      if (target.id !== lesson.moduleId) await this.applyOrder(tx, 'lessons', sourceIds);
+      await this.applyOrder(tx, 'lessons', targetIds);
+      return tx.findOneByOrFail(Lesson, { id: lesson.id });
     });
   }
 

@@ -42,6 +42,7 @@ import {
   LessonView,
   ListCoursesQueryDto,
   ModuleDto,
+  MoveLessonDto,
   AddStaffDto,
   CourseStaffMemberView,
   ModuleSummaryView,
@@ -271,6 +272,20 @@ export class CoursesController {
     @Body() dto: ReorderDto,
   ) {
     await this.authoring.reorderLessons(id, moduleId, dto.ids);
+  }
+
+  @Post(':id/lessons/:lessonId/move')
+  @HttpCode(200)
+  @Roles(...AUTHORS)
+  @CourseStaffOnly()
+  @ApiErrors(404, 409, 422)
+  @ApiOkResponse({ type: LessonView, description: 'The lesson in its new module and place' })
+  async moveLesson(
+    @Param('id', UuidParam) id: string,
+    @Param('lessonId', UuidParam) lessonId: string,
+    @Body() dto: MoveLessonDto,
+  ): Promise<LessonView> {
+    return toLessonView(await this.authoring.moveLesson(id, lessonId, dto));
   }
 
   @Patch(':id/lessons/:lessonId')

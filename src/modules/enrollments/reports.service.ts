@@ -10,6 +10,9 @@ import { OrganizationReportRowView } from './dto/enrollment.dto';
 import { csvLine } from '../../common/csv/write-csv';
 import { REPORT_COLUMNS, reportCells, reportXlsx } from './report-export';
 
+/** Employees by name (then user and enrollment, for ties): the keyset of the report's pages. */
+type OrgRowKey = [name: string, userId: string, enrollmentId: string];
+
 interface OrgRow {
   id: string;
   user_id: string;
@@ -139,9 +142,9 @@ export class ReportsService {
     limit: number,
     cursor?: string,
   ): Promise<Page<OrganizationReportRowView>> {
-    const after = decodeCursor(cursor, ['uuid', 'uuid']) as [string, string] | null;
+    const after = decodeCursor(cursor, ['text', 'uuid', 'uuid']) as OrgRowKey | null;
     const rows = await this.orgRows(organizationId, limit + 1, after);
-    const page = toPage(rows, limit, (r) => [r.user_id, r.id]);
+    const page = toPage(rows, limit, (r) => [r.name, r.user_id, r.id]);
     const now = new Date();
     return { items: page.items.map((r) => this.toRow(r, now)), nextCursor: page.nextCursor };
   }
@@ -167,21 +170,21 @@ export class ReportsService {
   }
 
   private async *batches(organizationId: string): AsyncGenerator<OrganizationReportRowView[]> {
-    let after: [string, string] | null = null;
+    let after: OrgRowKey | null = null;
     for (;;) {
       const rows = await this.orgRows(organizationId, EXPORT_BATCH, after);
       const now = new Date();
       if (rows.length) yield rows.map((row) => this.toRow(row, now));
       if (rows.length < EXPORT_BATCH) return;
       const last = rows[rows.length - 1];
-      after = [last.user_id, last.id];
+      after = [last.name, last.user_id, last.id];
     }
   }
 
   private orgRows(
     organizationId: string,
     limit: number,
-    after: [string, string] | null,
+    after: OrgRowKey | null,
   ): Promise<OrgRow[]> {
     return this.reads.query(
       `SELECT e.id, e.user_id, u.name, u.employee_id, e.course_id, c.code, v.title_id, v.jp_hours,
@@ -191,10 +194,10 @@ export class ReportsService {
          JOIN courses c ON c.id = e.course_id
          JOIN course_versions v ON v.id = e.course_version_id
         WHERE e.organization_id = $1
-          AND ($3::uuid IS NULL OR (e.user_id, e.id) > ($3::uuid, $4::uuid))
-        ORDER BY e.user_id, e.id
+          AND ($3::text IS NULL OR (u.name, e.user_id, e.id) > ($3::text, $4::uuid, $5::uuid))
+        ORDER BY u.name, e.user_id, e.id
         LIMIT $2`,
-      [organizationId, limit, after?.[0] ?? null, after?.[1] ?? null],
+      [organizationId, limit, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null],
     );
   }
 

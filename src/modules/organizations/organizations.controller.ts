@@ -11,9 +11,9 @@ import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { AuthUser, Role, Roles } from '../../common/auth/roles';
 import { ApiErrors } from '../../common/http/api-errors.decorator';
 import { UuidParam } from '../../common/http/uuid-param';
-import { PageQueryDto } from '../../common/paging/cursor';
 import {
   CreateOrganizationDto,
+  ListOrganizationsQueryDto,
   OrganizationView,
   UpdateOrganizationDto,
 } from './dto/organization.dto';
@@ -37,7 +37,7 @@ export class OrganizationsController {
 
   @Get()
   @ApiOkResponse({ type: PageOf(OrganizationView) })
-  async list(@Query() query: PageQueryDto) {
+  async list(@Query() query: ListOrganizationsQueryDto) {
     const page = await this.organizations.list(query);
     return { items: page.items.map(toOrganizationView), nextCursor: page.nextCursor };
   }

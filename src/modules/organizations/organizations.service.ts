@@ -2,11 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
-import { decodeCursor, Page, PageQueryDto, toPage } from '../../common/paging/cursor';
+import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
+import { escapeLike } from '../../common/text/like-pattern';
 import { AuthUser } from '../../common/auth/roles';
 import { isUniqueViolation } from '../../database/pg-errors';
 import { AuditService } from '../audit';
-import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization.dto';
+import {
+  CreateOrganizationDto,
+  ListOrganizationsQueryDto,
+  UpdateOrganizationDto,
+} from './dto/organization.dto';
 import { Organization } from './entities/organization.entity';
 import { OrganizationEvents } from './organization-events';
 
@@ -29,10 +34,16 @@ export class OrganizationsService {
     }
   }
 
-  async list(query: PageQueryDto): Promise<Page<Organization>> {
+  async list(query: ListOrganizationsQueryDto): Promise<Page<Organization>> {
     const after = decodeCursor(query.cursor, ['text', 'uuid']);
     const qb = this.repo.createQueryBuilder('o').orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC');
-    if (after) qb.where('(o.name, o.id) > (:name, :id)', { name: after[0], id: after[1] });
+    if (after) qb.andWhere('(o.name, o.id) > (:name, :id)', { name: after[0], id: after[1] });
+    const search = query.search?.trim();
+    if (search) {
+      qb.andWhere('(o.name ILIKE :pattern OR o.code ILIKE :pattern)', {
+        pattern: `%${escapeLike(search)}%`,
+      });
+    }
     const rows = await qb.limit(query.limit + 1).getMany();
     return toPage(rows, query.limit, (o) => [o.name, o.id]);
   }

@@ -35,6 +35,7 @@ import type {
   LessonView,
   MarkdownPreviewView,
   ModuleDto,
+  MoveLessonDto,
   ModuleSummaryView,
   UpdateLessonDto,
   MatrixPageView,
@@ -437,6 +438,8 @@ export const api = {
   // Admin: each list takes the page's URL search params (filters and cursor)
   organizations: (params: URLSearchParams) =>
     json<OrganizationPage>(`/api/v1/admin/organizations?${params.toString()}`),
+  organization: (id: string) =>
+    json<OrganizationView>(`/api/v1/admin/organizations/${encodeURIComponent(id)}`),
   createOrganization: (body: { code: string; name: string }) =>
     sendJson<OrganizationView>('POST', '/api/v1/admin/organizations', body),
   setOrganizationActive: (id: string, isActive: boolean) =>
@@ -522,6 +525,8 @@ export const api = {
     sendJson<LessonView>('PATCH', `/api/v1/courses/${courseId}/lessons/${lessonId}`, body),
   deleteLesson: (courseId: string, lessonId: string) =>
     json<void>(`/api/v1/courses/${courseId}/lessons/${lessonId}`, { method: 'DELETE' }),
+  moveLesson: (courseId: string, lessonId: string, body: MoveLessonDto) =>
+    sendJson<LessonView>('POST', `/api/v1/courses/${courseId}/lessons/${lessonId}/move`, body),
   reorderLessons: (courseId: string, moduleId: string, ids: string[]) =>
     sendJson<void>('POST', `/api/v1/courses/${courseId}/modules/${moduleId}/lessons/reorder`, {
       ids,

@@ -141,6 +141,21 @@ export class AddStaffDto {
   email?: string;
 }
 
+export class MoveLessonDto {
+  @ApiProperty({ description: 'A module of the same draft version' })
+  @IsUUID()
+  moduleId!: string;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    description: "1-based place in the target module's lessons; default: after the last",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  position?: number;
+}
+
 export class ReorderDto {
   @ApiProperty({ type: [String], description: 'Every current id, in the new order' })
   @ArrayMaxSize(500)

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../../common/paging/cursor';
 
 export class CreateOrganizationDto {
   @ApiProperty({ example: 'PTMAJU', description: 'Short unique code, A-Z 0-9 _ -' })
@@ -25,4 +26,12 @@ export class OrganizationView {
   @ApiProperty() name!: string;
   @ApiProperty() isActive!: boolean;
   @ApiProperty() createdAt!: Date;
+}
+
+export class ListOrganizationsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the name or the code, any case' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
 }

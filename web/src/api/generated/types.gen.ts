@@ -587,6 +587,17 @@ export type CreateLessonDto = {
     type: 'text' | 'video' | 'file' | 'quiz';
 };
 
+export type MoveLessonDto = {
+    /**
+     * A module of the same draft version
+     */
+    moduleId: string;
+    /**
+     * 1-based place in the target module's lessons; default: after the last
+     */
+    position?: number;
+};
+
 export type UpdateLessonDto = {
     titleId?: string;
     titleEn?: string;
@@ -2067,6 +2078,10 @@ export type OrganizationsControllerListData = {
          * nextCursor from the previous page
          */
         cursor?: string;
+        /**
+         * Part of the name or the code, any case
+         */
+        search?: string;
     };
     url: '/api/v1/admin/organizations';
 };
@@ -3914,6 +3929,58 @@ export type CoursesControllerReorderLessonsResponses = {
 };
 
 export type CoursesControllerReorderLessonsResponse = CoursesControllerReorderLessonsResponses[keyof CoursesControllerReorderLessonsResponses];
+
+export type CoursesControllerMoveLessonData = {
+    body: MoveLessonDto;
+    path: {
+        id: string;
+        lessonId: string;
+    };
+    query?: never;
+    url: '/api/v1/courses/{id}/lessons/{lessonId}/move';
+};
+
+export type CoursesControllerMoveLessonErrors = {
+    /**
+     * Invalid input (VALIDATION_FAILED, INVALID_CURSOR, …)
+     */
+    400: ErrorBodyDoc;
+    /**
+     * Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS, …)
+     */
+    401: ErrorBodyDoc;
+    /**
+     * Role not allowed (FORBIDDEN)
+     */
+    403: ErrorBodyDoc;
+    /**
+     * Not found or not in your scope (NOT_FOUND)
+     */
+    404: ErrorBodyDoc;
+    /**
+     * Conflict with existing data
+     */
+    409: ErrorBodyDoc;
+    /**
+     * Semantically invalid (e.g. CSV_INVALID with per-row errors)
+     */
+    422: ErrorBodyDoc;
+    /**
+     * Database busy (DATABASE_BUSY); retry after the Retry-After seconds
+     */
+    503: ErrorBodyDoc;
+};
+
+export type CoursesControllerMoveLessonError = CoursesControllerMoveLessonErrors[keyof CoursesControllerMoveLessonErrors];
+
+export type CoursesControllerMoveLessonResponses = {
+    /**
+     * The lesson in its new module and place
+     */
+    200: LessonView;
+};
+
+export type CoursesControllerMoveLessonResponse = CoursesControllerMoveLessonResponses[keyof CoursesControllerMoveLessonResponses];
 
 export type CoursesControllerDeleteLessonData = {
     body?: never;

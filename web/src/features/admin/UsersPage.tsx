@@ -10,7 +10,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type CreateUserDto, type UserView } from '../../app/api';
@@ -19,6 +19,7 @@ import { Loading } from '../common/Loading';
 import { ConfirmModal } from '../hr/ConfirmModal';
 import { AdminErrorAlert } from './AdminErrorAlert';
 import { ActiveBadge } from './OrganizationsPage';
+import { OrganizationSelect, useOrganizationNames } from './OrganizationSelect';
 import { UnsavedChangesGuard } from './UnsavedChangesGuard';
 import { usePagedList } from './use-paged-list';
 
@@ -26,15 +27,6 @@ const ROLES = ['admin', 'instructor', 'hr', 'learner'] as const;
 type UserRole = (typeof ROLES)[number];
 /** Roles that belong to an organization (the API refuses the others with one). */
 const ORGANIZATION_ROLES: readonly string[] = ['hr', 'learner'];
-
-function useOrganizationNames() {
-  const orgs = useQuery({
-    queryKey: ['admin-organization-names'],
-    queryFn: () => api.organizations(new URLSearchParams({ limit: '100' })),
-  });
-  const items = orgs.data?.items ?? [];
-  return { items, nameOf: (id: string | null) => items.find((o) => o.id === id)?.name ?? null };
-}
 
 /** Users of every role: filter by role, organization and text; create; (de)activate; invite. */
 export function UsersPage() {
@@ -44,7 +36,9 @@ export function UsersPage() {
     ['role', 'organizationId', 'search'],
     api.adminUsers,
   );
-  const orgs = useOrganizationNames();
+  const organizationName = useOrganizationNames(
+    list.data?.items.map((u) => u.organizationId) ?? [],
+  );
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<UserView | null>(null);
   const apply = (e: FormEvent<HTMLFormElement>) => {
@@ -71,7 +65,6 @@ export function UsersPage() {
       )}
       {creating && (
         <CreateUserForm
-          organizations={orgs.items}
           onCancel={() => setCreating(false)}
           onCreated={(user) => {
             setCreating(false);
@@ -90,15 +83,12 @@ export function UsersPage() {
               ...ROLES.map((r) => ({ value: r, label: t(`admin.roles.${r}`) })),
             ]}
           />
-          <NativeSelect
+          <OrganizationSelect
             name="organizationId"
             label={t('admin.users.fields.organization')}
-            defaultValue={params.get('organizationId') ?? ''}
-            data={[
-              { value: '', label: t('admin.users.anyOrganization') },
-              ...orgs.items.map((o) => ({ value: o.id, label: o.name })),
-            ]}
-            w={{ base: '100%', sm: 220 }}
+            placeholder={t('admin.users.anyOrganization')}
+            defaultValue={params.get('organizationId')}
+            w={{ base: '100%', sm: 260 }}
           />
           <TextInput
             name="search"
@@ -138,7 +128,7 @@ export function UsersPage() {
                     </Text>
                   </Table.Th>
                   <Table.Td>{t(`admin.roles.${user.role}`)}</Table.Td>
-                  <Table.Td>{orgs.nameOf(user.organizationId) ?? '—'}</Table.Td>
+                  <Table.Td>{organizationName(user.organizationId) ?? '—'}</Table.Td>
                   <Table.Td>
                     <ActiveBadge active={user.isActive} />
                   </Table.Td>
@@ -157,11 +147,9 @@ export function UsersPage() {
 }
 
 function CreateUserForm({
-  organizations,
   onCreated,
   onCancel,
 }: {
-  organizations: { id: string; name: string }[];
   onCreated: (user: UserView) => void;
   onCancel: () => void;
 }) {
@@ -210,14 +198,11 @@ function CreateUserForm({
               data={ROLES.map((r) => ({ value: r, label: t(`admin.roles.${r}`) }))}
             />
             {needsOrganization && (
-              <NativeSelect
+              <OrganizationSelect
                 name="organizationId"
                 label={t('admin.users.fields.organization')}
+                placeholder={t('admin.users.chooseOrganization')}
                 required
-                data={[
-                  { value: '', label: t('admin.users.chooseOrganization') },
-                  ...organizations.map((o) => ({ value: o.id, label: o.name })),
-                ]}
               />
             )}
             {needsOrganization && (

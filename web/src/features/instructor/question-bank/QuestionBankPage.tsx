@@ -30,7 +30,7 @@ import { QuestionPreviewModal } from './QuestionPreviewModal';
 
 const PAGE_SIZE = '20';
 /** List filters kept in the URL, so a reload or the back button keeps them. */
-const FILTERS = ['categoryId', 'type', 'search', 'cursor'] as const;
+const FILTERS = ['categoryId', 'type', 'search', 'tag', 'cursor'] as const;
 
 /** The first words of a question's text without markup, for the list. */
 function excerpt(text: string): string {
@@ -52,10 +52,12 @@ export function QuestionBankPage() {
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const [searchText, setSearchText] = useState(params.get('search') ?? '');
+  const [tagText, setTagText] = useState(params.get('tag') ?? '');
   const [previewId, setPreviewId] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<QuestionView | null>(null);
   const download = useDownload();
   const editing = params.get('edit');
+  const tagFilter = params.get('tag');
   const categoryId = params.get('categoryId');
 
   const course = useQuery({ queryKey: ['course', courseId], queryFn: () => api.course(courseId) });
@@ -94,7 +96,7 @@ export function QuestionBankPage() {
   };
   const submitSearch = (event: FormEvent) => {
     event.preventDefault();
-    filter({ search: searchText.trim() || null });
+    filter({ search: searchText.trim() || null, tag: tagText.trim() || null });
   };
   const categoryName = (id: string | null) =>
     categories.data?.items.find((c) => c.id === id)?.name ?? t('questionBank.form.noCategory');
@@ -203,6 +205,14 @@ export function QuestionBankPage() {
                     maxLength={200}
                     style={{ flex: '1 1 200px' }}
                   />
+                  <TextInput
+                    label={t('questionBank.filters.tag')}
+                    description={t('questionBank.filters.tagHint')}
+                    value={tagText}
+                    onChange={(e) => setTagText(e.currentTarget.value)}
+                    maxLength={60}
+                    w={{ base: '100%', xs: 180 }}
+                  />
                   <Button type="submit" variant="light">
                     {t('questionBank.filters.apply')}
                   </Button>
@@ -212,6 +222,21 @@ export function QuestionBankPage() {
                 <Text size="sm">
                   {t('questionBank.filters.inCategory', { name: categoryName(categoryId) })}
                 </Text>
+              )}
+              {tagFilter && (
+                <Group gap="xs">
+                  <Text size="sm">{t('questionBank.filters.withTag', { tag: tagFilter })}</Text>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    onClick={() => {
+                      setTagText('');
+                      filter({ tag: null });
+                    }}
+                  >
+                    {t('questionBank.filters.clearTag')}
+                  </Button>
+                </Group>
               )}
               {questions.isPending ? (
                 <Loading />
@@ -255,7 +280,21 @@ export function QuestionBankPage() {
                             {categoryName(q.categoryId)}
                           </Text>
                           {q.tags.map((tag) => (
-                            <Badge key={tag} variant="outline" c="dark.8" tt="none" size="sm">
+                            <Badge
+                              key={tag}
+                              component="button"
+                              type="button"
+                              variant="outline"
+                              c="dark.8"
+                              tt="none"
+                              size="sm"
+                              style={{ cursor: 'pointer' }}
+                              aria-label={t('questionBank.filters.byTag', { tag })}
+                              onClick={() => {
+                                setTagText(tag);
+                                filter({ tag });
+                              }}
+                            >
                               {tag}
                             </Badge>
                           ))}

@@ -10,6 +10,7 @@ import { Loading } from '../../common/Loading';
 import { ConfirmModal } from '../../hr/ConfirmModal';
 import { CourseNav } from '../CourseNav';
 import { LessonEditor } from './LessonEditor';
+import { MoveLessonControl } from './MoveLessonControl';
 import { inOrder } from './order';
 import { ModuleActionButtons, StructureOutline } from './StructureOutline';
 import { TitlesModal, type TitlesValue } from './TitlesModal';
@@ -265,16 +266,25 @@ export function StructureEditorPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           {selected ? (
-            <LessonEditor
-              key={selected.id}
-              courseId={courseId}
-              lesson={selected}
-              sequential={draft.sequential}
-              focusTitle={pickedInOutline}
-              onSaved={onLessonSaved}
-              onDirtyChange={setDirty}
-              onDelete={() => setDialog({ kind: 'deleteLesson', lesson: selected })}
-            />
+            <Stack gap="sm">
+              <MoveLessonControl
+                key={`move-${selected.id}`}
+                courseId={courseId}
+                lesson={selected}
+                modules={modules}
+                onMoved={refresh}
+              />
+              <LessonEditor
+                key={selected.id}
+                courseId={courseId}
+                lesson={selected}
+                sequential={draft.sequential}
+                focusTitle={pickedInOutline}
+                onSaved={onLessonSaved}
+                onDirtyChange={setDirty}
+                onDelete={() => setDialog({ kind: 'deleteLesson', lesson: selected })}
+              />
+            </Stack>
           ) : (
             <Paper withBorder p="md">
               <Text>
