@@ -200,7 +200,7 @@ describe('web app (admin area, in Chromium)', () => {
     await form.getByLabel('E-mail').fill('lia@contoh.test');
     await form.getByLabel('Peran').selectOption({ label: 'Peserta' });
     // The organization is found by typing: the server searches, however many there are.
-    await form.getByRole('textbox', { name: 'Organisasi' }).fill('uji co');
+    await form.getByLabel('Organisasi').fill('uji co');
     await page.getByRole('option', { name: 'PT Uji Coba' }).click();
     await form.getByLabel('ID karyawan (opsional)').fill('LIA-1');
     await checkPage(page, 'admin-users-create', ADMIN_VIEWPORTS);
@@ -215,7 +215,7 @@ describe('web app (admin area, in Chromium)', () => {
     );
 
     await page.getByLabel('Peran').selectOption({ label: 'Peserta' });
-    await page.getByRole('textbox', { name: 'Organisasi' }).fill('PT Uji');
+    await page.getByRole('search').getByLabel('Organisasi', { exact: true }).first().fill('PT Uji');
     await page.getByRole('option', { name: 'PT Uji Coba' }).click();
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await page.waitForURL(new RegExp(`organizationId=${orgId}`));
@@ -387,6 +387,11 @@ describe('web app (admin area, in Chromium)', () => {
     await page.getByText('Hari mulai harus sama dengan atau sebelum hari akhir.').waitFor();
     await checkPage(page, 'admin-audit-log-bad-range', ADMIN_VIEWPORTS);
     await page.getByRole('button', { name: 'Hapus filter' }).click();
+    // The filter form is rebuilt from the cleared address: type only once it has been.
+    await page.waitForURL((url) => !url.searchParams.has('action'));
+    await waitFor('the cleared form', async () =>
+      (await page.getByLabel('Tindakan', { exact: true }).inputValue()) === '' ? true : undefined,
+    );
     await page.getByLabel('Tindakan', { exact: true }).fill('certificate.retried');
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await waitFor('the retry entry', async () =>

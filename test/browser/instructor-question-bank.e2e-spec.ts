@@ -364,8 +364,8 @@ describe('web app (instructor question bank, in Chromium)', () => {
     for (const title of ['Impor APAR', 'Soal helm']) {
       await page.getByRole('button', { name: `Ubah: ${title}` }).click();
       await page.getByRole('heading', { name: 'Ubah soal', level: 2 }).waitFor();
-      await form().getByRole('textbox', { name: 'Tag' }).fill('alat-pelindung');
-      await form().getByRole('textbox', { name: 'Tag' }).press('Enter');
+      await form().getByLabel('Tag', { exact: true }).fill('alat-pelindung');
+      await form().getByLabel('Tag', { exact: true }).press('Enter');
       await form().getByRole('button', { name: 'Simpan soal' }).click();
       await listed().first().waitFor();
     }

@@ -54,7 +54,6 @@ export function OrganizationSelect({
       name={name}
       label={label}
       placeholder={placeholder}
-      description={t('admin.organizationSelect.hint')}
       data={options}
       value={value}
       onChange={setValue}

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Paper } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,9 +60,9 @@ export function MoveLessonControl({
         </Button>
       </Group>
       {move.isSuccess && !target && (
-        <div role="status" style={{ marginTop: 8 }}>
+        <Text role="status" size="sm" c="green.9" mt="xs">
           {t('instructorStructure.move.done')}
-        </div>
+        </Text>
       )}
       {move.error && <ErrorAlert error={move.error} />}
     </Paper>
