@@ -16,6 +16,7 @@ import { CertificatePdfSigner1796780000000 } from './1796780000000-CertificatePd
 import { AuditLogRecentIndex1796800000000 } from './1796800000000-AuditLogRecentIndex';
 import { CertificateNumberAtRender1796810000000 } from './1796810000000-CertificateNumberAtRender';
 import { LessonKeys1796820000000 } from './1796820000000-LessonKeys';
+import { AuditLogOrganizationIndex1796831000000 } from './1796831000000-AuditLogOrganizationIndex';
 
 export const ALL_MIGRATIONS = [
   Init1795816656363,
@@ -34,4 +35,5 @@ export const ALL_MIGRATIONS = [
   AuditLogRecentIndex1796800000000,
   CertificateNumberAtRender1796810000000,
   LessonKeys1796820000000,
+  AuditLogOrganizationIndex1796831000000,
 ];

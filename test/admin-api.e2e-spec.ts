@@ -104,6 +104,28 @@ describe('admin API: audit log, e-mail suppressions, queue dashboard session', (
       expect(nobody.body).toEqual({ items: [], nextCursor: null });
     });
 
+    it('filters by the organization an entry concerns', async () => {
+      const [mine, theirs] = [await seedOrganization(ctx), await seedOrganization(ctx)];
+      for (const [organizationId, n] of [
+        [mine, 1],
+        [theirs, 2],
+        [mine, 3],
+      ] as const) {
+        await ctx.db.query(
+          `INSERT INTO audit_log (actor_id, action, entity_type, entity_id, organization_id, data)
+           VALUES ($1, 'enrollment.assigned', 'enrollment', gen_random_uuid(), $2, $3)`,
+          [admin.id, organizationId, { n }],
+        );
+      }
+      const res = await auditLog({ organizationId: mine }).expect(200);
+      expect(res.body.items.map((e: { data: { n: number } }) => e.data.n)).toEqual([3, 1]);
+      expect(
+        res.body.items.every((e: { organizationId: string }) => e.organizationId === mine),
+      ).toBe(true);
+      const bad = await auditLog({ organizationId: 'not-a-uuid' }).expect(400);
+      expect(bad.body.error).toBe('VALIDATION_FAILED');
+    });
+
     it("records an organization's deactivation and reactivation", async () => {
       const org = await seedOrganization(ctx, 'AUDITORG');
       for (const isActive of [false, true]) {

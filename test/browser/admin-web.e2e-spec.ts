@@ -379,6 +379,23 @@ describe('web app (admin area, in Chromium)', () => {
       /Adi Admin[\s\S]*organization\.deactivated[\s\S]*organization[\s\S]*BAJA/,
     );
     await checkPage(page, 'admin-audit-log', ADMIN_VIEWPORTS);
+    // Narrowed to the organization the entry concerns: still there; another one: nothing.
+    const organization = page.getByRole('search').getByLabel('Organisasi', { exact: true }).first();
+    await organization.fill('baja');
+    await page.getByRole('option', { name: 'PT Baja Aman' }).click();
+    await page.getByRole('button', { name: 'Terapkan' }).click();
+    await page.waitForURL(/organizationId=/);
+    await waitFor('the entry of that organization', async () =>
+      (await log.getByRole('row').count()) === 2 ? true : undefined,
+    );
+    await page
+      .getByRole('search')
+      .getByLabel('Organisasi', { exact: true })
+      .first()
+      .fill('Uji Coba');
+    await page.getByRole('option', { name: 'PT Uji Coba' }).click();
+    await page.getByRole('button', { name: 'Terapkan' }).click();
+    await page.getByText('Tidak ada entri yang cocok.').waitFor();
 
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     await page.getByLabel('Dari hari').fill(today);

@@ -34,6 +34,7 @@ export class AdminAuditService {
       action: query.action,
       entityType: query.entityType,
       entityId: query.entityId,
+      organizationId: query.organizationId,
       from: query.from,
       to: query.to,
       limit: query.limit,

@@ -31,6 +31,7 @@ export interface AuditFilter {
   action?: string;
   entityType?: string;
   entityId?: string;
+  organizationId?: string;
   from?: Date;
   to?: Date;
   limit: number;
@@ -65,6 +66,7 @@ export class AuditService {
     if (filter.action) add('action = ?', filter.action);
     if (filter.entityType) add('entity_type = ?', filter.entityType);
     if (filter.entityId) add('entity_id = ?::uuid', filter.entityId);
+    if (filter.organizationId) add('organization_id = ?::uuid', filter.organizationId);
     if (filter.from) add('created_at >= ?::timestamptz', filter.from);
     if (filter.to) add('created_at < ?::timestamptz', filter.to);
     const cursor = decodeCursor(filter.cursor, ['timestamp', 'uuid']);

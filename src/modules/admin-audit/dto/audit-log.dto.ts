@@ -32,6 +32,11 @@ export class ListAuditLogQueryDto extends PageQueryDto {
   @IsUUID('all')
   entityId?: string;
 
+  @ApiPropertyOptional({ description: 'Entries about this organization' })
+  @IsOptional()
+  @IsUUID('all')
+  organizationId?: string;
+
   @ApiPropertyOptional({ description: 'From this instant (inclusive), ISO 8601' })
   @IsOptional()
   @IsIsoTimestamp()

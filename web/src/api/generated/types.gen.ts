@@ -7650,6 +7650,10 @@ export type AdminAuditControllerListData = {
          */
         entityId?: string;
         /**
+         * Entries about this organization
+         */
+        organizationId?: string;
+        /**
          * From this instant (inclusive), ISO 8601
          */
         from?: string;

@@ -6,9 +6,18 @@ import { CursorPager } from '../common/CursorPager';
 import { Loading } from '../common/Loading';
 import { AdminErrorAlert } from './AdminErrorAlert';
 import { formatDateTime, startOfJakartaDay } from './format';
+import { OrganizationSelect } from './OrganizationSelect';
 import { usePagedList } from './use-paged-list';
 
-const FILTERS = ['actor', 'action', 'entityType', 'entityId', 'from', 'to'] as const;
+const FILTERS = [
+  'actor',
+  'action',
+  'entityType',
+  'entityId',
+  'organizationId',
+  'from',
+  'to',
+] as const;
 const DAY_MS = 86_400_000;
 
 /**
@@ -64,6 +73,12 @@ export function AuditLogPage() {
               name="entityId"
               label={t('admin.audit.fields.entityId')}
               defaultValue={params.get('entityId') ?? ''}
+            />
+            <OrganizationSelect
+              name="organizationId"
+              label={t('admin.audit.fields.organization')}
+              placeholder={t('admin.users.anyOrganization')}
+              defaultValue={params.get('organizationId')}
             />
             <TextInput
               name="from"
