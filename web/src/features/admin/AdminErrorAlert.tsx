@@ -1,18 +1,4 @@
-import { Alert } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api';
-import { ErrorAlert } from '../common/ErrorAlert';
+import { scopedErrorAlert } from '../common/ErrorAlert';
 
 /** Error codes of the admin routes said in the admin's words; others as everywhere else. */
-export function AdminErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t, i18n } = useTranslation();
-  const key = error instanceof ApiError ? `admin.errors.${error.code}` : '';
-  if (key && i18n.exists(key)) {
-    return (
-      <Alert color="red" title={t('errors.title')} role="alert">
-        {t(key)}
-      </Alert>
-    );
-  }
-  return <ErrorAlert error={error} onRetry={onRetry} />;
-}
+export const AdminErrorAlert = scopedErrorAlert('admin.errors');

@@ -2,9 +2,7 @@ import { Button, Code, Group, Stack, Table, Text, TextInput, Title } from '@mant
 import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
-import { CursorPager } from '../common/CursorPager';
-import { Loading } from '../common/Loading';
-import { AdminErrorAlert } from './AdminErrorAlert';
+import { AdminPagedTable } from './AdminPagedTable';
 import { formatDateTime, startOfJakartaDay } from './format';
 import { OrganizationSelect } from './OrganizationSelect';
 import { usePagedList } from './use-paged-list';
@@ -103,71 +101,60 @@ export function AuditLogPage() {
           </Group>
         </Stack>
       </form>
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <AdminErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Text>{t('admin.audit.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={0}>
-          <Table striped withTableBorder verticalSpacing="sm" aria-label={t('admin.audit.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('admin.audit.fields.when')}</Table.Th>
-                <Table.Th scope="col">{t('admin.audit.fields.actor')}</Table.Th>
-                <Table.Th scope="col">{t('admin.audit.fields.action')}</Table.Th>
-                <Table.Th scope="col">{t('admin.audit.fields.entity')}</Table.Th>
-                <Table.Th scope="col">{t('admin.audit.fields.data')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((entry) => (
-                <Table.Tr key={entry.id}>
-                  <Table.Th scope="row" fw="normal">
-                    {formatDateTime(i18n.language, entry.createdAt)}
-                  </Table.Th>
-                  <Table.Td>
-                    {entry.actor ? (
-                      <>
-                        <Text size="sm" fw={600}>
-                          {entry.actor.name}
-                        </Text>
-                        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                          {entry.actor.email}
-                        </Text>
-                      </>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {t(entry.actorId ? 'admin.audit.deletedActor' : 'admin.audit.system')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Code>{entry.action}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{entry.entityType}</Text>
-                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                      {entry.entityId}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {Object.keys(entry.data).length ? (
-                      <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                        {JSON.stringify(entry.data)}
-                      </Code>
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <CursorPager {...pager} />
+      <AdminPagedTable
+        list={list}
+        pager={pager}
+        empty={t('admin.audit.empty')}
+        label={t('admin.audit.title')}
+        columns={[
+          t('admin.audit.fields.when'),
+          t('admin.audit.fields.actor'),
+          t('admin.audit.fields.action'),
+          t('admin.audit.fields.entity'),
+          t('admin.audit.fields.data'),
+        ]}
+        row={(entry) => (
+          <Table.Tr key={entry.id}>
+            <Table.Th scope="row" fw="normal">
+              {formatDateTime(i18n.language, entry.createdAt)}
+            </Table.Th>
+            <Table.Td>
+              {entry.actor ? (
+                <>
+                  <Text size="sm" fw={600}>
+                    {entry.actor.name}
+                  </Text>
+                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                    {entry.actor.email}
+                  </Text>
+                </>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t(entry.actorId ? 'admin.audit.deletedActor' : 'admin.audit.system')}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Code>{entry.action}</Code>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{entry.entityType}</Text>
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {entry.entityId}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {Object.keys(entry.data).length ? (
+                <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  {JSON.stringify(entry.data)}
+                </Code>
+              ) : (
+                '—'
+              )}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   );
 }

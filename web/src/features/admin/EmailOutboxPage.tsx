@@ -14,10 +14,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type OutboxRowDoc } from '../../app/api';
-import { CursorPager } from '../common/CursorPager';
-import { Loading } from '../common/Loading';
 import { ConfirmModal } from '../hr/ConfirmModal';
 import { AdminErrorAlert } from './AdminErrorAlert';
+import { AdminPagedTable } from './AdminPagedTable';
 import { formatDateTime } from './format';
 import { usePagedList } from './use-paged-list';
 
@@ -81,63 +80,51 @@ export function EmailOutboxPage() {
           <Button type="submit">{t('admin.common.apply')}</Button>
         </Group>
       </form>
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <AdminErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Text>{t('admin.outbox.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={0}>
-          <Table striped withTableBorder verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('admin.outbox.fields.recipient')}</Table.Th>
-                <Table.Th scope="col">{t('admin.outbox.fields.template')}</Table.Th>
-                <Table.Th scope="col">{t('admin.outbox.fields.status')}</Table.Th>
-                <Table.Th scope="col">{t('admin.outbox.fields.lastError')}</Table.Th>
-                <Table.Th scope="col">{t('admin.outbox.fields.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((mail) => (
-                <Table.Tr key={mail.id}>
-                  <Table.Th scope="row" fw="normal">
-                    <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-                      {mail.recipient}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {formatDateTime(i18n.language, mail.createdAt)}
-                    </Text>
-                  </Table.Th>
-                  <Table.Td>{mail.template}</Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLORS[mail.status]} variant="filled" miw="max-content">
-                      {t(`admin.outbox.statuses.${mail.status}`)}
-                    </Badge>
-                    <Text size="xs" c="dimmed">
-                      {t('admin.outbox.attempts', { count: mail.attempts })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                      {mail.lastError ?? '—'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {mail.status === 'failed' ? (
-                      <RetryEmailButton mail={mail} onRetried={setRetried} />
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <CursorPager {...pager} />
+      <AdminPagedTable
+        list={list}
+        pager={pager}
+        empty={t('admin.outbox.empty')}
+        columns={[
+          t('admin.outbox.fields.recipient'),
+          t('admin.outbox.fields.template'),
+          t('admin.outbox.fields.status'),
+          t('admin.outbox.fields.lastError'),
+          t('admin.outbox.fields.actions'),
+        ]}
+        row={(mail) => (
+          <Table.Tr key={mail.id}>
+            <Table.Th scope="row" fw="normal">
+              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {mail.recipient}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {formatDateTime(i18n.language, mail.createdAt)}
+              </Text>
+            </Table.Th>
+            <Table.Td>{mail.template}</Table.Td>
+            <Table.Td>
+              <Badge color={STATUS_COLORS[mail.status]} variant="filled" miw="max-content">
+                {t(`admin.outbox.statuses.${mail.status}`)}
+              </Badge>
+              <Text size="xs" c="dimmed">
+                {t('admin.outbox.attempts', { count: mail.attempts })}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {mail.lastError ?? '—'}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {mail.status === 'failed' ? (
+                <RetryEmailButton mail={mail} onRetried={setRetried} />
+              ) : (
+                '—'
+              )}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   );
 }

@@ -4,10 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type CertificateView } from '../../app/api';
 import { formatDate, localized } from '../../app/format';
-import { CursorPager } from '../common/CursorPager';
-import { Loading } from '../common/Loading';
 import { ConfirmModal } from '../hr/ConfirmModal';
 import { AdminErrorAlert } from './AdminErrorAlert';
+import { AdminPagedTable } from './AdminPagedTable';
 import { usePagedList } from './use-paged-list';
 
 /** Certificates whose PDF could not be rendered after every attempt, each with its reason. */
@@ -24,58 +23,46 @@ export function FailedRendersPage() {
           {t('admin.renders.retried', { number: retried.number, name: retried.learnerName })}
         </Alert>
       )}
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <AdminErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Text>{t('admin.renders.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={0}>
-          <Table striped withTableBorder verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('admin.renders.fields.number')}</Table.Th>
-                <Table.Th scope="col">{t('admin.renders.fields.learner')}</Table.Th>
-                <Table.Th scope="col">{t('admin.renders.fields.completedAt')}</Table.Th>
-                <Table.Th scope="col">{t('admin.renders.fields.reason')}</Table.Th>
-                <Table.Th scope="col">{t('admin.renders.fields.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((certificate) => (
-                <Table.Tr key={certificate.id}>
-                  <Table.Th scope="row" fw={600}>
-                    {certificate.number}
-                  </Table.Th>
-                  <Table.Td>
-                    <Text>{certificate.learnerName}</Text>
-                    <Text size="sm" c="dimmed">
-                      {localized(i18n.language, {
-                        titleId: certificate.courseTitle.id,
-                        titleEn: certificate.courseTitle.en,
-                      })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{formatDate(i18n.language, certificate.completedAt)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                      {certificate.failureReason ?? '—'}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {t('admin.renders.attempts', { count: certificate.attempts })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <RetryRenderButton certificate={certificate} onRetried={setRetried} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <CursorPager {...pager} />
+      <AdminPagedTable
+        list={list}
+        pager={pager}
+        empty={t('admin.renders.empty')}
+        columns={[
+          t('admin.renders.fields.number'),
+          t('admin.renders.fields.learner'),
+          t('admin.renders.fields.completedAt'),
+          t('admin.renders.fields.reason'),
+          t('admin.renders.fields.actions'),
+        ]}
+        row={(certificate) => (
+          <Table.Tr key={certificate.id}>
+            <Table.Th scope="row" fw={600}>
+              {certificate.number}
+            </Table.Th>
+            <Table.Td>
+              <Text>{certificate.learnerName}</Text>
+              <Text size="sm" c="dimmed">
+                {localized(i18n.language, {
+                  titleId: certificate.courseTitle.id,
+                  titleEn: certificate.courseTitle.en,
+                })}
+              </Text>
+            </Table.Td>
+            <Table.Td>{formatDate(i18n.language, certificate.completedAt)}</Table.Td>
+            <Table.Td>
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {certificate.failureReason ?? '—'}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('admin.renders.attempts', { count: certificate.attempts })}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <RetryRenderButton certificate={certificate} onRetried={setRetried} />
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   );
 }

@@ -1,24 +1,12 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type OrganizationView } from '../../app/api';
 import { formatDate } from '../../app/format';
-import { CursorPager } from '../common/CursorPager';
-import { Loading } from '../common/Loading';
 import { ConfirmModal } from '../hr/ConfirmModal';
 import { AdminErrorAlert } from './AdminErrorAlert';
+import { AdminPagedTable } from './AdminPagedTable';
 import { UnsavedChangesGuard } from './UnsavedChangesGuard';
 import { usePagedList } from './use-paged-list';
 
@@ -50,45 +38,33 @@ export function OrganizationsPage() {
           }}
         />
       )}
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <AdminErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Text>{t('admin.organizations.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={0}>
-          <Table striped withTableBorder verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('admin.organizations.fields.name')}</Table.Th>
-                <Table.Th scope="col">{t('admin.organizations.fields.code')}</Table.Th>
-                <Table.Th scope="col">{t('admin.organizations.fields.createdAt')}</Table.Th>
-                <Table.Th scope="col">{t('admin.organizations.fields.status')}</Table.Th>
-                <Table.Th scope="col">{t('admin.organizations.fields.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((org) => (
-                <Table.Tr key={org.id}>
-                  <Table.Th scope="row" fw={600}>
-                    {org.name}
-                  </Table.Th>
-                  <Table.Td>{org.code}</Table.Td>
-                  <Table.Td>{formatDate(i18n.language, org.createdAt)}</Table.Td>
-                  <Table.Td>
-                    <ActiveBadge active={org.isActive} />
-                  </Table.Td>
-                  <Table.Td>
-                    <OrganizationActions org={org} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <CursorPager {...pager} />
+      <AdminPagedTable
+        list={list}
+        pager={pager}
+        empty={t('admin.organizations.empty')}
+        columns={[
+          t('admin.organizations.fields.name'),
+          t('admin.organizations.fields.code'),
+          t('admin.organizations.fields.createdAt'),
+          t('admin.organizations.fields.status'),
+          t('admin.organizations.fields.actions'),
+        ]}
+        row={(org) => (
+          <Table.Tr key={org.id}>
+            <Table.Th scope="row" fw={600}>
+              {org.name}
+            </Table.Th>
+            <Table.Td>{org.code}</Table.Td>
+            <Table.Td>{formatDate(i18n.language, org.createdAt)}</Table.Td>
+            <Table.Td>
+              <ActiveBadge active={org.isActive} />
+            </Table.Td>
+            <Table.Td>
+              <OrganizationActions org={org} />
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   );
 }

@@ -3,10 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type SuppressionView } from '../../app/api';
-import { CursorPager } from '../common/CursorPager';
-import { Loading } from '../common/Loading';
 import { ConfirmModal } from '../hr/ConfirmModal';
 import { AdminErrorAlert } from './AdminErrorAlert';
+import { AdminPagedTable } from './AdminPagedTable';
 import { formatDateTime } from './format';
 import { usePagedList } from './use-paged-list';
 
@@ -43,45 +42,33 @@ export function SuppressionsPage() {
           <Button type="submit">{t('admin.common.search')}</Button>
         </Group>
       </form>
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <AdminErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Text>{t('admin.suppressions.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={0}>
-          <Table striped withTableBorder verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('admin.suppressions.fields.email')}</Table.Th>
-                <Table.Th scope="col">{t('admin.suppressions.fields.reason')}</Table.Th>
-                <Table.Th scope="col">{t('admin.suppressions.fields.since')}</Table.Th>
-                <Table.Th scope="col">{t('admin.suppressions.fields.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((row) => (
-                <Table.Tr key={row.email}>
-                  <Table.Th scope="row" fw={600} style={{ overflowWrap: 'anywhere' }}>
-                    {row.email}
-                  </Table.Th>
-                  <Table.Td>
-                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                      {row.reason}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(i18n.language, row.createdAt)}</Table.Td>
-                  <Table.Td>
-                    <RemoveSuppressionButton row={row} onRemoved={setRemoved} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <CursorPager {...pager} />
+      <AdminPagedTable
+        list={list}
+        pager={pager}
+        empty={t('admin.suppressions.empty')}
+        columns={[
+          t('admin.suppressions.fields.email'),
+          t('admin.suppressions.fields.reason'),
+          t('admin.suppressions.fields.since'),
+          t('admin.suppressions.fields.actions'),
+        ]}
+        row={(row) => (
+          <Table.Tr key={row.email}>
+            <Table.Th scope="row" fw={600} style={{ overflowWrap: 'anywhere' }}>
+              {row.email}
+            </Table.Th>
+            <Table.Td>
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {row.reason}
+              </Text>
+            </Table.Td>
+            <Table.Td>{formatDateTime(i18n.language, row.createdAt)}</Table.Td>
+            <Table.Td>
+              <RemoveSuppressionButton row={row} onRemoved={setRemoved} />
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   );
 }

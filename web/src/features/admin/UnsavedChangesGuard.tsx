@@ -1,21 +1,14 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBlocker } from 'react-router';
+import { useLeaveGuard } from '../common/leave-guard';
 import { ConfirmModal } from '../hr/ConfirmModal';
 
 /**
- * While `dirty`, leaving the page (a link, back, closing the tab) asks first, so typed input is
- * never lost silently.
+ * While `dirty`, leaving the page (a link, back, another filter, closing the tab) asks first, so
+ * typed input is never lost silently.
  */
 export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
   const { t } = useTranslation();
-  const blocker = useBlocker(dirty);
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  const { blocker } = useLeaveGuard(dirty, { searchToo: true });
   return (
     <ConfirmModal
       opened={blocker.state === 'blocked'}

@@ -14,10 +14,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type CreateUserDto, type UserView } from '../../app/api';
-import { CursorPager } from '../common/CursorPager';
-import { Loading } from '../common/Loading';
 import { ConfirmModal } from '../hr/ConfirmModal';
 import { AdminErrorAlert } from './AdminErrorAlert';
+import { AdminPagedTable } from './AdminPagedTable';
 import { ActiveBadge } from './OrganizationsPage';
 import { OrganizationSelect, useOrganizationNames } from './OrganizationSelect';
 import { UnsavedChangesGuard } from './UnsavedChangesGuard';
@@ -100,48 +99,36 @@ export function UsersPage() {
           <Button type="submit">{t('admin.common.apply')}</Button>
         </Group>
       </form>
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <AdminErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Text>{t('admin.users.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={0}>
-          <Table striped withTableBorder verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('admin.users.fields.name')}</Table.Th>
-                <Table.Th scope="col">{t('admin.users.fields.role')}</Table.Th>
-                <Table.Th scope="col">{t('admin.users.fields.organization')}</Table.Th>
-                <Table.Th scope="col">{t('admin.users.fields.status')}</Table.Th>
-                <Table.Th scope="col">{t('admin.users.fields.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((user) => (
-                <Table.Tr key={user.id}>
-                  <Table.Th scope="row" fw="normal">
-                    <Text fw={600}>{user.name}</Text>
-                    <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                      {user.email}
-                    </Text>
-                  </Table.Th>
-                  <Table.Td>{t(`admin.roles.${user.role}`)}</Table.Td>
-                  <Table.Td>{organizationName(user.organizationId) ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <ActiveBadge active={user.isActive} />
-                  </Table.Td>
-                  <Table.Td>
-                    <UserActions user={user} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <CursorPager {...pager} />
+      <AdminPagedTable
+        list={list}
+        pager={pager}
+        empty={t('admin.users.empty')}
+        columns={[
+          t('admin.users.fields.name'),
+          t('admin.users.fields.role'),
+          t('admin.users.fields.organization'),
+          t('admin.users.fields.status'),
+          t('admin.users.fields.actions'),
+        ]}
+        row={(user) => (
+          <Table.Tr key={user.id}>
+            <Table.Th scope="row" fw="normal">
+              <Text fw={600}>{user.name}</Text>
+              <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {user.email}
+              </Text>
+            </Table.Th>
+            <Table.Td>{t(`admin.roles.${user.role}`)}</Table.Td>
+            <Table.Td>{organizationName(user.organizationId) ?? '—'}</Table.Td>
+            <Table.Td>
+              <ActiveBadge active={user.isActive} />
+            </Table.Td>
+            <Table.Td>
+              <UserActions user={user} />
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   );
 }

@@ -18,7 +18,8 @@ import { useTranslation } from 'react-i18next';
 import { api, type CategoryListView } from '../../../app/api';
 import { Loading } from '../../common/Loading';
 import { BankErrorAlert } from './BankErrorAlert';
-import { LeaveGuardModal, useLeaveGuard } from './LeaveGuard';
+import { LeaveGuardModal, useLeaveGuard } from '../../common/leave-guard';
+import { useBankLeaveTexts } from './bank-leave-texts';
 import {
   emptyForm,
   fieldProblemsOf,
@@ -91,7 +92,8 @@ function EditorForm({
   const [form, setForm] = useState(initial);
   const [problems, setProblems] = useState<FieldProblems>({});
   const dirty = JSON.stringify(form) !== saved;
-  const { blocker, allowNextLeave } = useLeaveGuard(dirty);
+  const { blocker, allowNextLeave } = useLeaveGuard(dirty, { searchToo: true });
+  const leaveTexts = useBankLeaveTexts();
   const problem = useProblemText(problems);
   const change = (patch: Partial<QuestionForm>) => setForm((f) => ({ ...f, ...patch }));
 
@@ -229,7 +231,7 @@ function EditorForm({
           </Group>
         </Stack>
       </form>
-      <LeaveGuardModal blocker={blocker} />
+      <LeaveGuardModal blocker={blocker} texts={leaveTexts} />
     </Card>
   );
 }

@@ -20,7 +20,8 @@ import { Link, useParams } from 'react-router';
 import { ApiError, api, type QuestionImportView } from '../../../app/api';
 import { CourseNav } from '../CourseNav';
 import { BankErrorAlert } from './BankErrorAlert';
-import { LeaveGuardModal, useLeaveGuard } from './LeaveGuard';
+import { LeaveGuardModal, useLeaveGuard } from '../../common/leave-guard';
+import { useBankLeaveTexts } from './bank-leave-texts';
 import { SourceEditor, type SourceEditorHandle } from './SourceEditor';
 
 const FORMATS = ['gift', 'aiken', 'moodlexml'] as const;
@@ -60,7 +61,8 @@ export function QuestionImportPage() {
   const [check, setCheck] = useState<Check | null>(null);
   const [page, setPage] = useState(1);
   const [imported, setImported] = useState<QuestionImportView | null>(null);
-  const { blocker } = useLeaveGuard(source.trim() !== '' && !imported);
+  const { blocker } = useLeaveGuard(source.trim() !== '' && !imported, { searchToo: true });
+  const leaveTexts = useBankLeaveTexts();
 
   const dryRun = useMutation({
     mutationFn: (input: { source: string; format: Format }) =>
@@ -276,7 +278,7 @@ export function QuestionImportPage() {
           )}
         </>
       )}
-      <LeaveGuardModal blocker={blocker} />
+      <LeaveGuardModal blocker={blocker} texts={leaveTexts} />
     </Stack>
   );
 }

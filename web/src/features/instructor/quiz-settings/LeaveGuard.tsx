@@ -1,48 +1,20 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBlocker } from 'react-router';
+import { LeaveGuardModal, useLeaveGuard } from '../../common/leave-guard';
 
-/**
- * While `dirty`, leaving the page asks first: in-app navigation through a modal (react-router's
- * blocker), closing or reloading the tab through the browser's own prompt (beforeunload). A change
- * of search params only (a filter, a page of the list) keeps the page and its state, so it passes.
- */
+/** While `dirty`, leaving the page asks first, in the quiz pages' words. */
 export function LeaveGuard({ dirty }: { dirty: boolean }) {
   const { t } = useTranslation();
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      dirty && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-
+  const { blocker } = useLeaveGuard(dirty);
   return (
-    <Modal
-      opened={blocker.state === 'blocked'}
-      onClose={() => blocker.reset?.()}
-      title={t('quizSettings.leave.title')}
-      centered
-      closeButtonProps={{ 'aria-label': t('quizSettings.leave.close') }}
-    >
-      <Stack gap="md">
-        <Text>{t('quizSettings.leave.message')}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => blocker.reset?.()}>
-            {t('quizSettings.leave.stay')}
-          </Button>
-          <Button color="red" onClick={() => blocker.proceed?.()}>
-            {t('quizSettings.leave.discard')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <LeaveGuardModal
+      blocker={blocker}
+      texts={{
+        title: t('quizSettings.leave.title'),
+        message: t('quizSettings.leave.message'),
+        stay: t('quizSettings.leave.stay'),
+        leave: t('quizSettings.leave.discard'),
+        close: t('quizSettings.leave.close'),
+      }}
+    />
   );
 }

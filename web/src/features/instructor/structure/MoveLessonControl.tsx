@@ -60,7 +60,7 @@ export function MoveLessonControl({
         </Button>
       </Group>
       {move.isSuccess && !target && (
-        <Text role="status" size="sm" c="green.9" mt="xs">
+        <Text role="status" size="sm" mt="xs">
           {t('instructorStructure.move.done')}
         </Text>
       )}

@@ -1,20 +1,21 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
 
 /**
- * While `dirty`, leaving the page (a link, back, another filter, closing the tab) asks first.
- * `allowNextLeave()` lets one navigation through, e.g. right after a save.
+ * While `dirty`, leaving the page asks first: in-app navigation through the returned blocker
+ * (react-router), closing or reloading the tab through the browser's own prompt. A change of the
+ * search params alone (a filter, a page of a list) passes unless `searchToo`. `allowNextLeave()`
+ * lets the one navigation that follows a save through.
  */
-export function useLeaveGuard(dirty: boolean) {
+export function useLeaveGuard(dirty: boolean, { searchToo = false } = {}) {
   const allowed = useRef(false);
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
       dirty &&
       !allowed.current &&
       (currentLocation.pathname !== nextLocation.pathname ||
-        currentLocation.search !== nextLocation.search),
+        (searchToo && currentLocation.search !== nextLocation.search)),
   );
   useEffect(() => {
     if (!dirty) return;
@@ -36,26 +37,38 @@ export function useLeaveGuard(dirty: boolean) {
   };
 }
 
+export interface LeaveTexts {
+  title: string;
+  message: string;
+  stay: string;
+  leave: string;
+  close: string;
+}
+
 /** The question a blocked navigation asks: stay (keep the changes) or leave (drop them). */
-export function LeaveGuardModal({ blocker }: { blocker: ReturnType<typeof useBlocker> }) {
-  const { t } = useTranslation();
-  const open = blocker.state === 'blocked';
+export function LeaveGuardModal({
+  blocker,
+  texts,
+}: {
+  blocker: ReturnType<typeof useBlocker>;
+  texts: LeaveTexts;
+}) {
   return (
     <Modal
-      opened={open}
+      opened={blocker.state === 'blocked'}
       onClose={() => blocker.reset?.()}
-      title={t('questionBank.leave.title')}
+      title={texts.title}
       centered
-      closeButtonProps={{ 'aria-label': t('questionBank.common.close') }}
+      closeButtonProps={{ 'aria-label': texts.close }}
     >
       <Stack gap="md">
-        <Text>{t('questionBank.leave.message')}</Text>
+        <Text>{texts.message}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
-            {t('questionBank.leave.stay')}
+            {texts.stay}
           </Button>
           <Button color="red" onClick={() => blocker.proceed?.()}>
-            {t('questionBank.leave.leave')}
+            {texts.leave}
           </Button>
         </Group>
       </Stack>
