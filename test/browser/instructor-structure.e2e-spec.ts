@@ -262,11 +262,15 @@ describe('web app (instructor structure editor, in Chromium)', () => {
     });
     await page.getByText('Opsional · min. 2 menit 30 detik').waitFor();
 
-    await page.getByLabel('Pelajaran terbuka berurutan').check();
+    // A click, not check(): the switch shows the saved value, so it flips once the save answers.
+    await page.getByLabel('Pelajaran terbuka berurutan').click();
     await waitFor('the course to be sequential', async () => {
       const res = await ctx.http().get(`/api/v1/courses/${courseId}`).set(bearer(instructor));
       return res.body.draft.sequential === true ? true : undefined;
     });
+    await waitFor('the switch to show it', async () =>
+      (await page.getByLabel('Pelajaran terbuka berurutan').isChecked()) ? true : undefined,
+    );
   });
 
   it('moves a lesson down by keyboard (space, arrow down, space), announced in Indonesian', async () => {
