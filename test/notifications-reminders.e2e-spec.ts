@@ -1,6 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { QueueName } from '@app/queue';
 import { Role } from '../src/common/auth/roles';
 import { isoWeek } from '../src/modules/notifications/domain/reminder-keys';
@@ -297,7 +298,7 @@ describe('notifications: reminder scan, HR digest, event-driven mails', () => {
     expect(keys(`enrolled:${enrollmentId}`)).toHaveLength(1);
   });
 
-  it('certificate issued (CertificateEvents.onIssued): transactional, link and PDF attached', async () => {
+  it('certificate issued (CertificateEvents.onIssued): in the issuing transaction, link and PDF attached', async () => {
     const course = await seedCourse(ctx.db, instructor.id, 'Issued');
     const enrollment = await seedEnrollment(ctx.db, {
       userId: learner.id,
@@ -334,8 +335,25 @@ describe('notifications: reminder scan, HR digest, event-driven mails', () => {
       number: 'ISS/0001',
       verificationCode: code,
     };
-    await events.issued(event);
-    await events.issued(event);
+    const workerDb = worker.get(DataSource);
+    const outboxRows = async () =>
+      (
+        await ctx.db.query('SELECT id FROM email_outbox WHERE idempotency_key = $1', [
+          `cert-issued:${cert}`,
+        ])
+      ).length;
+    // An issue that rolls back (e.g. the worker dies before COMMIT) leaves no mail behind...
+    await expect(
+      workerDb.transaction(async (tx) => {
+        await events.issuedInTransaction(event, tx);
+        throw new Error('killed before commit');
+      }),
+    ).rejects.toThrow('killed before commit');
+    expect(await outboxRows()).toBe(0);
+    // ...and one that commits has its mail in the outbox with it; a repeat adds nothing.
+    await workerDb.transaction((tx) => events.issuedInTransaction(event, tx));
+    expect(await outboxRows()).toBe(1);
+    await workerDb.transaction((tx) => events.issuedInTransaction(event, tx));
     await drain();
     const mails = mailsFor(`cert-issued:${cert}`);
     expect(mails).toHaveLength(1);

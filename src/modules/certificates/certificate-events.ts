@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 
 export interface CertificateIssuedEvent {
   certificateId: string;
@@ -8,29 +9,23 @@ export interface CertificateIssuedEvent {
   verificationCode: string;
 }
 
-type IssuedHandler = (event: CertificateIssuedEvent) => Promise<void>;
+type IssuedHandler = (event: CertificateIssuedEvent, tx: EntityManager) => Promise<void>;
 
 /**
- * After-issue hook: handlers run once the row is committed as `issued` (the notifications
- * module queues the "certificate issued" e-mail here). Failures are logged, never thrown:
- * the certificate is issued whatever a subscriber does.
+ * Issue hook: handlers run inside the transaction that marks the certificate `issued` (the
+ * notifications module writes the "certificate issued" e-mail to its outbox there), so a worker
+ * killed right after the commit cannot lose what follows an issue. A failing handler rolls the
+ * issue back and the render job is retried.
  */
 @Injectable()
 export class CertificateEvents {
-  private readonly logger = new Logger(CertificateEvents.name);
   private readonly issuedHandlers: IssuedHandler[] = [];
 
   onIssued(handler: IssuedHandler): void {
     this.issuedHandlers.push(handler);
   }
 
-  async issued(event: CertificateIssuedEvent): Promise<void> {
-    for (const handler of this.issuedHandlers) {
-      try {
-        await handler(event);
-      } catch (e) {
-        this.logger.warn(`certificate.issued handler failed: ${(e as Error).message}`);
-      }
-    }
+  async issuedInTransaction(event: CertificateIssuedEvent, tx: EntityManager): Promise<void> {
+    for (const handler of this.issuedHandlers) await handler(event, tx);
   }
 }

@@ -65,13 +65,6 @@ export class CertificateRenderService {
       await this.storage.delete(key);
       return 'skipped';
     }
-    await this.events.issued({
-      certificateId: cert.id,
-      userId: cert.userId,
-      organizationId: cert.organizationId,
-      number,
-      verificationCode: cert.verificationCode,
-    });
     return 'issued';
   }
 
@@ -145,6 +138,16 @@ export class CertificateRenderService {
         });
       }
     }
+    await this.events.issuedInTransaction(
+      {
+        certificateId: cert.id,
+        userId: cert.userId,
+        organizationId: cert.organizationId,
+        number: cert.number,
+        verificationCode: cert.verificationCode,
+      },
+      tx,
+    );
     return true;
   }
 

@@ -28,8 +28,8 @@ export class CertificateIssuedSubscription implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.certificates.onIssued(async (event) => {
-      await this.notifications.certificateIssued(event.certificateId);
+    this.certificates.onIssued(async (event, tx) => {
+      await this.notifications.certificateIssued(event.certificateId, tx);
     });
   }
 }
