@@ -17,6 +17,7 @@ import { AuditLogRecentIndex1796800000000 } from './1796800000000-AuditLogRecent
 import { CertificateNumberAtRender1796810000000 } from './1796810000000-CertificateNumberAtRender';
 import { LessonKeys1796820000000 } from './1796820000000-LessonKeys';
 import { AuditLogOrganizationIndex1796831000000 } from './1796831000000-AuditLogOrganizationIndex';
+import { QuizzesVersionedWithCourse1796840000000 } from './1796840000000-QuizzesVersionedWithCourse';
 
 export const ALL_MIGRATIONS = [
   Init1795816656363,
@@ -36,4 +37,5 @@ export const ALL_MIGRATIONS = [
   CertificateNumberAtRender1796810000000,
   LessonKeys1796820000000,
   AuditLogOrganizationIndex1796831000000,
+  QuizzesVersionedWithCourse1796840000000,
 ];

@@ -1,3 +1,4 @@
+import { FORK_SHARED_DRAFT_QUIZZES } from '../migrations/1796840000000-QuizzesVersionedWithCourse';
 import { Role } from '../src/common/auth/roles';
 import { createPublishedCourse } from './support/course-fixtures';
 import { createQuizCourse, enrolledLearner, SINGLE } from './support/quiz-fixtures';
@@ -231,15 +232,58 @@ describe('instructor courses: staffed list, publish preview, pinned learners', (
     expect(gone.body.error).toBe('DRAFT_REQUIRED');
   });
 
-  it('reports quiz changes and what blocks publishing', async () => {
+  it('gives a new draft its own copy of each quiz: editing it leaves the published version alone', async () => {
     const quizCourse = await createQuizCourse(ctx, owner, [SINGLE]);
+    const onV1 = await enrolledLearner(ctx, quizCourse.courseId);
     const draft = await http()
       .post(`/api/v1/courses/${quizCourse.courseId}/versions`)
       .set(bearer(owner))
       .expect(201);
     const draftModule = draft.body.draft.modules[0];
     const quizLesson = draftModule.lessons[0];
+    const draftQuizId = quizLesson.quizId as string;
+    expect(draftQuizId).toEqual(expect.any(String));
+    expect(draftQuizId).not.toBe(quizCourse.quizId);
+    const copy = await http().get(`/api/v1/quizzes/${draftQuizId}`).set(bearer(owner)).expect(200);
+    expect(copy.body).toMatchObject({
+      lessonId: quizLesson.id,
+      versionNo: 2,
+      versionStatus: 'draft',
+      title: 'Kuis K3',
+      passingPercent: 70,
+      options: { selection: { mode: 'fixed', questionIds: quizCourse.questionIds } },
+    });
+    const unchanged = await http()
+      .get(`/api/v1/courses/${quizCourse.courseId}/publish-preview`)
+      .set(bearer(owner))
+      .expect(200);
+    expect(unchanged.body.quizzes).toEqual([]);
+    expect(unchanged.body.hasChanges).toBe(false);
+
     await http()
+      .patch(`/api/v1/quizzes/${draftQuizId}`)
+      .set(bearer(owner))
+      .send({ passingPercent: 80, timeLimitSeconds: 900 })
+      .expect(200);
+    const published = await http()
+      .get(`/api/v1/quizzes/${quizCourse.quizId}`)
+      .set(bearer(owner))
+      .expect(200);
+    expect(published.body).toMatchObject({
+      versionNo: 1,
+      versionStatus: 'published',
+      passingPercent: 70,
+      timeLimitSeconds: null,
+    });
+    // The learner on version 1 still meets version 1's quiz, and cannot see the draft's.
+    const learnerView = await http()
+      .get(`/api/v1/quizzes/${quizCourse.quizId}`)
+      .set(bearer(onV1))
+      .expect(200);
+    expect(learnerView.body).toMatchObject({ passingPercent: 70, timeLimitSeconds: null });
+    await http().get(`/api/v1/quizzes/${draftQuizId}`).set(bearer(onV1)).expect(404);
+    // The draft's lesson has its quiz already.
+    const second = await http()
       .post('/api/v1/quizzes')
       .set(bearer(owner))
       .send({
@@ -248,7 +292,9 @@ describe('instructor courses: staffed list, publish preview, pinned learners', (
         selection: { mode: 'fixed', questionIds: quizCourse.questionIds },
         passingPercent: 80,
       })
-      .expect(201);
+      .expect(409);
+    expect(second.body.error).toBe('QUIZ_EXISTS');
+
     const empty = await http()
       .post(`/api/v1/courses/${quizCourse.courseId}/modules/${draftModule.id}/lessons`)
       .set(bearer(owner))
@@ -259,12 +305,74 @@ describe('instructor courses: staffed list, publish preview, pinned learners', (
       .set(bearer(owner))
       .expect(200);
     expect(preview.body.quizzes).toEqual([
-      expect.objectContaining({ id: quizLesson.id, change: 'replaced' }),
+      expect.objectContaining({
+        id: quizLesson.id,
+        change: 'changed',
+        fields: ['timeLimitSeconds', 'passingPercent'],
+      }),
     ]);
     expect(preview.body.lessons.added).toEqual([expect.objectContaining({ id: empty.body.id })]);
     expect(preview.body.problems).toEqual([
       expect.objectContaining({ code: 'QUIZ_MISSING', lessonId: empty.body.id }),
     ]);
+
+    await http()
+      .delete(`/api/v1/courses/${quizCourse.courseId}/lessons/${empty.body.id}`)
+      .set(bearer(owner))
+      .expect(204);
+    await http()
+      .post(`/api/v1/courses/${quizCourse.courseId}/publish`)
+      .set(bearer(owner))
+      .expect(200);
+    // After the publish a new learner meets version 2's quiz; the earlier one keeps version 1's.
+    const onV2 = await enrolledLearner(ctx, quizCourse.courseId);
+    const v2View = await http().get(`/api/v1/quizzes/${draftQuizId}`).set(bearer(onV2)).expect(200);
+    expect(v2View.body).toMatchObject({ passingPercent: 80, timeLimitSeconds: 900 });
+    await http().get(`/api/v1/quizzes/${quizCourse.quizId}`).set(bearer(onV2)).expect(404);
+    await http().get(`/api/v1/quizzes/${quizCourse.quizId}`).set(bearer(onV1)).expect(200);
+    const frozen = await http()
+      .get(`/api/v1/quizzes/${quizCourse.quizId}`)
+      .set(bearer(owner))
+      .expect(200);
+    expect(frozen.body.versionStatus).toBe('superseded');
+  });
+
+  it('the migration gives a draft that still shares a frozen quiz its own copy', async () => {
+    const quizCourse = await createQuizCourse(ctx, owner, [SINGLE]);
+    const draft = await http()
+      .post(`/api/v1/courses/${quizCourse.courseId}/versions`)
+      .set(bearer(owner))
+      .expect(201);
+    const draftLesson = draft.body.draft.modules[0].lessons[0];
+    // The state before quizzes were versioned: the draft's lesson links version 1's quiz.
+    await ctx.db.query('UPDATE lessons SET quiz_id = $1 WHERE id = $2', [
+      quizCourse.quizId,
+      draftLesson.id,
+    ]);
+    await ctx.db.query('DELETE FROM quizzes WHERE id = $1', [draftLesson.quizId]);
+    await ctx.db.query(FORK_SHARED_DRAFT_QUIZZES);
+    await ctx.db.query(FORK_SHARED_DRAFT_QUIZZES); // a second run finds nothing left to fork
+    const rows: { id: string; lesson_id: string; quiz_key: string; passing_percent: number }[] =
+      await ctx.db.query(
+        `SELECT id, lesson_id, quiz_key, passing_percent FROM quizzes
+          WHERE course_id = $1 ORDER BY created_at, id`,
+        [quizCourse.courseId],
+      );
+    expect(rows).toHaveLength(2);
+    const [original, forked] = [
+      rows.find((r) => r.id === quizCourse.quizId)!,
+      rows.find((r) => r.id !== quizCourse.quizId)!,
+    ];
+    expect(original.lesson_id).toBe(quizCourse.lessonId);
+    expect(forked).toMatchObject({
+      lesson_id: draftLesson.id,
+      quiz_key: original.quiz_key,
+      passing_percent: 70,
+    });
+    const [link] = await ctx.db.query('SELECT quiz_id FROM lessons WHERE id = $1', [
+      draftLesson.id,
+    ]);
+    expect(link.quiz_id).toBe(forked.id);
   });
 
   it('first publish: everything is added; only staff and admins may ask', async () => {

@@ -96,8 +96,10 @@ describe('web app (instructor quiz settings and grading, in Chromium)', () => {
     await page.getByLabel('Kata sandi').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.getByRole('heading', { name: 'Pengaturan kuis' }).waitFor();
-    // Quizzes are shared by the course versions, so the page says a change is live at once.
-    await page.getByText(/^Pengaturan kuis tidak ikut versi kursus/).waitFor();
+    // The quiz belongs to the published version, so the page says a change is live at once.
+    await page
+      .getByText(/^Kuis ini milik versi 1 \(Terbit\): perubahan yang disimpan langsung berlaku/)
+      .waitFor();
 
     await page.getByLabel('Batas waktu (menit)').fill('30');
     await page.getByLabel('Jumlah percobaan').fill('2');
@@ -322,6 +324,43 @@ describe('web app (instructor quiz settings and grading, in Chromium)', () => {
       previous: [{ questionId: essayVersionId, mark: 1.5 }],
     });
     await card().getByText('Nilai 2 dari 2').waitFor();
+  });
+
+  it("a new draft's copy of the quiz: its page says so, and the publish review names what changed", async () => {
+    const draft = await http()
+      .post(`/api/v1/courses/${quiz.courseId}/versions`)
+      .set(bearer(instructor))
+      .expect(201);
+    const draftQuizId = draft.body.draft.modules[0].lessons[0].quizId as string;
+    expect(draftQuizId).not.toBe(quiz.quizId);
+    await page.goto(`${base}/instructor/quizzes/${draftQuizId}/settings`);
+    await page
+      .getByText(
+        /^Kuis ini milik draf versi 2: perubahan yang disimpan berlaku bagi peserta setelah/,
+      )
+      .waitFor();
+    await page.getByLabel('Nilai lulus').fill('75');
+    await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    await page.getByRole('status').getByText('Pengaturan tersimpan.').waitFor();
+    await checkPage(page, 'instructor-quiz-settings-draft', STAFF_VIEWPORTS);
+    const published = await http()
+      .get(`/api/v1/quizzes/${quiz.quizId}`)
+      .set(bearer(instructor))
+      .expect(200);
+    expect(published.body.passingPercent).toBe(60);
+
+    await page.getByRole('link', { name: 'Kembali ke kursus' }).click();
+    await page.getByRole('button', { name: 'Tinjau dan terbitkan v2' }).click();
+    const review = page.getByRole('dialog', { name: 'Terbitkan versi 2?' });
+    await review.getByText('Kuis: pengaturan kuis berubah (nilai lulus)').waitFor();
+    await checkPage(page, 'instructor-quiz-publish-review', STAFF_VIEWPORTS);
+    await review.getByRole('button', { name: 'Terbitkan versi 2' }).click();
+    await page.getByText('Versi 2 sudah terbit.').waitFor();
+    const v2 = await http()
+      .get(`/api/v1/quizzes/${draftQuizId}`)
+      .set(bearer(instructor))
+      .expect(200);
+    expect(v2.body).toMatchObject({ versionStatus: 'published', passingPercent: 75 });
   });
 
   it('reads in English for an English-speaking instructor', async () => {

@@ -17,6 +17,7 @@ export interface LessonRef {
   lessonId: string;
   courseId: string;
   courseVersionId: string;
+  versionNo: number;
   versionStatus: CourseVersion['status'];
   type: Lesson['type'];
   quizId: string | null;
@@ -201,7 +202,7 @@ export class CourseCatalog {
   /** For the quizzes module: where a lesson lives, whatever its version's status. */
   async getLessonRef(lessonId: string): Promise<LessonRef> {
     const [row] = await this.dataSource.query(
-      `SELECT l.id, l.type, l.quiz_id, v.id AS version_id, v.course_id, v.status
+      `SELECT l.id, l.type, l.quiz_id, v.id AS version_id, v.version_no, v.course_id, v.status
          FROM lessons l JOIN course_versions v ON v.id = l.course_version_id WHERE l.id = $1`,
       [lessonId],
     );
@@ -210,6 +211,7 @@ export class CourseCatalog {
       lessonId: row.id,
       courseId: row.course_id,
       courseVersionId: row.version_id,
+      versionNo: row.version_no,
       versionStatus: row.status,
       type: row.type,
       quizId: row.quiz_id,

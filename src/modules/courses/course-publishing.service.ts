@@ -8,12 +8,13 @@ import { AuditService } from '../audit';
 import { CourseCatalog } from './course-catalog.service';
 import { draftRequired } from './draft-errors';
 import { publishProblems, resolveMinSeconds } from './domain/lesson-rules';
-import { COURSE_DIFF_FIELDS, DiffVersion, publishDiff } from './domain/publish-diff';
+import { COURSE_DIFF_FIELDS, DiffQuiz, DiffVersion, publishDiff } from './domain/publish-diff';
 import { CourseView } from './dto/course.dto';
 import { PublishPreviewView } from './dto/publish-preview.dto';
 import { CourseModuleEntity } from './entities/course-module.entity';
 import { CourseVersion } from './entities/course-version.entity';
 import { Lesson } from './entities/lesson.entity';
+import { DraftQuizCopy, LessonQuizHooks } from './lesson-quiz-hooks';
 
 /** A course's versions: publish the draft, archive, and start a new draft from a frozen one. */
 @Injectable()
@@ -22,6 +23,7 @@ export class CoursePublishing {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly catalog: CourseCatalog,
+    private readonly quizHooks: LessonQuizHooks,
   ) {}
 
   /** Freezes the draft; the previous published version stays pinned for its enrollments. */
@@ -109,6 +111,9 @@ export class CoursePublishing {
     const lessons = await m.find(Lesson, { where: { courseVersionId: version.id } });
     // A draft's minimum times as publishing will resolve them; frozen versions hold them already.
     const resolved = isDraft ? resolvedMinSeconds(lessons, version.jpHours) : null;
+    const quizzes = await this.quizHooks.diffSides(
+      lessons.flatMap((l) => (l.quizId ? [l.quizId] : [])),
+    );
     const side: DiffVersion = {
       fields: Object.fromEntries(
         COURSE_DIFF_FIELDS.map((f) => [f, version[f]]),
@@ -136,7 +141,7 @@ export class CoursePublishing {
           durationSeconds: l.content?.durationSeconds,
           fileSha256: l.content?.file?.sha256,
         },
-        quizId: l.quizId,
+        quiz: l.quizId ? (quizzes.get(l.quizId) ?? unknownQuiz(l.quizId)) : null,
       })),
     };
     return { side, lessons };
@@ -162,7 +167,10 @@ export class CoursePublishing {
     return this.catalog.get(courseId, actor);
   }
 
-  /** Copies the newest frozen version (modules, lessons, quiz links) into a new draft. */
+  /**
+   * Copies the newest frozen version into a new draft: modules, lessons, and a copy of each quiz
+   * (same key), so editing the draft's quiz leaves learners on the frozen version untouched.
+   */
   async createDraft(courseId: string, actor: AuthUser): Promise<CourseView> {
     try {
       await this.dataSource.transaction(async (tx) => {
@@ -187,6 +195,7 @@ export class CoursePublishing {
           where: { courseVersionId: source.id },
         });
         const lessons = await tx.find(Lesson, { where: { courseVersionId: source.id } });
+        const quizCopies: DraftQuizCopy[] = [];
         for (const m of modules) {
           const copy = await tx.save(
             tx.create(CourseModuleEntity, {
@@ -197,10 +206,25 @@ export class CoursePublishing {
               titleEn: m.titleEn,
             }),
           );
-          const rows = lessons
-            .filter((l) => l.moduleId === m.id)
-            .map(({ id: _lid, ...l }) => ({ ...l, courseVersionId: draft.id, moduleId: copy.id }));
-          if (rows.length) await tx.insert(Lesson, rows);
+          const sourceLessons = lessons.filter((l) => l.moduleId === m.id);
+          if (!sourceLessons.length) continue;
+          const inserted = await tx.insert(
+            Lesson,
+            sourceLessons.map(({ id: _lid, ...l }) => ({
+              ...l,
+              courseVersionId: draft.id,
+              moduleId: copy.id,
+            })),
+          );
+          sourceLessons.forEach((l, i) => {
+            if (l.quizId) {
+              quizCopies.push({ quizId: l.quizId, draftLessonId: inserted.identifiers[i].id });
+            }
+          });
+        }
+        const draftQuizzes = await this.quizHooks.copyForDraft(quizCopies, tx);
+        for (const [lessonId, quizId] of draftQuizzes) {
+          await tx.update(Lesson, { id: lessonId }, { quizId });
         }
         await this.audit.record(
           {
@@ -221,6 +245,11 @@ export class CoursePublishing {
     }
     return this.catalog.get(courseId, actor);
   }
+}
+
+/** A quiz the quizzes module does not describe: compared by identity only. */
+function unknownQuiz(quizId: string): DiffQuiz {
+  return { key: quizId, settings: {} as DiffQuiz['settings'] };
 }
 
 function problemsOf(lessons: readonly Lesson[]) {

@@ -10,6 +10,7 @@ import { CourseVersion } from './entities/course-version.entity';
 import { Course } from './entities/course.entity';
 import { Lesson } from './entities/lesson.entity';
 import { LessonFilesService } from './lesson-files.service';
+import { LessonQuizHooks } from './lesson-quiz-hooks';
 
 /** Services shared by the API and the worker (no controllers). */
 @Module({
@@ -24,7 +25,7 @@ import { LessonFilesService } from './lesson-files.service';
     ]),
   ],
   // Authoring is here because lesson file uploads go through it; other modules never see it.
-  providers: [CourseCatalog, CourseAuthoring, LessonFilesService, CourseAccess],
-  exports: [CourseCatalog, CourseAuthoring, LessonFilesService, CourseAccess],
+  providers: [CourseCatalog, CourseAuthoring, LessonFilesService, CourseAccess, LessonQuizHooks],
+  exports: [CourseCatalog, CourseAuthoring, LessonFilesService, CourseAccess, LessonQuizHooks],
 })
 export class CoursesCoreModule {}

@@ -8,6 +8,7 @@ import { ItemAnalysisService } from './item-analysis.service';
 import { ManualGradingService } from './manual-grading.service';
 import { QuestionBankController, QuestionsController } from './question-bank.controller';
 import { QuestionTransferService } from './question-transfer.service';
+import { QuizCourseVersions } from './quiz-course-versions';
 import { QuizzesCoreModule } from './quizzes-core.module';
 import { AttemptsController, QuizzesController } from './quizzes.controller';
 
@@ -26,6 +27,7 @@ import { AttemptsController, QuizzesController } from './quizzes.controller';
     ManualGradingService,
     ItemAnalysisService,
     GradingQueueService,
+    QuizCourseVersions,
   ],
 })
 export class QuizzesModule {}

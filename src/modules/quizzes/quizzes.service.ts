@@ -13,6 +13,12 @@ import { CreateQuizDto, QuizSettingsDto, UpdateQuizDto } from './dto/quiz.dto';
 import { QuestionBankService } from './question-bank.service';
 import { Quiz } from './entities/quiz.entity';
 
+/** A quiz with the course version it belongs to, for its authors. */
+export interface AuthorQuiz {
+  quiz: Quiz;
+  version: { no: number; status: string };
+}
+
 export interface EnrollmentRef {
   enrollmentId: string;
   lessonId: string;
@@ -29,7 +35,7 @@ export class QuizzesService {
     private readonly enrollmentReads: EnrollmentReadModel,
   ) {}
 
-  async create(dto: CreateQuizDto, actor: AuthUser): Promise<Quiz> {
+  async create(dto: CreateQuizDto, actor: AuthUser): Promise<AuthorQuiz> {
     const ref = await this.courses.getLessonRef(dto.lessonId);
     await this.access.assertStaff(actor, ref.courseId);
     if (ref.type !== 'quiz') {
@@ -61,11 +67,16 @@ export class QuizzesService {
       entityId: quiz.id,
       data: { lessonId: dto.lessonId },
     });
-    return quiz;
+    return { quiz, version: { no: ref.versionNo, status: ref.versionStatus } };
   }
 
-  async update(id: string, dto: UpdateQuizDto, actor: AuthUser): Promise<Quiz> {
-    const quiz = await this.getForAuthor(id, actor);
+  /**
+   * A quiz of a frozen version stays editable (an exam window moves, a pass mark is corrected):
+   * the change applies at once to learners on that version. A draft's quiz is its own copy.
+   */
+  async update(id: string, dto: UpdateQuizDto, actor: AuthUser): Promise<AuthorQuiz> {
+    const authored = await this.getForAuthor(id, actor);
+    const { quiz } = authored;
     const merged: QuizSettingsDto = {
       ...toSettingsDto(quiz),
       ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)),
@@ -77,16 +88,17 @@ export class QuizzesService {
       action: 'quiz.updated',
       entityType: 'quiz',
       entityId: quiz.id,
-      data: { fields: Object.keys(dto) },
+      data: { fields: Object.keys(dto), versionNo: authored.version.no },
     });
-    return quiz;
+    return authored;
   }
 
   /** The full quiz, for admins and the course staff. */
-  async getForAuthor(id: string, actor: AuthUser): Promise<Quiz> {
+  async getForAuthor(id: string, actor: AuthUser): Promise<AuthorQuiz> {
     const quiz = await this.find(id);
     await this.access.assertStaff(actor, quiz.courseId);
-    return quiz;
+    const ref = await this.courses.getLessonRef(quiz.lessonId);
+    return { quiz, version: { no: ref.versionNo, status: ref.versionStatus } };
   }
 
   private async find(id: string): Promise<Quiz> {

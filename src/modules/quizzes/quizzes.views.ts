@@ -1,7 +1,7 @@
 import type { QuizView } from './dto/quiz-views.dto';
-import type { Quiz } from './entities/quiz.entity';
+import type { AuthorQuiz } from './quizzes.service';
 
-export const toQuizView = (q: Quiz): QuizView => ({
+export const toQuizView = ({ quiz: q, version }: AuthorQuiz): QuizView => ({
   createdAt: q.createdAt,
   updatedAt: q.updatedAt,
   id: q.id,
@@ -15,4 +15,6 @@ export const toQuizView = (q: Quiz): QuizView => ({
   openAt: q.openAt,
   closeAt: q.closeAt,
   options: q.options,
+  versionNo: version.no,
+  versionStatus: version.status,
 });

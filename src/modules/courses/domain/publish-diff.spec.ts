@@ -1,4 +1,11 @@
-import { CourseDiffFields, DiffLesson, DiffModule, DiffVersion, publishDiff } from './publish-diff';
+import {
+  CourseDiffFields,
+  DiffLesson,
+  DiffModule,
+  DiffQuiz,
+  DiffVersion,
+  publishDiff,
+} from './publish-diff';
 
 const FIELDS: CourseDiffFields = {
   titleId: 'K3 Umum',
@@ -13,6 +20,24 @@ const FIELDS: CourseDiffFields = {
   enrollmentMode: 'open',
   sequential: false,
 };
+
+const quiz = (key: string, settings: Partial<DiffQuiz['settings']> = {}): DiffQuiz => ({
+  key,
+  settings: {
+    title: 'Kuis',
+    timeLimitSeconds: 600,
+    attemptsAllowed: 2,
+    passingPercent: 70,
+    gradingMethod: 'highest',
+    openAt: null,
+    closeAt: null,
+    questions: { mode: 'fixed', questionIds: ['q1', 'q2'] },
+    shuffleQuestions: false,
+    shuffleAnswers: true,
+    review: { afterSubmit: { score: true }, afterClose: { score: true } },
+    ...settings,
+  },
+});
 
 const mod = (key: string, position: number, title = key): DiffModule => ({
   id: `${key}-row`,
@@ -39,7 +64,7 @@ const lesson = (
     required: true,
     minSeconds: 60,
     content: { markdown: `# ${key}` },
-    quizId: null,
+    quiz: null,
     ...extra,
   }) satisfies DiffLesson;
 
@@ -50,7 +75,7 @@ const v1: DiffVersion = {
     lesson('a', 'm1', 0),
     lesson('b', 'm1', 1),
     lesson('c', 'm2', 0),
-    lesson('q', 'm2', 1, { type: 'quiz', content: {}, minSeconds: 0, quizId: 'quiz-1' }),
+    lesson('q', 'm2', 1, { type: 'quiz', content: {}, minSeconds: 0, quiz: quiz('quiz-1') }),
   ],
 };
 
@@ -132,8 +157,8 @@ describe('publishDiff', () => {
       ...v1,
       lessons: [
         ...v1.lessons,
-        lesson('q2', 'm2', 2, { type: 'quiz', quizId: 'quiz-2', content: {}, minSeconds: 0 }),
-        lesson('q3', 'm2', 3, { type: 'quiz', quizId: null, content: {}, minSeconds: 0 }),
+        lesson('q2', 'm2', 2, { type: 'quiz', quiz: quiz('quiz-2'), content: {}, minSeconds: 0 }),
+        lesson('q3', 'm2', 3, { type: 'quiz', quiz: null, content: {}, minSeconds: 0 }),
       ],
     };
     const draft = copyOf(base);
@@ -141,9 +166,9 @@ describe('publishDiff', () => {
       .filter((l) => l.key !== 'q2')
       .map((l) =>
         l.key === 'q'
-          ? { ...l, quizId: 'quiz-9' }
+          ? { ...l, quiz: quiz('quiz-9') }
           : l.key === 'q3'
-            ? { ...l, quizId: 'quiz-3' }
+            ? { ...l, quiz: quiz('quiz-3') }
             : l,
       );
     const diff = publishDiff(base, draft);
@@ -154,6 +179,32 @@ describe('publishDiff', () => {
     ]);
     // A new quiz on the same lesson is a quiz change, not a lesson change.
     expect(diff.lessons.changed).toEqual([]);
+  });
+
+  it("names the settings in which the draft's copy of a quiz differs (compared by value)", () => {
+    const draft = copyOf(v1);
+    draft.lessons = draft.lessons.map((l) =>
+      l.key === 'q'
+        ? {
+            ...l,
+            quiz: quiz('quiz-1', {
+              passingPercent: 80,
+              questions: { mode: 'fixed', questionIds: ['q2', 'q1'] },
+              review: { afterSubmit: { score: true }, afterClose: { score: true } },
+            }),
+          }
+        : l,
+    );
+    const diff = publishDiff(v1, draft);
+    expect(diff.quizzes).toEqual([
+      expect.objectContaining({
+        key: 'q',
+        change: 'changed',
+        fields: ['passingPercent', 'questions'],
+      }),
+    ]);
+    expect(diff.hasChanges).toBe(true);
+    expect(publishDiff(v1, copyOf(v1)).quizzes).toEqual([]);
   });
 
   it('names changed course fields (tags compared by value) and module changes', () => {

@@ -21,6 +21,28 @@ export type CourseDiffField = (typeof COURSE_DIFF_FIELDS)[number];
 
 export type CourseDiffFields = Record<CourseDiffField, string | number | boolean | string[]>;
 
+/** The quiz settings a publish compares (the quizzes module fills them in). */
+export const QUIZ_DIFF_FIELDS = [
+  'title',
+  'timeLimitSeconds',
+  'attemptsAllowed',
+  'passingPercent',
+  'gradingMethod',
+  'openAt',
+  'closeAt',
+  'questions',
+  'shuffleQuestions',
+  'shuffleAnswers',
+  'review',
+] as const;
+export type QuizDiffField = (typeof QUIZ_DIFF_FIELDS)[number];
+
+/** A lesson's quiz as one version holds it: each draft has its own copy, with the same key. */
+export interface DiffQuiz {
+  key: string;
+  settings: Record<QuizDiffField, unknown>;
+}
+
 export interface DiffModule {
   id: string;
   key: string;
@@ -46,7 +68,7 @@ export interface DiffLesson {
     durationSeconds?: number;
     fileSha256?: string;
   };
-  quizId: string | null;
+  quiz: DiffQuiz | null;
 }
 
 export interface DiffVersion {
@@ -57,7 +79,7 @@ export interface DiffVersion {
 
 export type ModuleChange = 'title' | 'moved';
 export type LessonChange = 'title' | 'type' | 'required' | 'minSeconds' | 'content' | 'moved';
-export type QuizChange = 'added' | 'removed' | 'replaced';
+export type QuizChange = 'added' | 'removed' | 'replaced' | 'changed';
 
 export interface ModuleDiffItem {
   key: string;
@@ -88,8 +110,11 @@ export interface PublishDiff {
     removed: LessonDiffItem[];
     changed: (LessonDiffItem & { changes: LessonChange[] })[];
   };
-  /** A quiz attached to, detached from or replaced on a lesson (added and removed lessons too). */
-  quizzes: (LessonDiffItem & { change: QuizChange })[];
+  /**
+   * A quiz attached to, detached from, replaced on or changed in a lesson (added and removed
+   * lessons too); `fields` names the settings a changed quiz differs in.
+   */
+  quizzes: (LessonDiffItem & { change: QuizChange; fields: QuizDiffField[] })[];
   hasChanges: boolean;
 }
 
@@ -120,6 +145,18 @@ function moduleItem(m: DiffModule): ModuleDiffItem {
 function contentOf(l: DiffLesson) {
   const { markdown, videoUrl, durationSeconds, fileSha256 } = l.content;
   return { markdown, videoUrl, durationSeconds, fileSha256 };
+}
+
+function quizDiff(
+  before: DiffQuiz | null,
+  after: DiffQuiz | null,
+): { change: QuizChange; fields: QuizDiffField[] } | null {
+  if (!before && !after) return null;
+  if (!before) return { change: 'added', fields: [] };
+  if (!after) return { change: 'removed', fields: [] };
+  if (before.key !== after.key) return { change: 'replaced', fields: [] };
+  const fields = QUIZ_DIFF_FIELDS.filter((f) => !sameValue(before.settings[f], after.settings[f]));
+  return fields.length ? { change: 'changed', fields } : null;
 }
 
 /** The draft against the published version; `published` null (first publish) adds everything. */
@@ -186,7 +223,7 @@ export function publishDiff(published: DiffVersion | null, draft: DiffVersion): 
   for (const l of newLessons) {
     const old = oldByKey.get(l.key);
     if (!old) {
-      if (l.quizId) quizzes.push({ ...lessonItem(l), change: 'added' });
+      if (l.quiz) quizzes.push({ ...lessonItem(l), change: 'added', fields: [] });
       continue;
     }
     const changes: LessonChange[] = [];
@@ -199,13 +236,13 @@ export function publishDiff(published: DiffVersion | null, draft: DiffVersion): 
       changes.push('moved');
     }
     if (changes.length) lessons.changed.push({ ...lessonItem(l), changes });
-    if (old.quizId !== l.quizId) {
-      const change: QuizChange = !old.quizId ? 'added' : !l.quizId ? 'removed' : 'replaced';
-      quizzes.push({ ...lessonItem(l), change });
-    }
+    const quizChange = quizDiff(old.quiz, l.quiz);
+    if (quizChange) quizzes.push({ ...lessonItem(l), ...quizChange });
   }
   for (const l of oldLessons) {
-    if (!newByKey.has(l.key) && l.quizId) quizzes.push({ ...lessonItem(l), change: 'removed' });
+    if (!newByKey.has(l.key) && l.quiz) {
+      quizzes.push({ ...lessonItem(l), change: 'removed', fields: [] });
+    }
   }
 
   const hasChanges =

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { COURSE_DIFF_FIELDS } from '../domain/publish-diff';
+import { COURSE_DIFF_FIELDS, QUIZ_DIFF_FIELDS } from '../domain/publish-diff';
 import { LESSON_TYPES } from './course.dto';
 
 const MODULE_CHANGES = ['title', 'moved'] as const;
 const LESSON_CHANGES = ['title', 'type', 'required', 'minSeconds', 'content', 'moved'] as const;
-const QUIZ_CHANGES = ['added', 'removed', 'replaced'] as const;
+const QUIZ_CHANGES = ['added', 'removed', 'replaced', 'changed'] as const;
 
 export class ModuleDiffItemView {
   @ApiProperty({ format: 'uuid', description: 'The same module in every version' }) key!: string;
@@ -34,6 +34,12 @@ export class ChangedLessonView extends LessonDiffItemView {
 export class QuizDiffItemView extends LessonDiffItemView {
   @ApiProperty({ enum: QUIZ_CHANGES, description: 'What happens to the quiz of this lesson' })
   change!: string;
+  @ApiProperty({
+    enum: QUIZ_DIFF_FIELDS,
+    isArray: true,
+    description: "For a changed quiz: the settings in which the draft's copy differs",
+  })
+  fields!: string[];
 }
 
 export class ModuleDiffView {

@@ -48,6 +48,14 @@ class QuizSettingsView {
 /** What authors see and edit. */
 export class QuizView extends QuizSettingsView {
   @ApiProperty() courseId!: string;
+  @ApiProperty({ description: 'The course version whose lesson holds this quiz' })
+  versionNo!: number;
+  @ApiProperty({
+    enum: ['draft', 'published', 'archived', 'superseded'],
+    description:
+      "A draft's quiz reaches learners when the draft is published; a frozen one at once",
+  })
+  versionStatus!: string;
   @ApiProperty({ type: QuizOptionsView }) options!: QuizOptionsView;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;

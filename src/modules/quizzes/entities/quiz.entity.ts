@@ -5,7 +5,10 @@ import type { QuizOptions } from '../domain/quiz-settings';
 export const GRADING_METHODS = ['highest', 'last'] as const;
 export type GradingMethod = (typeof GRADING_METHODS)[number];
 
-/** A quiz belongs to one quiz lesson; copies of the lesson in later drafts share it. */
+/**
+ * A quiz belongs to one quiz lesson of one course version. A new draft copies it for the draft's
+ * lesson (same `quizKey`), so a frozen version's quiz never changes with the draft.
+ */
 @Entity('quizzes')
 export class Quiz extends Timestamped {
   @PrimaryGeneratedColumn('uuid')
@@ -14,6 +17,10 @@ export class Quiz extends Timestamped {
   @Index('uq_quizzes_lesson', { unique: true })
   @Column({ name: 'lesson_id', type: 'uuid' })
   lessonId!: string;
+
+  /** The same quiz in every version of the course. */
+  @Column({ name: 'quiz_key', type: 'uuid', default: () => 'gen_random_uuid()' })
+  quizKey!: string;
 
   @Index('ix_quizzes_course')
   @Column({ name: 'course_id', type: 'uuid' })

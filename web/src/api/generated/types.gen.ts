@@ -484,7 +484,11 @@ export type QuizDiffItemView = {
     /**
      * What happens to the quiz of this lesson
      */
-    change: 'added' | 'removed' | 'replaced';
+    change: 'added' | 'removed' | 'replaced' | 'changed';
+    /**
+     * For a changed quiz: the settings in which the draft's copy differs
+     */
+    fields: Array<'title' | 'timeLimitSeconds' | 'attemptsAllowed' | 'passingPercent' | 'gradingMethod' | 'openAt' | 'closeAt' | 'questions' | 'shuffleQuestions' | 'shuffleAnswers' | 'review'>;
 };
 
 export type PublishProblemView = {
@@ -1568,6 +1572,14 @@ export type QuizView = {
     openAt: string | null;
     closeAt: string | null;
     courseId: string;
+    /**
+     * The course version whose lesson holds this quiz
+     */
+    versionNo: number;
+    /**
+     * A draft's quiz reaches learners when the draft is published; a frozen one at once
+     */
+    versionStatus: 'draft' | 'published' | 'archived' | 'superseded';
     options: QuizOptionsView;
     createdAt: string;
     updatedAt: string;

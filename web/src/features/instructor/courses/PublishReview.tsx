@@ -185,7 +185,10 @@ function Changes({ course, preview }: { course: CourseView; preview: PublishPrev
       'quizzes',
       quizzes.map((q) => ({
         key: q.key,
-        text: t(`instructorCourses.publish.quizChange.${q.change}`, { lesson: title(q) }),
+        text: t(`instructorCourses.publish.quizChange.${q.change}`, {
+          lesson: title(q),
+          fields: q.fields.map((f) => t(`instructorCourses.quizDiffFields.${f}`)).join(', '),
+        }),
       })),
     ],
     ['modulesAdded', modules.added.map((m) => ({ key: m.key, text: title(m) }))],

@@ -63,7 +63,14 @@ export function QuizSettingsPage() {
         <Title order={1}>{t('quizSettings.title')}</Title>
         <Text c="dimmed">{quiz.data.title}</Text>
       </div>
-      <Text size="sm">{t('quizSettings.appliesNow')}</Text>
+      <Alert color={quiz.data.versionStatus === 'draft' ? 'blue' : 'yellow'} role="note">
+        {quiz.data.versionStatus === 'draft'
+          ? t('quizSettings.appliesDraft', { no: quiz.data.versionNo })
+          : t('quizSettings.appliesFrozen', {
+              no: quiz.data.versionNo,
+              status: t(`instructorCourses.versionStatus.${quiz.data.versionStatus}`),
+            })}
+      </Alert>
       <Anchor component={Link} to={`/instructor/courses/${quiz.data.courseId}`}>
         {t('quizSettings.backToCourse')}
       </Anchor>
