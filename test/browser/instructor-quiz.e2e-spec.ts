@@ -23,6 +23,21 @@ const ESSAY_TEXT = 'Jelaskan hierarki pengendalian bahaya';
 const LEARNER_ANSWER = 'Eliminasi, substitusi, rekayasa teknik, administrasi, APD.';
 
 /** A datetime-local value (Jakarta time) `days` from now, at 08:00 WIB. */
+const ID_MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+
 function wibDay(days: number): { local: string; iso: string } {
   const day = new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
   return { local: `${day}T08:00`, iso: new Date(`${day}T08:00:00+07:00`).toISOString() };
@@ -138,6 +153,14 @@ describe('web app (instructor quiz settings and grading, in Chromium)', () => {
 
     await page.getByLabel('Dibuka pada (WIB)').fill(opens.local);
     await page.getByLabel('Ditutup pada (WIB)').fill(closes.local);
+    // The browser formats the input its own way; the time is also given in words, in Indonesian.
+    for (const { local } of [opens, closes]) {
+      const month = ID_MONTHS[Number(local.slice(5, 7)) - 1];
+      const day = Number(local.slice(8, 10));
+      await page
+        .getByText(new RegExp(`, 0?${day} ${month} ${local.slice(0, 4)} pukul 08\\.00 WIB$`))
+        .waitFor();
+    }
     expect(await page.getByTestId('review-sentence').innerText()).toBe(
       'Setelah mengirim: hanya nilai; setelah kuis ditutup: juga kunci jawaban.',
     );
@@ -361,6 +384,75 @@ describe('web app (instructor quiz settings and grading, in Chromium)', () => {
       .set(bearer(instructor))
       .expect(200);
     expect(v2.body).toMatchObject({ versionStatus: 'published', passingPercent: 75 });
+  });
+
+  it('picks fixed questions from a bank of more than 100: page by page, by search, and keeps the order', async () => {
+    const big = await createQuizCourse(ctx, instructor, [{ ...SINGLE, title: 'Soal 000' }]);
+    const titles = Array.from({ length: 120 }, (_, i) => `Soal ${String(i + 1).padStart(3, '0')}`);
+    const ids = new Map<string, string>();
+    for (const title of titles) {
+      const res = await http()
+        .post(`/api/v1/courses/${big.courseId}/question-bank/questions`)
+        .set(bearer(instructor))
+        .send({ ...TRUE_FALSE, title, text: `Pernyataan ${title}` })
+        .expect(201);
+      ids.set(title, res.body.id as string);
+    }
+    await page.goto(`${base}/instructor/quizzes/${big.quizId}/settings`);
+    const bankList = page.getByRole('region', { name: 'Bank soal' });
+    await bankList.getByLabel('Soal 049').waitFor();
+    await expect(bankList.getByRole('checkbox').count()).resolves.toBe(50);
+    await expect(bankList.getByLabel('Soal 050').count()).resolves.toBe(0);
+    await page
+      .getByRole('button', { name: 'Tampilkan soal berikutnya (50 sudah ditampilkan)' })
+      .click();
+    await bankList.getByLabel('Soal 099').waitFor();
+    await page
+      .getByRole('button', { name: 'Tampilkan soal berikutnya (100 sudah ditampilkan)' })
+      .click();
+    await bankList.getByLabel('Soal 120').waitFor();
+    await expect(bankList.getByRole('checkbox').count()).resolves.toBe(121);
+    await expect(
+      page.getByRole('button', { name: /Tampilkan soal berikutnya/ }).count(),
+    ).resolves.toBe(0);
+    await bankList.getByLabel('Soal 120').check();
+    await page.getByText('2 soal dipilih', { exact: false }).waitFor();
+
+    await page.getByLabel('Cari soal').fill('Soal 007');
+    await bankList.getByLabel('Soal 008').waitFor({ state: 'detached' });
+    await expect(bankList.getByRole('checkbox').count()).resolves.toBe(1);
+    await bankList.getByLabel('Soal 007').check();
+    await page.getByLabel('Cari soal').fill('tidak ada soal seperti ini');
+    await bankList.getByText('Tidak ada soal yang cocok dengan pencarian.').waitFor();
+    await checkPage(page, 'instructor-quiz-fixed-picker', STAFF_VIEWPORTS);
+    await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    await page.getByRole('status').getByText('Pengaturan tersimpan.').waitFor();
+    const saved = await http()
+      .get(`/api/v1/quizzes/${big.quizId}`)
+      .set(bearer(instructor))
+      .expect(200);
+    expect(saved.body.options.selection).toEqual({
+      mode: 'fixed',
+      questionIds: [big.questionIds[0], ids.get('Soal 120'), ids.get('Soal 007')],
+    });
+
+    // After a reload the chosen ones are named in their order, although Soal 120 is not on the
+    // first page of the bank.
+    await page.reload();
+    const chosen = page.getByRole('region', { name: 'Soal terpilih, sesuai urutan tampil' });
+    await chosen.getByLabel('Soal 120').waitFor();
+    await expect(chosen.locator('label').allInnerTexts()).resolves.toEqual([
+      'Soal 000',
+      'Soal 120',
+      'Soal 007',
+    ]);
+    // Unticking one takes it out of the chosen list.
+    await chosen.getByLabel('Soal 000').click();
+    await page.getByText('2 soal dipilih', { exact: false }).waitFor();
+    await expect(chosen.locator('label').allInnerTexts()).resolves.toEqual([
+      'Soal 120',
+      'Soal 007',
+    ]);
   });
 
   it('reads in English for an English-speaking instructor', async () => {

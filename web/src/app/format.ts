@@ -15,6 +15,18 @@ export function formatDate(language: string, iso: string): string {
   }).format(new Date(iso));
 }
 
+/**
+ * A date and time in words, in the app's language and Jakarta time, e.g. "Senin, 07 Desember
+ * 2026 pukul 08.00": native date inputs show the browser's own format, this says it plainly.
+ */
+export function formatDateTimeInWords(language: string, iso: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'id-ID', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: 'Asia/Jakarta',
+  }).format(new Date(iso));
+}
+
 /** A time of day on the device's clock, e.g. "10.02.00" (id) or "10:02:00" (en). */
 export function formatTimeOfDay(language: string, epochMs: number): string {
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'id-ID', {

@@ -20,11 +20,19 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, type QuizView } from '../../../app/api';
+import { formatDateTimeInWords } from '../../../app/format';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { Loading } from '../../common/Loading';
+import { FixedQuestionPicker } from './FixedQuestionPicker';
 import { LeaveGuard } from './LeaveGuard';
 import { REVIEW_FLAGS, reviewSentence, type ReviewSettings } from './review-sentence';
-import { changedSettings, fieldOf, formFromQuiz, type SettingsForm } from './settings-form';
+import {
+  changedSettings,
+  fieldOf,
+  formFromQuiz,
+  wibToIso,
+  type SettingsForm,
+} from './settings-form';
 
 const REVIEW_MOMENTS = ['afterSubmit', 'afterClose'] as const;
 
@@ -89,11 +97,6 @@ function SettingsEditor({ quiz }: { quiz: QuizView }) {
     queryKey: ['bank-categories', quiz.courseId],
     queryFn: () => api.bankCategories(quiz.courseId),
   });
-  const questions = useQuery({
-    queryKey: ['bank-questions', quiz.courseId, 'limit=100'],
-    queryFn: () => api.bankQuestions(quiz.courseId, new URLSearchParams({ limit: '100' })),
-    enabled: form.mode === 'fixed',
-  });
   const save = useMutation({
     mutationFn: () => api.updateQuiz(quiz.id, changedSettings(saved, form)),
     onSuccess: (updated) => {
@@ -113,6 +116,11 @@ function SettingsEditor({ quiz }: { quiz: QuizView }) {
   const edit = (change: (f: SettingsForm) => SettingsForm) => {
     if (save.error) save.reset();
     setForm(change);
+  };
+  // The window in words (WIB) under each field, whatever format the browser gives the input.
+  const inWords = (local: string) => {
+    const iso = wibToIso(local);
+    return iso ? `${formatDateTimeInWords(i18n.language, iso)} WIB` : undefined;
   };
   const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) =>
     edit((f) => ({ ...f, [key]: value }));
@@ -202,6 +210,8 @@ function SettingsEditor({ quiz }: { quiz: QuizView }) {
             <TextInput
               type="datetime-local"
               label={t('quizSettings.fields.openAt')}
+              description={inWords(form.openAt)}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
               value={form.openAt}
               onChange={(e) => set('openAt', e.currentTarget.value)}
               error={fieldError('openAt')}
@@ -209,6 +219,8 @@ function SettingsEditor({ quiz }: { quiz: QuizView }) {
             <TextInput
               type="datetime-local"
               label={t('quizSettings.fields.closeAt')}
+              description={inWords(form.closeAt)}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
               value={form.closeAt}
               onChange={(e) => set('closeAt', e.currentTarget.value)}
               error={fieldError('closeAt')}
@@ -243,9 +255,9 @@ function SettingsEditor({ quiz }: { quiz: QuizView }) {
                 }
               />
             ) : (
-              <FixedQuestions
-                form={form}
-                questions={questions}
+              <FixedQuestionPicker
+                courseId={quiz.courseId}
+                chosenIds={form.questionIds}
                 onChange={(ids) => set('questionIds', ids)}
               />
             )}
@@ -395,44 +407,5 @@ function RandomDraws({
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
-  );
-}
-
-function FixedQuestions({
-  form,
-  questions,
-  onChange,
-}: {
-  form: SettingsForm;
-  questions: ReturnType<typeof useQuery<Awaited<ReturnType<typeof api.bankQuestions>>>>;
-  onChange: (ids: string[]) => void;
-}) {
-  const { t } = useTranslation();
-  if (questions.isPending) return <Loading />;
-  if (questions.error) {
-    return <ErrorAlert error={questions.error} onRetry={() => void questions.refetch()} />;
-  }
-  const bank = questions.data.items;
-  // Keep the chosen order; newly ticked questions go to the end.
-  const toggle = (id: string, on: boolean) =>
-    onChange(on ? [...form.questionIds, id] : form.questionIds.filter((q) => q !== id));
-  return (
-    <Stack gap={6}>
-      <Text size="sm">{t('quizSettings.fixedCount', { count: form.questionIds.length })}</Text>
-      {bank.map((q) => (
-        <Checkbox
-          key={q.id}
-          checked={form.questionIds.includes(q.id)}
-          onChange={(e) => toggle(q.id, e.currentTarget.checked)}
-          label={q.title || q.text.slice(0, 140)}
-          description={t(`quizSettings.type.${q.type}`)}
-        />
-      ))}
-      {questions.data.nextCursor && (
-        <Text size="sm" c="dimmed">
-          {t('quizSettings.firstHundred')}
-        </Text>
-      )}
-    </Stack>
   );
 }
