@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
+import { BASIC_SCREEN_KEYS } from './src/basic-screen/texts';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
 const apiTarget = process.env.K3_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
@@ -33,17 +34,18 @@ function precompressAssets(): Plugin {
 }
 
 /**
- * Loads web/src/app/early-refresh.ts as its own `async` module script in index.html's head: it
- * starts the silent session refresh as soon as that tiny chunk is in, in parallel with parsing the
- * app's bundle (which imports the same module, so the two share one instance).
+ * Loads a module as its own `async` module script in index.html's head, so it runs as soon as its
+ * tiny chunk is in, in parallel with parsing the app's bundle (which imports the same modules, so
+ * they share one instance): web/src/app/early-refresh.ts starts the silent session refresh,
+ * web/src/basic-screen/basic-screen.ts draws the basic first screen on a slow connection.
  */
-function earlyRefreshScript(): Plugin {
-  const id = resolve(webDir, 'src', 'app', 'early-refresh.ts');
+function asyncHeadScript(name: string, file: string): Plugin {
+  const id = resolve(webDir, 'src', file);
   return {
-    name: 'k3-early-refresh-script',
+    name: `k3-async-head-script-${name}`,
     apply: 'build',
     buildStart() {
-      this.emitFile({ type: 'chunk', id, name: 'early-refresh' });
+      this.emitFile({ type: 'chunk', id, name });
     },
     transformIndexHtml: {
       order: 'post',
@@ -51,7 +53,7 @@ function earlyRefreshScript(): Plugin {
         const chunk = Object.values(ctx.bundle ?? {}).find(
           (c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId === id,
         );
-        if (!chunk) throw new Error('the early-refresh chunk is missing from the bundle');
+        if (!chunk) throw new Error(`the ${name} chunk is missing from the bundle`);
         return [
           {
             tag: 'script',
@@ -60,6 +62,43 @@ function earlyRefreshScript(): Plugin {
           },
         ];
       },
+    },
+  };
+}
+
+/**
+ * `virtual:basic-screen-texts`: only the catalogue strings the basic first screen shows
+ * (BASIC_SCREEN_KEYS), taken from web/src/locales at build time.
+ */
+function basicScreenTexts(): Plugin {
+  const virtualId = 'virtual:basic-screen-texts';
+  const resolvedId = `\0${virtualId}`;
+  return {
+    name: 'k3-basic-screen-texts',
+    resolveId: (id) => (id === virtualId ? resolvedId : null),
+    load(id) {
+      if (id !== resolvedId) return null;
+      const keys: readonly string[] = BASIC_SCREEN_KEYS;
+      const texts: Record<string, Record<string, string>> = {};
+      for (const language of ['id', 'en']) {
+        this.addWatchFile(resolve(webDir, 'src', 'locales', `${language}.json`));
+        const catalogue = JSON.parse(
+          readFileSync(resolve(webDir, 'src', 'locales', `${language}.json`), 'utf8'),
+        ) as Record<string, unknown>;
+        texts[language] = Object.fromEntries(
+          keys.map((key) => {
+            const text = key
+              .split('.')
+              .reduce<unknown>(
+                (node, part) => (node as Record<string, unknown> | undefined)?.[part],
+                catalogue,
+              );
+            if (typeof text !== 'string') throw new Error(`${language}.json has no text ${key}`);
+            return [key, text];
+          }),
+        );
+      }
+      return `export default ${JSON.stringify(texts)};`;
     },
   };
 }
@@ -151,7 +190,14 @@ export default defineConfig(({ mode }) => ({
   root: webDir,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [earlyRefreshScript(), preloadFirstScreens(), precompressAssets()],
+  plugins: [
+    // head-prepend: the later one lands first, so the refresh request leaves first.
+    asyncHeadScript('basic-screen', 'basic-screen/basic-screen.ts'),
+    asyncHeadScript('early-refresh', 'app/early-refresh.ts'),
+    basicScreenTexts(),
+    preloadFirstScreens(),
+    precompressAssets(),
+  ],
   resolve: {
     // React Router's package exports point every bundler at its development build (warnings,
     // invariant messages); production bundles take the production one.

@@ -243,6 +243,78 @@ describe('web app (instructor structure editor, in Chromium)', () => {
     await expect(page.evaluate('document.activeElement.id')).resolves.toBe('lesson-editor-title');
   });
 
+  it('keeps unsaved edits on this device: a closed tab loses nothing; restore, discard, sign-out', async () => {
+    // Strings run in the page (the test's tsconfig has no DOM types).
+    const draftKeys = () =>
+      page.evaluate<string[]>(
+        "Object.keys(localStorage).filter((k) => k.startsWith('k3-lms:draft:'))",
+      );
+    const lessonId = (await lessonNamed('Bahaya listrik')).id;
+    /** Closes the tab without saving (no leave warning, as when it crashes) and opens another. */
+    const crashAndReopen = async () => {
+      const url = page.url();
+      const context = page.context();
+      await page.waitForFunction(
+        `Object.keys(localStorage).some((k) => k.endsWith(':lesson:${lessonId}'))`,
+      );
+      await page.close({ runBeforeUnload: false });
+      page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(url);
+      await selectLesson('Bahaya listrik');
+    };
+    const markdown = page.getByLabel('Isi pelajaran (Markdown)');
+    const unsavedParagraph = `${MARKDOWN}\n\nParagraf yang belum disimpan.`;
+
+    await selectLesson('Bahaya listrik');
+    await markdown.fill(unsavedParagraph);
+    await crashAndReopen();
+    const notice = () =>
+      page.getByRole('status').filter({ hasText: 'Draf dari kunjungan sebelumnya' });
+    await notice().getByText('tersimpan di perangkat ini', { exact: false }).waitFor();
+    // Until restored, the form shows what the server holds.
+    await expect(page.getByLabel('Isi pelajaran (Markdown)').inputValue()).resolves.toBe(MARKDOWN);
+    await checkPage(page, 'instructor-structure-device-draft', STAFF_VIEWPORTS);
+    await notice().getByRole('button', { name: 'Pulihkan perubahan' }).click();
+    await expect(page.getByLabel('Isi pelajaran (Markdown)').inputValue()).resolves.toBe(
+      unsavedParagraph,
+    );
+    await expect(notice().count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Simpan pelajaran' }).click();
+    await page.getByText('Tersimpan.').waitFor();
+    expect((await lessonNamed('Bahaya listrik')).content.markdown).toBe(unsavedParagraph);
+    await expect(draftKeys()).resolves.toEqual([]);
+
+    // Discarded: the draft is gone and the saved text stays.
+    await page.getByLabel('Isi pelajaran (Markdown)').fill(MARKDOWN);
+    await crashAndReopen();
+    await notice().getByRole('button', { name: 'Buang' }).click();
+    await expect(notice().count()).resolves.toBe(0);
+    await expect(page.getByLabel('Isi pelajaran (Markdown)').inputValue()).resolves.toBe(
+      unsavedParagraph,
+    );
+    await expect(draftKeys()).resolves.toEqual([]);
+
+    // Signing out removes every draft kept on the device.
+    await page.getByLabel('Isi pelajaran (Markdown)').fill(MARKDOWN);
+    await crashAndReopen();
+    await notice().waitFor();
+    await expect(draftKeys()).resolves.toHaveLength(1);
+    await page.getByRole('button', { name: 'Menu pengguna' }).click();
+    await page.getByRole('menuitem', { name: 'Keluar' }).click();
+    await page.waitForURL(/\/login/);
+    await expect(draftKeys()).resolves.toEqual([]);
+    await page.getByLabel('E-mail').fill(instructor.email);
+    await page.getByLabel('Kata sandi').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('button', { name: 'Menu pengguna' }).waitFor();
+    await page.goto(`${base}/instructor/courses/${courseId}/structure`);
+    await page.getByRole('heading', { level: 1, name: 'Modul dan pelajaran' }).waitFor();
+    await selectLesson('Bahaya listrik');
+    await expect(notice().count()).resolves.toBe(0);
+    await selectLesson('Video APD'); // where the next test goes on
+  });
+
   it('sets the video, its duration and the completion rules', async () => {
     await page.getByLabel('URL video').fill('http://video.example.com/apd.mp4');
     await page.getByRole('button', { name: 'Simpan pelajaran' }).click();

@@ -8,7 +8,8 @@ import { api } from './app/api';
 import { App, queryClient } from './app/App';
 import { i18nReady } from './app/i18n';
 import { meQuery } from './app/me';
-import { accessToken, refreshSession, subscribeSession } from './app/session';
+import { basicScreenSession, retireBasicScreen } from './app/early-refresh';
+import { accessToken, adoptSession, refreshSession, subscribeSession } from './app/session';
 import { keys } from './features/learner/queries';
 
 // A reload keeps the user signed in through the httpOnly refresh cookie. The first screen's data
@@ -41,10 +42,16 @@ const stopPrefetch = subscribeSession(() => {
 });
 void refreshSession();
 
-void i18nReady.then(() =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
-);
+// On a slow connection the basic first screen may be on the page: it is replaced now, except
+// while its sign-in form is in use (then the app waits for that sign-in and takes its session).
+void i18nReady
+  .then(() => basicScreenSession())
+  .then((signedInThere) => {
+    if (signedInThere) adoptSession(signedInThere);
+    retireBasicScreen();
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  });

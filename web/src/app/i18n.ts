@@ -1,20 +1,9 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import id from '../locales/id.json';
+import { browserLanguage, LANGUAGES, type Language } from './language';
 
-export const LANGUAGES = ['id', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-/** The browser's first preferred language we have a catalogue for; Indonesian otherwise. */
-export function browserLanguage(
-  preferred: readonly string[] = navigator.languages ?? [],
-): Language {
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (base === 'id' || base === 'en') return base;
-  }
-  return 'id';
-}
+export { browserLanguage, LANGUAGES, type Language };
 
 // Indonesian (the default and fallback) ships in the entry; other catalogues load on first use.
 const lazyCatalogues: Record<Exclude<Language, 'id'>, () => Promise<{ default: object }>> = {

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { takeEarlyRefresh } from './early-refresh';
+import { clearDeviceDrafts } from './device-drafts';
 
 /**
  * The browser session. The access token lives in this module only (memory); the refresh token is
@@ -51,6 +52,11 @@ export class LoginError extends Error {
 interface SessionBody {
   accessToken: string;
   expiresIn: number;
+}
+
+/** Takes over a session signed in to before the app loaded (the basic first screen). */
+export function adoptSession(body: SessionBody): void {
+  adopt(body);
 }
 
 function adopt(body: SessionBody): void {
@@ -129,5 +135,6 @@ export async function logout(): Promise<void> {
     await fetch(`${BASE}/logout`, { method: 'POST', credentials: 'same-origin', headers: CSRF });
   } finally {
     set({ accessToken: null, status: 'signed-out' });
+    clearDeviceDrafts();
   }
 }

@@ -34,6 +34,7 @@ function NewCourse() {
       <Text c="dimmed">{t('instructorCourses.new.intro')}</Text>
       <CourseForm
         initial={EMPTY_COURSE}
+        draftName="course:new"
         creating
         saving={create.isPending}
         error={create.error}
@@ -94,6 +95,7 @@ function EditCourse({ courseId }: { courseId: string }) {
           <CourseForm
             key={`${draft.id}-${saved}`}
             initial={valuesOf(course.data.code, draft)}
+            draftName={`course:${draft.id}`}
             creating={false}
             saving={update.isPending}
             error={update.error}

@@ -18,6 +18,7 @@ import { ApiError, type CreateCourseDto, type VersionView } from '../../../app/a
 import { CourseErrorAlert } from './CourseErrorAlert';
 import { READABLE_ERRORS } from './form-style';
 import { useUnsavedChanges } from './use-unsaved-changes';
+import { DeviceDraftNotice, useDeviceDraft } from '../../common/device-draft';
 
 export interface CourseFormValues {
   code: string;
@@ -102,6 +103,7 @@ function fieldErrorsOf(error: unknown): Partial<Record<Field, true>> {
  */
 export function CourseForm<Saved>({
   initial,
+  draftName,
   creating,
   saving,
   error,
@@ -110,6 +112,8 @@ export function CourseForm<Saved>({
   onCancel,
 }: {
   initial: CourseFormValues;
+  /** Where this form's unsaved values are kept on the device (see useDeviceDraft). */
+  draftName: string;
   creating: boolean;
   saving: boolean;
   error: unknown;
@@ -124,6 +128,7 @@ export function CourseForm<Saved>({
   const [submitted, setSubmitted] = useState<CourseFormValues | null>(null);
   const dirty = JSON.stringify(values) !== JSON.stringify(initial);
   const guard = useUnsavedChanges(dirty);
+  const deviceDraft = useDeviceDraft(draftName, values, dirty);
 
   // Field errors belong to what was sent: editing a field clears its message.
   const serverErrors = fieldErrorsOf(error);
@@ -153,6 +158,7 @@ export function CourseForm<Saved>({
     setSubmitted(values);
     onSubmit(values).then(
       (saved) => {
+        deviceDraft.discard();
         guard.allowNext();
         onSaved?.(saved);
       },
@@ -168,6 +174,14 @@ export function CourseForm<Saved>({
       style={READABLE_ERRORS}
     >
       <Stack gap="lg">
+        <DeviceDraftNotice
+          offer={deviceDraft.offer}
+          onRestore={(value) => {
+            setValues(value);
+            deviceDraft.accept();
+          }}
+          onDiscard={deviceDraft.discard}
+        />
         {creating && (
           <TextInput
             {...text('code')}

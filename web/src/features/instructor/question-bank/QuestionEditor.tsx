@@ -31,6 +31,7 @@ import {
   type QuestionType,
 } from './question-form';
 import { QuestionTypeFields, useProblemText } from './QuestionTypeFields';
+import { DeviceDraftNotice, useDeviceDraft } from '../../common/device-draft';
 
 type Category = CategoryListView['items'][number];
 
@@ -92,6 +93,7 @@ function EditorForm({
   const [form, setForm] = useState(initial);
   const [problems, setProblems] = useState<FieldProblems>({});
   const dirty = JSON.stringify(form) !== saved;
+  const deviceDraft = useDeviceDraft(`question:${questionId ?? `new:${courseId}`}`, form, dirty);
   const { blocker, allowNextLeave } = useLeaveGuard(dirty, { searchToo: true });
   const leaveTexts = useBankLeaveTexts();
   const problem = useProblemText(problems);
@@ -103,6 +105,7 @@ function EditorForm({
         ? api.updateBankQuestion(questionId, inputFromForm(form))
         : api.createBankQuestion(courseId, inputFromForm(form)),
     onSuccess: async () => {
+      deviceDraft.discard();
       setProblems({});
       setSaved(JSON.stringify(form));
       await queryClient.invalidateQueries({ queryKey: ['bank', courseId] });
@@ -135,6 +138,14 @@ function EditorForm({
           <Title order={2}>
             {questionId ? t('questionBank.form.editTitle') : t('questionBank.form.newTitle')}
           </Title>
+          <DeviceDraftNotice
+            offer={deviceDraft.offer}
+            onRestore={(value) => {
+              setForm(value);
+              deviceDraft.accept();
+            }}
+            onDiscard={deviceDraft.discard}
+          />
           {problemCount > 0 && (
             <Alert
               color="red"
