@@ -1,10 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { get as httpGet, IncomingHttpHeaders } from 'node:http';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import Fastify, { FastifyInstance } from 'fastify';
 import request from 'supertest';
 import { registerWebApp } from '../src/bootstrap/web-app';
+import { serveOnLoopback } from './support/browser';
 import { createTestContext, TestContext } from './support/test-app';
 
 const JS_ASSET = `console.log(${JSON.stringify('compressed copy '.repeat(20))})`;
@@ -120,6 +123,28 @@ describe('web app serving (full API)', () => {
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(page.text)?.[1];
     expect(script).toBeDefined();
     expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    // The inline basic-screen script is allowed by its hash, and nothing else inline is.
+    const inline = [...page.text.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    expect(inline).toHaveLength(1);
+    const hash = createHash('sha256').update(inline[0], 'utf8').digest('base64');
+    expect(page.headers['content-security-policy']).toContain(
+      `script-src 'self' 'sha256-${hash}';`,
+    );
+    // A browser that accepts brotli gets the page compressed (read raw: supertest would decode it).
+    const base = await serveOnLoopback(ctx);
+    const raw = await new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>(
+      (resolve, reject) => {
+        httpGet(`${base}/`, { headers: { ...HTML, 'Accept-Encoding': 'br' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      },
+    );
+    expect(raw.headers['content-encoding']).toBe('br');
+    expect(raw.headers.vary).toContain('Accept-Encoding');
+    expect(raw.body.length).toBeLessThan(Buffer.byteLength(page.text) / 2);
+    expect(brotliDecompressSync(raw.body).toString('utf8')).toBe(page.text);
     const asset = await ctx.http().get(script!).expect(200);
     expect(asset.headers['cache-control']).toContain('immutable');
     const api404 = await ctx.http().get('/api/v1/nope').set(HTML).expect(404);

@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 import { BASIC_SCREEN_KEYS } from './src/basic-screen/texts';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
@@ -34,33 +34,49 @@ function precompressAssets(): Plugin {
 }
 
 /**
- * Loads a module as its own `async` module script in index.html's head, so it runs as soon as its
- * tiny chunk is in, in parallel with parsing the app's bundle (which imports the same modules, so
- * they share one instance): web/src/app/early-refresh.ts starts the silent session refresh,
- * web/src/basic-screen/basic-screen.ts draws the basic first screen on a slow connection.
+ * Inlines web/src/basic-screen/basic-screen.ts into index.html's head, built on its own as one
+ * self-contained script (its modules and strings included): it starts the silent session refresh
+ * while the HTML is still being parsed, before the app's bundle takes the browser's six
+ * connections, and draws the basic first screen on a slow connection. The API allows this inline
+ * script by its hash (src/bootstrap/web-app.ts). The app's copy of web/src/app/early-refresh.ts
+ * shares its state through `window`.
  */
-function asyncHeadScript(name: string, file: string): Plugin {
-  const id = resolve(webDir, 'src', file);
+function inlineBasicScreen(): Plugin {
   return {
-    name: `k3-async-head-script-${name}`,
+    name: 'k3-inline-basic-screen',
     apply: 'build',
-    buildStart() {
-      this.emitFile({ type: 'chunk', id, name });
-    },
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
-        const chunk = Object.values(ctx.bundle ?? {}).find(
-          (c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId === id,
-        );
-        if (!chunk) throw new Error(`the ${name} chunk is missing from the bundle`);
-        return [
-          {
-            tag: 'script',
-            attrs: { type: 'module', async: true, src: `/${chunk.fileName}` },
-            injectTo: 'head-prepend',
+      async handler(html) {
+        const built = await build({
+          configFile: false,
+          root: webDir,
+          logLevel: 'warn',
+          plugins: [basicScreenTexts()],
+          build: {
+            write: false,
+            target: 'es2022',
+            minify: true,
+            lib: {
+              entry: resolve(webDir, 'src', 'basic-screen', 'basic-screen.ts'),
+              formats: ['iife'],
+              name: 'k3BasicScreen',
+            },
           },
-        ];
+        });
+        const [result] = Array.isArray(built) ? built : [built];
+        if (!('output' in result)) throw new Error('the basic screen build gave no output');
+        const code = result.output[0].code.trim();
+        if (code.includes('</script')) throw new Error('the basic screen cannot be inlined');
+        // Right after the charset, ahead of every tag that starts a download.
+        const charset = '<meta charset="UTF-8" />';
+        if (!html.includes(charset)) throw new Error('index.html has no charset meta');
+        // The stylesheet moves to the end of the body: in the head it blocks every paint, the
+        // basic screen's included, until it has arrived. The app waits for it (main.tsx).
+        const styles = html.match(/\s*<link rel="stylesheet"[^>]*>/g) ?? [];
+        let page = html.replace(charset, `${charset}\n    <script>${code}</script>`);
+        for (const link of styles) page = page.replace(link, '');
+        return page.replace('</body>', `${styles.join('')}\n  </body>`);
       },
     },
   };
@@ -139,7 +155,13 @@ function preloadFirstScreens(): Plugin {
           .filter((file) => !html.includes(`/${file}"`))
           .map((file) => ({
             tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+            // Low: on a slow network the basic screen's requests (high) go first.
+            attrs: {
+              rel: 'modulepreload',
+              crossorigin: true,
+              href: `/${file}`,
+              fetchpriority: 'low',
+            },
             injectTo: 'head' as const,
           }));
       },
@@ -190,14 +212,7 @@ export default defineConfig(({ mode }) => ({
   root: webDir,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [
-    // head-prepend: the later one lands first, so the refresh request leaves first.
-    asyncHeadScript('basic-screen', 'basic-screen/basic-screen.ts'),
-    asyncHeadScript('early-refresh', 'app/early-refresh.ts'),
-    basicScreenTexts(),
-    preloadFirstScreens(),
-    precompressAssets(),
-  ],
+  plugins: [inlineBasicScreen(), basicScreenTexts(), preloadFirstScreens(), precompressAssets()],
   resolve: {
     // React Router's package exports point every bundler at its development build (warnings,
     // invariant messages); production bundles take the production one.

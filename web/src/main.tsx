@@ -42,9 +42,25 @@ const stopPrefetch = subscribeSession(() => {
 });
 void refreshSession();
 
+/** The built page links its stylesheet at the end of the body (vite.config.ts): render after it. */
+function stylesheetsLoaded(): Promise<unknown> {
+  const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')];
+  return Promise.all(
+    links
+      .filter((link) => !link.sheet)
+      .map(
+        (link) =>
+          new Promise((resolve) => {
+            link.addEventListener('load', resolve, { once: true });
+            link.addEventListener('error', resolve, { once: true });
+          }),
+      ),
+  );
+}
+
 // On a slow connection the basic first screen may be on the page: it is replaced now, except
 // while its sign-in form is in use (then the app waits for that sign-in and takes its session).
-void i18nReady
+void Promise.all([i18nReady, stylesheetsLoaded()])
   .then(() => basicScreenSession())
   .then((signedInThere) => {
     if (signedInThere) adoptSession(signedInThere);

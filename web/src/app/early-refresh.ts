@@ -1,61 +1,91 @@
 /**
- * The silent refresh, started as early as the page allows. The build also loads this module as
- * its own `async` script in index.html's head (web/vite.config.ts), so the request leaves while
- * the app's bundle is still being parsed instead of after it; session.ts adopts the answer.
- * It also holds what the basic first screen (web/src/basic-screen/) and the app hand each other.
- * No imports on purpose: this chunk must not wait for any other.
+ * The silent refresh, started as early as the page allows, and what the basic first screen
+ * (web/src/basic-screen/) and the app hand each other. The build inlines the basic screen into
+ * index.html's head (web/vite.config.ts), so on a built page the refresh request leaves while the
+ * HTML is still being parsed, before the app's bundle takes the browser's few connections; the
+ * app's own copy of this module then finds the state on `window` and shares it. No imports on
+ * purpose: the inline script must carry nothing else.
  */
 export interface EarlySessionBody {
   accessToken: string;
   expiresIn: number;
 }
 
-let pending: Promise<Response> | null = fetch('/api/v1/auth/browser/refresh', {
-  method: 'POST',
-  credentials: 'same-origin',
-  headers: { 'X-CSRF': '1' },
-});
-let answeredSignedOut = false;
-// Read from a copy, before session.ts reads the original; null when there is no session.
-const earlyBody: Promise<EarlySessionBody | null> = pending
-  .then((res) => {
-    answeredSignedOut = !res.ok;
-    return res.ok ? (res.clone().json() as Promise<EarlySessionBody>) : null;
-  })
-  .catch(() => null);
+interface EarlyStart {
+  /** The refresh response until session.ts takes it. */
+  refresh: Promise<Response> | null;
+  /** The same answer's session, read from a copy; null when signed out. */
+  session: Promise<EarlySessionBody | null>;
+  signedOut: boolean;
+  appMounting: boolean;
+  /** Set once the basic sign-in form is in use: settles with the session it signs in to. */
+  basicSignIn: Promise<EarlySessionBody> | null;
+}
+
+declare global {
+  interface Window {
+    __k3EarlyStart?: EarlyStart;
+  }
+}
+
+function earlyStart(): EarlyStart {
+  if (window.__k3EarlyStart) return window.__k3EarlyStart;
+  const refresh = fetch('/api/v1/auth/browser/refresh', {
+    // Ahead of the app's queued downloads for one of the browser's six connections per host.
+    priority: 'high',
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'X-CSRF': '1' },
+  });
+  const start: EarlyStart = {
+    refresh,
+    // Read from a copy, before session.ts reads the original.
+    session: refresh
+      .then((res) => {
+        start.signedOut = !res.ok;
+        return res.ok ? (res.clone().json() as Promise<EarlySessionBody>) : null;
+      })
+      .catch(() => null),
+    signedOut: false,
+    appMounting: false,
+    basicSignIn: null,
+  };
+  window.__k3EarlyStart = start;
+  return start;
+}
+
+earlyStart();
 
 /** True once the early refresh has answered that there is no session (session.ts agrees). */
 export function earlyRefreshSignedOut(): boolean {
-  return answeredSignedOut;
+  return earlyStart().signedOut;
 }
 
 /** The early refresh's response, once; null afterwards (later refreshes make their own request). */
 export function takeEarlyRefresh(): Promise<Response> | null {
-  const taken = pending;
-  pending = null;
+  const start = earlyStart();
+  const taken = start.refresh;
+  start.refresh = null;
   return taken;
 }
 
 /** The early refresh's session (for the basic first screen), or null when signed out. */
 export function earlyRefreshSession(): Promise<EarlySessionBody | null> {
-  return earlyBody;
+  return earlyStart().session;
 }
-
-let appMounting = false;
-let signInInUse: Promise<EarlySessionBody> | null = null;
 
 /** The app is about to render: the basic screen must not draw any more. */
 export function retireBasicScreen(): void {
-  appMounting = true;
+  earlyStart().appMounting = true;
 }
 
 export function basicScreenRetired(): boolean {
-  return appMounting;
+  return earlyStart().appMounting;
 }
 
 /** The basic sign-in form is being filled in; `signedIn` settles with its session. */
 export function basicSignInStarted(signedIn: Promise<EarlySessionBody>): void {
-  signInInUse = signedIn;
+  earlyStart().basicSignIn = signedIn;
 }
 
 /**
@@ -63,5 +93,5 @@ export function basicSignInStarted(signedIn: Promise<EarlySessionBody>): void {
  * else the session it signs in to (the app waits rather than drop what is being typed).
  */
 export function basicScreenSession(): Promise<EarlySessionBody | null> {
-  return signInInUse ?? Promise.resolve(null);
+  return earlyStart().basicSignIn ?? Promise.resolve(null);
 }
