@@ -254,8 +254,13 @@ describe('web app (instructor structure editor, in Chromium)', () => {
     const crashAndReopen = async () => {
       const url = page.url();
       const context = page.context();
+      // A function, not a string: the app's CSP refuses the eval a string predicate needs.
       await page.waitForFunction(
-        `Object.keys(localStorage).some((k) => k.endsWith(':lesson:${lessonId}'))`,
+        (id) =>
+          Object.keys((globalThis as unknown as { localStorage: object }).localStorage).some((k) =>
+            k.endsWith(`:lesson:${id}`),
+          ),
+        lessonId,
       );
       await page.close({ runBeforeUnload: false });
       page = await context.newPage();

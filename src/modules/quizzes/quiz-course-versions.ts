@@ -3,24 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DiffQuiz, DraftQuizCopy, LessonQuizHooks } from '../courses';
 import { Quiz } from './entities/quiz.entity';
+import { toSettingsDto } from './quizzes.service';
 
-/** What the publish preview compares of a quiz (its settings as the author edits them). */
+/** What the publish preview compares of a quiz: its settings as the author edits them. */
 export function quizDiffSide(quiz: Quiz): DiffQuiz {
+  const { selection, ...settings } = toSettingsDto(quiz);
+  // toSettingsDto fills every field; the DTO only types them optional for PATCH.
   return {
     key: quiz.quizKey,
-    settings: {
-      title: quiz.title,
-      timeLimitSeconds: quiz.timeLimitSeconds,
-      attemptsAllowed: quiz.attemptsAllowed,
-      passingPercent: quiz.passingPercent,
-      gradingMethod: quiz.gradingMethod,
-      openAt: quiz.openAt?.toISOString() ?? null,
-      closeAt: quiz.closeAt?.toISOString() ?? null,
-      questions: quiz.options.selection,
-      shuffleQuestions: quiz.options.shuffleQuestions,
-      shuffleAnswers: quiz.options.shuffleAnswers,
-      review: quiz.options.review,
-    },
+    settings: { ...settings, questions: selection } as DiffQuiz['settings'],
   };
 }
 

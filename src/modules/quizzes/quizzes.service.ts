@@ -245,7 +245,8 @@ export class QuizzesService {
   }
 }
 
-function toSettingsDto(quiz: Quiz): QuizSettingsDto {
+/** The quiz's settings as the author edits them (also what a publish compares). */
+export function toSettingsDto(quiz: Quiz): QuizSettingsDto {
   return {
     title: quiz.title,
     selection: { ...quiz.options.selection } as QuizSettingsDto['selection'],

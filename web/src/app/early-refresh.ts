@@ -3,7 +3,7 @@
  * (web/src/basic-screen/) and the app hand each other. The build inlines the basic screen into
  * index.html's head (web/vite.config.ts), so on a built page the refresh request leaves while the
  * HTML is still being parsed, before the app's bundle takes the browser's few connections; the
- * app's own copy of this module then finds the state on `window` and shares it. No imports on
+ * app's own copy of this module then finds the state on `globalThis` and shares it. No imports on
  * purpose: the inline script must carry nothing else.
  */
 export interface EarlySessionBody {
@@ -22,14 +22,11 @@ interface EarlyStart {
   basicSignIn: Promise<EarlySessionBody> | null;
 }
 
-declare global {
-  interface Window {
-    __k3EarlyStart?: EarlyStart;
-  }
-}
+// globalThis, not window: unit specs import this module under Node.
+const holder = globalThis as { __k3EarlyStart?: EarlyStart };
 
 function earlyStart(): EarlyStart {
-  if (window.__k3EarlyStart) return window.__k3EarlyStart;
+  if (holder.__k3EarlyStart) return holder.__k3EarlyStart;
   const refresh = fetch('/api/v1/auth/browser/refresh', {
     // Ahead of the app's queued downloads for one of the browser's six connections per host.
     priority: 'high',
@@ -50,7 +47,7 @@ function earlyStart(): EarlyStart {
     appMounting: false,
     basicSignIn: null,
   };
-  window.__k3EarlyStart = start;
+  holder.__k3EarlyStart = start;
   return start;
 }
 
@@ -74,9 +71,15 @@ export function earlyRefreshSession(): Promise<EarlySessionBody | null> {
   return earlyStart().session;
 }
 
-/** The app is about to render: the basic screen must not draw any more. */
+/**
+ * The app is about to render (having adopted any session handed over): the basic screen must not
+ * draw any more, and the tokens handed over are dropped here (the session module holds them).
+ */
 export function retireBasicScreen(): void {
-  earlyStart().appMounting = true;
+  const start = earlyStart();
+  start.appMounting = true;
+  start.session = Promise.resolve(null);
+  start.basicSignIn = null;
 }
 
 export function basicScreenRetired(): boolean {
