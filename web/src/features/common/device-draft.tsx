@@ -17,7 +17,13 @@ const WRITE_DELAY_MS = 400;
  * left by an earlier visit (crash, closed tab, expired session) until the author restores or
  * discards it; until then that draft is not overwritten. Saving or reverting removes it.
  */
-export function useDeviceDraft<T>(name: string, value: T, dirty: boolean) {
+export function useDeviceDraft<T>(
+  name: string,
+  value: T,
+  dirty: boolean,
+  /** Puts a restored value back in the form. */
+  restore: (value: T) => void,
+) {
   const me = useMe();
   const key = me.data ? `${me.data.id}:${name}` : null;
   const stored = useMemo(() => (key ? readDeviceDraft<T>(key) : null), [key]);
@@ -33,20 +39,30 @@ export function useDeviceDraft<T>(name: string, value: T, dirty: boolean) {
     removeDeviceDraft(key);
   }, [key, value, dirty, pending]);
 
+  const discard = () => {
+    if (!key) return;
+    removeDeviceDraft(key);
+    setDecidedFor(key);
+  };
   return {
-    offer: pending ? stored : null,
-    /** The caller has put the value back in its form; it is kept from now on as edited. */
-    accept: () => key && setDecidedFor(key),
-    discard: () => {
-      if (!key) return;
-      removeDeviceDraft(key);
-      setDecidedFor(key);
-    },
+    /** The offer to restore or discard a draft from an earlier visit, or null. */
+    notice: (
+      <DeviceDraftNotice
+        offer={pending ? stored : null}
+        onRestore={(restored) => {
+          restore(restored);
+          if (key) setDecidedFor(key); // kept from now on as edited
+        }}
+        onDiscard={discard}
+      />
+    ),
+    /** After a save: the draft is no longer needed. */
+    discard,
   };
 }
 
 /** "Unsaved changes from <time> are kept on this device": restore or discard. */
-export function DeviceDraftNotice<T>({
+function DeviceDraftNotice<T>({
   offer,
   onRestore,
   onDiscard,

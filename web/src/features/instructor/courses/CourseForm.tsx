@@ -18,7 +18,7 @@ import { ApiError, type CreateCourseDto, type VersionView } from '../../../app/a
 import { CourseErrorAlert } from './CourseErrorAlert';
 import { READABLE_ERRORS } from './form-style';
 import { useUnsavedChanges } from './use-unsaved-changes';
-import { DeviceDraftNotice, useDeviceDraft } from '../../common/device-draft';
+import { useDeviceDraft } from '../../common/device-draft';
 
 export interface CourseFormValues {
   code: string;
@@ -128,7 +128,7 @@ export function CourseForm<Saved>({
   const [submitted, setSubmitted] = useState<CourseFormValues | null>(null);
   const dirty = JSON.stringify(values) !== JSON.stringify(initial);
   const guard = useUnsavedChanges(dirty);
-  const deviceDraft = useDeviceDraft(draftName, values, dirty);
+  const deviceDraft = useDeviceDraft(draftName, values, dirty, setValues);
 
   // Field errors belong to what was sent: editing a field clears its message.
   const serverErrors = fieldErrorsOf(error);
@@ -174,14 +174,7 @@ export function CourseForm<Saved>({
       style={READABLE_ERRORS}
     >
       <Stack gap="lg">
-        <DeviceDraftNotice
-          offer={deviceDraft.offer}
-          onRestore={(value) => {
-            setValues(value);
-            deviceDraft.accept();
-          }}
-          onDiscard={deviceDraft.discard}
-        />
+        {deviceDraft.notice}
         {creating && (
           <TextInput
             {...text('code')}

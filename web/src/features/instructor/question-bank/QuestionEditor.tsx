@@ -31,7 +31,7 @@ import {
   type QuestionType,
 } from './question-form';
 import { QuestionTypeFields, useProblemText } from './QuestionTypeFields';
-import { DeviceDraftNotice, useDeviceDraft } from '../../common/device-draft';
+import { useDeviceDraft } from '../../common/device-draft';
 
 type Category = CategoryListView['items'][number];
 
@@ -93,7 +93,12 @@ function EditorForm({
   const [form, setForm] = useState(initial);
   const [problems, setProblems] = useState<FieldProblems>({});
   const dirty = JSON.stringify(form) !== saved;
-  const deviceDraft = useDeviceDraft(`question:${questionId ?? `new:${courseId}`}`, form, dirty);
+  const deviceDraft = useDeviceDraft(
+    `question:${questionId ?? `new:${courseId}`}`,
+    form,
+    dirty,
+    setForm,
+  );
   const { blocker, allowNextLeave } = useLeaveGuard(dirty, { searchToo: true });
   const leaveTexts = useBankLeaveTexts();
   const problem = useProblemText(problems);
@@ -138,14 +143,7 @@ function EditorForm({
           <Title order={2}>
             {questionId ? t('questionBank.form.editTitle') : t('questionBank.form.newTitle')}
           </Title>
-          <DeviceDraftNotice
-            offer={deviceDraft.offer}
-            onRestore={(value) => {
-              setForm(value);
-              deviceDraft.accept();
-            }}
-            onDiscard={deviceDraft.discard}
-          />
+          {deviceDraft.notice}
           {problemCount > 0 && (
             <Alert
               color="red"

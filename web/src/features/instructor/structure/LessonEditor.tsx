@@ -24,7 +24,7 @@ import { draftOf, draftProblems, isDirty, updateOf, type LessonDraft } from './l
 import { LessonFileField } from './LessonFileField';
 import { MarkdownField } from './MarkdownField';
 import { LESSON_TYPE_COLORS } from './StructureOutline';
-import { DeviceDraftNotice, useDeviceDraft } from '../../common/device-draft';
+import { useDeviceDraft } from '../../common/device-draft';
 
 /**
  * One lesson's form: titles, the completion rules (required, minimum time) and the fields of its
@@ -53,7 +53,7 @@ export function LessonEditor({
   const [draft, setDraft] = useState<LessonDraft>(() => draftOf(lesson));
   const [tried, setTried] = useState(false);
   const dirty = isDirty(lesson, draft);
-  const deviceDraft = useDeviceDraft(`lesson:${lesson.id}`, draft, dirty);
+  const deviceDraft = useDeviceDraft(`lesson:${lesson.id}`, draft, dirty, setDraft);
   const problems = draftProblems(lesson.type, draft);
   const save = useMutation({
     mutationFn: () => api.updateLesson(courseId, lesson.id, updateOf(lesson.type, draft)),
@@ -108,14 +108,7 @@ export function LessonEditor({
               {t('instructorStructure.editor.delete')}
             </Button>
           </Group>
-          <DeviceDraftNotice
-            offer={deviceDraft.offer}
-            onRestore={(value) => {
-              setDraft(value);
-              deviceDraft.accept();
-            }}
-            onDiscard={deviceDraft.discard}
-          />
+          {deviceDraft.notice}
           <TextInput
             label={t('instructorStructure.fields.titleId')}
             value={draft.titleId}
