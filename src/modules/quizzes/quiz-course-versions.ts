@@ -6,7 +6,7 @@ import { Quiz } from './entities/quiz.entity';
 import { toSettingsDto } from './quizzes.service';
 
 /** What the publish preview compares of a quiz: its settings as the author edits them. */
-export function quizDiffSide(quiz: Quiz): DiffQuiz {
+function quizDiffSide(quiz: Quiz): DiffQuiz {
   const { selection, ...settings } = toSettingsDto(quiz);
   // toSettingsDto fills every field; the DTO only types them optional for PATCH.
   return {

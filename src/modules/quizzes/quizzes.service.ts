@@ -5,7 +5,7 @@ import { AuthUser } from '../../common/auth/roles';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { isUniqueViolation } from '../../database/pg-errors';
 import { AuditService } from '../audit';
-import { CourseAccess, CourseCatalog } from '../courses';
+import { CourseAccess, CourseCatalog, type LessonRef } from '../courses';
 import { EnrollmentReadModel } from '../enrollments';
 import { quizGrade, reviewVisibility } from './domain/attempt-rules';
 import { NO_REVIEW, QuizOptions } from './domain/quiz-settings';
@@ -67,7 +67,7 @@ export class QuizzesService {
       entityId: quiz.id,
       data: { lessonId: dto.lessonId },
     });
-    return { quiz, version: { no: ref.versionNo, status: ref.versionStatus } };
+    return { quiz, version: versionOf(ref) };
   }
 
   /**
@@ -97,8 +97,7 @@ export class QuizzesService {
   async getForAuthor(id: string, actor: AuthUser): Promise<AuthorQuiz> {
     const quiz = await this.find(id);
     await this.access.assertStaff(actor, quiz.courseId);
-    const ref = await this.courses.getLessonRef(quiz.lessonId);
-    return { quiz, version: { no: ref.versionNo, status: ref.versionStatus } };
+    return { quiz, version: versionOf(await this.courses.getLessonRef(quiz.lessonId)) };
   }
 
   private async find(id: string): Promise<Quiz> {
@@ -243,6 +242,10 @@ export class QuizzesService {
       });
     }
   }
+}
+
+function versionOf(ref: LessonRef): AuthorQuiz['version'] {
+  return { no: ref.versionNo, status: ref.versionStatus };
 }
 
 /** The quiz's settings as the author edits them (also what a publish compares). */

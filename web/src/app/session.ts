@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { takeEarlyRefresh } from './early-refresh';
+import { takeEarlyRefresh, type EarlySessionBody } from './early-refresh';
 import { clearDeviceDrafts } from './device-drafts';
 
 /**
@@ -49,17 +49,8 @@ export class LoginError extends Error {
   }
 }
 
-interface SessionBody {
-  accessToken: string;
-  expiresIn: number;
-}
-
-/** Takes over a session signed in to before the app loaded (the basic first screen). */
-export function adoptSession(body: SessionBody): void {
-  adopt(body);
-}
-
-function adopt(body: SessionBody): void {
+/** Takes a session over: a sign-in's or refresh's answer, or the basic first screen's sign-in. */
+export function adoptSession(body: EarlySessionBody): void {
   clearTimeout(refreshTimer);
   // Refresh proactively at 80 % of the lifetime, so requests rarely meet an expired token.
   const ms = Math.max(5, body.expiresIn * 0.8) * 1000;
@@ -98,7 +89,7 @@ async function startSession(path: string, body: Record<string, string>): Promise
     throw new LoginError('NETWORK', 0);
   }
   if (!res.ok) throw new LoginError(await errorCode(res), res.status);
-  adopt((await res.json()) as SessionBody);
+  adoptSession((await res.json()) as EarlySessionBody);
 }
 
 /** Exchanges the cookie for a new access token; false (and signed out) when there is no session. */
@@ -116,7 +107,7 @@ export function refreshSession(): Promise<boolean> {
         set({ accessToken: null, status: 'signed-out' });
         return false;
       }
-      adopt((await res.json()) as SessionBody);
+      adoptSession((await res.json()) as EarlySessionBody);
       return true;
     } catch {
       // Offline: keep whatever we had; the next request retries.

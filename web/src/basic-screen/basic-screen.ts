@@ -5,6 +5,7 @@ import {
   earlyRefreshSession,
   type EarlySessionBody,
 } from '../app/early-refresh';
+import { looksLikeEmail } from '../app/email';
 import { browserLanguage } from '../app/language';
 import type { BasicScreenKey } from './texts';
 
@@ -22,7 +23,6 @@ import type { BasicScreenKey } from './texts';
 // cost a round trip, so on a slow phone network (400 ms RTT) it is well past this, on a local or
 // broadband one far below. (Navigation Timing cannot tell: it leaves emulated latency out.)
 const SLOW_ANSWER_MS = 700;
-const EMAIL = /^\S+@\S+\.\S+$/;
 // Ahead of the app's queued downloads for one of the browser's six connections per host.
 const URGENT = { priority: 'high' } as RequestInit;
 
@@ -64,9 +64,9 @@ const STYLE = `
 .bs li p{margin:.25rem 0 0;font-size:.9rem;color:#495057}
 `;
 
-function draw(content: HTMLElement): boolean {
+function draw(content: HTMLElement): void {
   const root = document.getElementById('root');
-  if (!root || basicScreenRetired()) return false;
+  if (!root || basicScreenRetired()) return;
   if (!document.getElementById('bs-style')) {
     document.head.append(el('style', { id: 'bs-style', textContent: STYLE }));
   }
@@ -78,7 +78,6 @@ function draw(content: HTMLElement): boolean {
       el('p', { className: 'bs-note' }, text('basicScreen.loading')),
     ),
   );
-  return true;
 }
 
 async function signIn(email: string, password: string): Promise<EarlySessionBody> {
@@ -141,7 +140,7 @@ function drawSignIn(): void {
       submit.disabled = false;
       submit.textContent = text('login.submit');
     };
-    if (!EMAIL.test(address) || !password.value) return fail('VALIDATION_FAILED');
+    if (!looksLikeEmail(address) || !password.value) return fail('VALIDATION_FAILED');
     submit.disabled = true;
     submit.textContent = text('login.submitting');
     signIn(address, password.value).then(

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api } from '../../app/api';
 import { passwordErrorText } from './passwordErrors';
 import { PublicCard } from './PublicCard';
+import { looksLikeEmail } from '../../app/email';
 
 /** The answer is the same whatever the address (the server never says whether it exists). */
 export default function ForgotPasswordPage() {
@@ -18,7 +19,7 @@ export default function ForgotPasswordPage() {
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const address = email.trim();
-    if (!/^\S+@\S+\.\S+$/.test(address)) {
+    if (!looksLikeEmail(address)) {
       setInvalid(true);
       return;
     }

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { looksLikeEmail } from '../../app/email';
 import { login, useSession } from '../../app/session';
 import { PublicCard } from '../account/PublicCard';
 import { ErrorAlert } from '../common/ErrorAlert';
@@ -22,7 +23,7 @@ export function LoginPage() {
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
-      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t('errors.VALIDATION_FAILED')),
+      email: (v) => (looksLikeEmail(v.trim()) ? null : t('errors.VALIDATION_FAILED')),
       password: (v) => (v.length > 0 ? null : t('errors.VALIDATION_FAILED')),
     },
   });
