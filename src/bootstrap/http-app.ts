@@ -3,18 +3,13 @@ import { type IncomingMessage, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { Queue } from 'bullmq';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { ALL_QUEUE_NAMES } from '@app/queue';
 import { AppModule } from '../app.module';
-import { RequestAuthenticator } from '../common/auth/request-authenticator';
-import { Role } from '../common/auth/roles';
 import { findUndeclaredRoutes } from '../common/auth/route-audit';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { DomainError } from '../common/errors/domain-error';
@@ -23,6 +18,7 @@ import { ErrorBodyDoc } from '../common/http/api-errors.decorator';
 import { createValidationPipe } from '../common/http/validation';
 import { AppConfig } from '../config/app-config';
 import { MetricsListener, MetricsService } from '../modules/metrics';
+import { registerQueueDashboard } from './queue-dashboard';
 import { registerWebApp } from './web-app';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -210,41 +206,5 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
       })
       .addServer(config.publicBaseUrl)
       .build(),
-  );
-}
-
-/** Bull Board at /admin/queues, for admins only (bearer token or `k3_access_token` cookie). */
-async function registerQueueDashboard(app: NestFastifyApplication): Promise<void> {
-  const { createBullBoard } = await import('@bull-board/api');
-  const { BullMQAdapter } = await import('@bull-board/api/bullMQAdapter');
-  const { FastifyAdapter: BoardAdapter } = await import('@bull-board/fastify');
-  const board = new BoardAdapter();
-  createBullBoard({
-    queues: ALL_QUEUE_NAMES.map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name)))),
-    serverAdapter: board,
-  });
-  board.setBasePath('/admin/queues');
-  const authenticator = app.get(RequestAuthenticator);
-  const filter = new AllExceptionsFilter();
-  const fastify = app.getHttpAdapter().getInstance();
-  await fastify.register(
-    async (scope) => {
-      scope.addHook('onRequest', async (request: FastifyRequest, reply) => {
-        try {
-          // Set by POST /api/v1/admin/queue-dashboard-session (auth/domain/queue-dashboard-cookie.ts).
-          const cookie = /(?:^|;\s*)k3_access_token=([^;]+)/.exec(
-            request.headers.cookie ?? '',
-          )?.[1];
-          const header = request.headers.authorization ?? (cookie ? `Bearer ${cookie}` : undefined);
-          const user = await authenticator.authenticate(header);
-          if (user.role !== Role.Admin) throw new DomainError('FORBIDDEN', 'Admins only');
-        } catch (e) {
-          const body = filter.toBody(e, String(request.id));
-          return reply.status(body.statusCode).send(body);
-        }
-      });
-      await scope.register(board.registerPlugin() as never);
-    },
-    { prefix: '/admin/queues' },
   );
 }

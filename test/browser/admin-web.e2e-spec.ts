@@ -388,11 +388,13 @@ describe('web app (admin area, in Chromium)', () => {
     await waitFor('the entry of that organization', async () =>
       (await log.getByRole('row').count()) === 2 ? true : undefined,
     );
-    await page
-      .getByRole('search')
-      .getByLabel('Organisasi', { exact: true })
-      .first()
-      .fill('Uji Coba');
+    // The form is rebuilt from the new address and names the chosen organization once it has
+    // loaded it; typed earlier, the search would be replaced by that name.
+    const rebuilt = page.getByRole('search').getByLabel('Organisasi', { exact: true }).first();
+    await waitFor('the rebuilt organization field', async () =>
+      (await rebuilt.inputValue()) === 'PT Baja Aman' ? true : undefined,
+    );
+    await rebuilt.fill('Uji Coba');
     await page.getByRole('option', { name: 'PT Uji Coba' }).click();
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await page.getByText('Tidak ada entri yang cocok.').waitFor();
