@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
@@ -8,8 +8,8 @@ import { RequestAuthenticator } from '../common/auth/request-authenticator';
 import { Role } from '../common/auth/roles';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { DomainError } from '../common/errors/domain-error';
+import { QUEUE_DASHBOARD_COOKIE, QUEUE_DASHBOARD_PATH, readCookie } from '../modules/auth';
 
-const BASE_PATH = '/admin/queues';
 /** Connection-level headers belong to each hop, not to the forwarded message. */
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length']);
 
@@ -27,7 +27,6 @@ export async function registerQueueDashboard(app: NestFastifyApplication): Promi
   const forward = async (request: FastifyRequest, reply: FastifyReply) => {
     board ??= buildBoard(app).catch((e: unknown) => {
       board = undefined; // the next request tries again
-
       throw e;
     });
     const response = await (
@@ -38,10 +37,10 @@ export async function registerQueueDashboard(app: NestFastifyApplication): Promi
       headers: withoutHopHeaders(request.headers),
       payload: request.body === undefined ? undefined : JSON.stringify(request.body),
     });
-    for (const [name, value] of Object.entries(response.headers)) {
-      if (value !== undefined && !HOP_HEADERS.has(name)) void reply.header(name, value);
-    }
-    return reply.status(response.statusCode).send(response.rawPayload);
+    return reply
+      .headers(withoutHopHeaders(response.headers))
+      .status(response.statusCode)
+      .send(response.rawPayload);
   };
   await app
     .getHttpAdapter()
@@ -51,9 +50,7 @@ export async function registerQueueDashboard(app: NestFastifyApplication): Promi
         scope.addHook('onRequest', async (request: FastifyRequest, reply) => {
           try {
             // Set by POST /api/v1/admin/queue-dashboard-session (auth/domain/queue-dashboard-cookie.ts).
-            const cookie = /(?:^|;\s*)k3_access_token=([^;]+)/.exec(
-              request.headers.cookie ?? '',
-            )?.[1];
+            const cookie = readCookie(request.headers.cookie, QUEUE_DASHBOARD_COOKIE);
             const header =
               request.headers.authorization ?? (cookie ? `Bearer ${cookie}` : undefined);
             const user = await authenticator.authenticate(header);
@@ -66,7 +63,7 @@ export async function registerQueueDashboard(app: NestFastifyApplication): Promi
         scope.all('/', forward);
         scope.all('/*', forward);
       },
-      { prefix: BASE_PATH },
+      { prefix: QUEUE_DASHBOARD_PATH },
     );
 }
 
@@ -83,15 +80,17 @@ async function buildBoard(app: NestFastifyApplication): Promise<FastifyInstance>
     queues: ALL_QUEUE_NAMES.map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name)))),
     serverAdapter: board,
   });
-  board.setBasePath(BASE_PATH);
+  board.setBasePath(QUEUE_DASHBOARD_PATH);
   const instance = fastify({ logger: false });
-  await instance.register(board.registerPlugin() as never, { prefix: BASE_PATH });
+  await instance.register(board.registerPlugin() as never, { prefix: QUEUE_DASHBOARD_PATH });
   await instance.ready();
   return instance;
 }
 
-function withoutHopHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]> {
-  const kept: Record<string, string | string[]> = {};
+function withoutHopHeaders(
+  headers: IncomingHttpHeaders | OutgoingHttpHeaders,
+): Record<string, string | string[] | number> {
+  const kept: Record<string, string | string[] | number> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined && !HOP_HEADERS.has(name)) kept[name] = value;
   }

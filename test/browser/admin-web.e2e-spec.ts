@@ -388,8 +388,8 @@ describe('web app (admin area, in Chromium)', () => {
     await waitFor('the entry of that organization', async () =>
       (await log.getByRole('row').count()) === 2 ? true : undefined,
     );
-    // Another organization, chosen in a form opened without one (see the closing note of
-    // session 24: retyping over a chosen organization lost the new search under test timing).
+    // Another organization, chosen in a form opened without one: typed over a chosen
+    // organization, the new search was reset to the chosen name (Mantine Select).
     const withoutOrganization = new URL(page.url());
     withoutOrganization.searchParams.delete('organizationId');
     await page.goto(withoutOrganization.toString());

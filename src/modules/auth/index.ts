@@ -9,3 +9,5 @@ export {
   BrowserSessionView,
   startBrowserSession,
 } from './browser-session.controller';
+export { readCookie } from './domain/browser-session';
+export { QUEUE_DASHBOARD_COOKIE, QUEUE_DASHBOARD_PATH } from './domain/queue-dashboard-cookie';
