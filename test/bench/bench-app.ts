@@ -38,6 +38,17 @@ export interface BenchApp {
   close: () => Promise<void>;
 }
 
+/** The flags in package.json's `start:api` (`node --flag ... dist/src/main.js`). */
+function apiNodeFlags(): string {
+  const packageJson = JSON.parse(
+    readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'),
+  ) as { scripts: Record<string, string> };
+  return packageJson.scripts['start:api']
+    .split(' ')
+    .filter((part) => part.startsWith('--'))
+    .join(' ');
+}
+
 export async function startBenchApp(
   name: string,
   extraEnv: Record<string, string> = {},
@@ -62,7 +73,10 @@ export async function startBenchApp(
   // TypeScript compiler resident in its memory); BENCH_FROM_SOURCE=true runs it under ts-node.
   const compiled = join(__dirname, '..', '..', 'dist', 'test', 'bench', 'api-process.js');
   const fromSource = process.env.BENCH_FROM_SOURCE === 'true' || !existsSync(compiled);
-  const extraNodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  // The API's production node flags (package.json start:api), unless BENCH_API_NODE_ARGS is set.
+  const extraNodeArgs = (process.env.BENCH_API_NODE_ARGS ?? apiNodeFlags())
+    .split(' ')
+    .filter(Boolean);
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     TS_NODE_TRANSPILE_ONLY: 'true',

@@ -10,6 +10,7 @@ import { request } from 'node:http';
 import { renderCertificatePdf } from '@app/certificate-pdf';
 import { LocalDirectoryStorage } from '@app/storage';
 import { Role } from '../../src/common/auth/roles';
+import { formatMemorySplit } from './api-diagnostics';
 import { mb, NOTE, seedCourseWithLearners, startBenchApp } from './bench-app';
 
 const CERTIFICATES = Number(process.env.BENCH_CERTIFICATES ?? 10_000);
@@ -110,6 +111,7 @@ async function main() {
 
     const baseline = bench.rss().current;
     bench.resetPeakRss();
+    bench.resetDiagnostics();
     const started = Date.now();
     const result = await download(url, token);
     const seconds = (Date.now() - started) / 1000;
@@ -118,6 +120,10 @@ async function main() {
       `zip: HTTP ${result.status}, ${result.entries} files, ${mb(result.bytes)} in ${seconds.toFixed(1)} s: ` +
         `${(result.entries / seconds).toFixed(0)} files/s, ${(result.bytes / 1024 / 1024 / seconds).toFixed(1)} MB/s; ` +
         `API RSS before ${mb(baseline)}, peak ${mb(peak)} = idle + ${mb(peak - idle)} (target idle + <= 50 MB)`,
+    );
+    const { memoryAtPeak, gc } = await bench.diagnostics();
+    console.log(
+      `    at the peak: ${formatMemorySplit(memoryAtPeak)}; live heap after mark-compact ${mb(gc.liveAfterMajorGc)} (${gc.count} GCs)`,
     );
 
     // A client that goes away after ~5 MB: the server must stop reading rows and files.

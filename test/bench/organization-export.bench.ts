@@ -6,6 +6,7 @@
  */
 import { request } from 'node:http';
 import { Role } from '../../src/common/auth/roles';
+import { formatMemorySplit } from './api-diagnostics';
 import { mb, NOTE, seedCourseWithLearners, startBenchApp } from './bench-app';
 
 const EMPLOYEES = [2_500, 25_000];
@@ -29,6 +30,8 @@ async function main() {
   try {
     const idle = await bench.idleRss();
     console.log(`API idle RSS ${mb(idle)} (target <= 120 MB); ${NOTE}`);
+    bench.resetDiagnostics();
+    console.log(`    at idle: ${formatMemorySplit((await bench.diagnostics()).memoryAtPeak)}`);
     for (const employees of EMPLOYEES) {
       // seedCourseWithLearners uses fixed codes and e-mails: move the previous organization's aside.
       await bench.db.query(
@@ -54,6 +57,7 @@ async function main() {
       for (const format of ['csv', 'xlsx'] as const) {
         const before = bench.rss().current;
         bench.resetPeakRss();
+        bench.resetDiagnostics();
         const t0 = Date.now();
         const result = await download(
           `${bench.baseUrl}/api/v1/reports/organization/export?format=${format}`,
@@ -63,6 +67,10 @@ async function main() {
         console.log(
           `${format}: HTTP ${result.status}, ${rows} rows, ${mb(result.bytes)} in ${Date.now() - t0} ms; ` +
             `API RSS before ${mb(before)}, peak ${mb(peak)} = idle + ${mb(peak - idle)} (target idle + <= 50 MB)`,
+        );
+        const { memoryAtPeak, gc } = await bench.diagnostics();
+        console.log(
+          `    at the peak: ${formatMemorySplit(memoryAtPeak)}; live heap after mark-compact ${mb(gc.liveAfterMajorGc)} (${gc.count} GCs)`,
         );
       }
     }

@@ -1,22 +1,7 @@
-import { createRequire } from 'node:module';
 import { PassThrough, Readable } from 'node:stream';
+import { ZipWriter } from '../zip/zip-writer';
 
 export type XlsxCell = string | number | null;
-
-interface ZipStreamInstance extends Readable {
-  entry(
-    source: string | Readable,
-    data: { name: string; date?: Date },
-    cb: (e?: Error | null) => void,
-  ): void;
-  finalize(): void;
-}
-type ZipStreamClass = new (options: { zlib?: { level: number } }) => ZipStreamInstance;
-
-// zip-stream loads on the first export, not at boot (see certificate-exports.service.ts).
-const lazyRequire = createRequire(__filename);
-const zipStreamClass = (): ZipStreamClass =>
-  (lazyRequire('zip-stream') as { default: ZipStreamClass }).default;
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -104,22 +89,12 @@ export function xlsxStream(
   header: readonly XlsxCell[],
   batches: AsyncIterable<readonly (readonly XlsxCell[])[]>,
 ): Readable {
-  const archive = new (zipStreamClass())({ zlib: { level: 6 } });
+  const zip = new ZipWriter();
   const sheet = new PassThrough();
-  archive.once('close', () => sheet.destroy());
-  const entry = (source: string | Readable, name: string) =>
-    new Promise<void>((resolve, reject) =>
-      archive.entry(source, { name }, (e) => (e ? reject(e) : resolve())),
-    );
   const write = async (xml: string) => {
     if (!sheet.write(xml)) await drained(sheet);
   };
-  const run = async () => {
-    await entry(CONTENT_TYPES, '[Content_Types].xml');
-    await entry(ROOT_RELS, '_rels/.rels');
-    await entry(workbookXml(sheetName), 'xl/workbook.xml');
-    await entry(WORKBOOK_RELS, 'xl/_rels/workbook.xml.rels');
-    const sheetDone = entry(sheet, 'xl/worksheets/sheet1.xml');
+  const writeRows = async () => {
     let rowNumber = 1;
     await write(`${XML}<worksheet xmlns="${MAIN}"><sheetData>${rowXml(rowNumber++, header)}`);
     for await (const rows of batches) {
@@ -128,12 +103,19 @@ export function xlsxStream(
       await write(xml);
     }
     sheet.end('</sheetData></worksheet>');
-    await sheetDone;
-    archive.finalize();
+  };
+  const run = async () => {
+    zip.addText('[Content_Types].xml', CONTENT_TYPES, { compress: true });
+    zip.addText('_rels/.rels', ROOT_RELS, { compress: true });
+    zip.addText('xl/workbook.xml', workbookXml(sheetName), { compress: true });
+    zip.addText('xl/_rels/workbook.xml.rels', WORKBOOK_RELS, { compress: true });
+    const sheetDone = zip.addStream('xl/worksheets/sheet1.xml', () => sheet, { compress: true });
+    zip.end();
+    await Promise.all([sheetDone, writeRows()]);
   };
   run().catch((e: Error) => {
     sheet.destroy();
-    archive.destroy(e);
+    zip.output.destroy(e);
   });
-  return archive;
+  return zip.output;
 }

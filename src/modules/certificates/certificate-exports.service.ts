@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { PassThrough, Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -13,25 +12,9 @@ import { pdfFileName } from './certificates.service';
 import { effectiveStatus } from './domain/certificate-status';
 import { csvLine } from '../../common/csv/write-csv';
 import { xlsxStream } from '../../common/xlsx/xlsx-stream';
+import { ZipWriter } from '../../common/zip/zip-writer';
 import { CertificateFilterDto } from './dto/certificate.dto';
 import { Certificate, CertificateStatus } from './entities/certificate.entity';
-
-// zip-stream (~11 MB) loads on the first export, not at boot, so an API that never exports
-// does not carry it. zip-stream is ESM-only; Node 20.19+ loads it
-// with require(). createRequire keeps it out of Jest's CommonJS transform, which would
-// otherwise need to transpile the whole package tree.
-const lazyRequire = createRequire(__filename);
-const zipStreamClass = (): ZipStreamClass =>
-  (lazyRequire('zip-stream') as { default: ZipStreamClass }).default;
-interface ZipStreamInstance extends Readable {
-  entry(
-    source: Readable,
-    data: { name: string; date?: Date; store?: boolean },
-    cb: (e?: Error | null) => void,
-  ): void;
-  finalize(): void;
-}
-type ZipStreamClass = new (options: { store: boolean; zlib?: object }) => ZipStreamInstance;
 
 const BATCH = 200;
 
@@ -93,8 +76,8 @@ export class CertificateExportsService {
 
   /** STORE-mode ZIP (PDFs do not compress), one source file open at a time. */
   zip(filter: CertificateFilterDto, actor: AuthUser, signal: AbortSignal): Readable {
-    const ZipStream = zipStreamClass();
-    const archive = new ZipStream({ store: true });
+    const zip = new ZipWriter();
+    signal.addEventListener('abort', () => zip.output.destroy(), { once: true });
     const names = new Set<string>();
     const run = async () => {
       for await (const row of this.rows(filter, actor, signal, true)) {
@@ -107,43 +90,19 @@ export class CertificateExportsService {
         });
         if (names.has(name)) name = name.replace(/\.pdf$/, ` (${row.id.slice(0, 8)}).pdf`);
         names.add(name);
-        await this.addEntry(
-          archive,
-          row.storage_key,
-          name,
-          row.issued_at ?? row.completed_at,
-          signal,
-        );
+        const key = row.storage_key;
+        await zip.addStream(name, () => this.storage.stream(key), {
+          compress: false,
+          mtime: row.issued_at ?? row.completed_at,
+        });
       }
-      if (!signal.aborted) archive.finalize();
+      if (!signal.aborted) zip.end();
     };
     run().catch((e: Error) => {
       if (!signal.aborted) this.logger.error(`certificate ZIP failed: ${e.message}`);
-      archive.destroy(signal.aborted ? undefined : e);
+      zip.output.destroy(signal.aborted ? undefined : e);
     });
-    return archive;
-  }
-
-  private addEntry(
-    archive: ZipStreamInstance,
-    key: string,
-    name: string,
-    date: Date,
-    signal: AbortSignal,
-  ): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const source = this.storage.stream(key);
-      const onAbort = () => {
-        source.destroy();
-        reject(new Error('aborted'));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      archive.entry(source, { name, date, store: true }, (error) => {
-        signal.removeEventListener('abort', onAbort);
-        if (error) reject(error);
-        else resolve();
-      });
-    });
+    return zip.output;
   }
 
   csv(filter: CertificateFilterDto, actor: AuthUser, signal: AbortSignal): Readable {
