@@ -208,7 +208,7 @@ export function installApiDiagnostics(app: INestApplication): {
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)}`;
 
-/** "rss 170.2 = heap 80.1 (new 16.0, old 55.3, ...) + external 3.2 MB ...": where a peak sits. */
+/** "RSS 150.4 MB: V8 heap committed 74.5 (new 8.0, old 60.2, ...; used 63.9), external 8.7 ...". */
 export function formatMemorySplit(m: MemorySplit): string {
   const heap = Object.values(m.heapCommitted).reduce((a, b) => a + b, 0);
   const spaces = Object.entries(m.heapCommitted)
@@ -218,6 +218,14 @@ export function formatMemorySplit(m: MemorySplit): string {
   return (
     `RSS ${mib(m.rss)} MB: V8 heap committed ${mib(heap)} (${spaces}; used ${mib(m.heapUsed)}), ` +
     `external ${mib(m.external)} (array buffers ${mib(m.arrayBuffers)}), rest ${mib(m.rss - heap - m.external)}`
+  );
+}
+
+/** Where the memory sat at the RSS peak since the last reset, and the live heap beside it. */
+export function formatMemoryAtPeak(d: ApiDiagnostics): string {
+  return (
+    `${formatMemorySplit(d.memoryAtPeak)}; live heap after mark-compact ` +
+    `${mib(d.gc.liveAfterMajorGc)} MB (${d.gc.count} GCs)`
   );
 }
 

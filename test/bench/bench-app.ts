@@ -39,14 +39,11 @@ export interface BenchApp {
 }
 
 /** The flags in package.json's `start:api` (`node --flag ... dist/src/main.js`). */
-function apiNodeFlags(): string {
+function apiNodeFlags(): string[] {
   const packageJson = JSON.parse(
     readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'),
   ) as { scripts: Record<string, string> };
-  return packageJson.scripts['start:api']
-    .split(' ')
-    .filter((part) => part.startsWith('--'))
-    .join(' ');
+  return packageJson.scripts['start:api'].split(' ').filter((part) => part.startsWith('--'));
 }
 
 export async function startBenchApp(
@@ -74,9 +71,8 @@ export async function startBenchApp(
   const compiled = join(__dirname, '..', '..', 'dist', 'test', 'bench', 'api-process.js');
   const fromSource = process.env.BENCH_FROM_SOURCE === 'true' || !existsSync(compiled);
   // The API's production node flags (package.json start:api), unless BENCH_API_NODE_ARGS is set.
-  const extraNodeArgs = (process.env.BENCH_API_NODE_ARGS ?? apiNodeFlags())
-    .split(' ')
-    .filter(Boolean);
+  const extraNodeArgs =
+    process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? apiNodeFlags();
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     TS_NODE_TRANSPILE_ONLY: 'true',

@@ -10,7 +10,7 @@ import { request } from 'node:http';
 import { renderCertificatePdf } from '@app/certificate-pdf';
 import { LocalDirectoryStorage } from '@app/storage';
 import { Role } from '../../src/common/auth/roles';
-import { formatMemorySplit } from './api-diagnostics';
+import { formatMemoryAtPeak } from './api-diagnostics';
 import { mb, NOTE, seedCourseWithLearners, startBenchApp } from './bench-app';
 
 const CERTIFICATES = Number(process.env.BENCH_CERTIFICATES ?? 10_000);
@@ -121,10 +121,7 @@ async function main() {
         `${(result.entries / seconds).toFixed(0)} files/s, ${(result.bytes / 1024 / 1024 / seconds).toFixed(1)} MB/s; ` +
         `API RSS before ${mb(baseline)}, peak ${mb(peak)} = idle + ${mb(peak - idle)} (target idle + <= 50 MB)`,
     );
-    const { memoryAtPeak, gc } = await bench.diagnostics();
-    console.log(
-      `    at the peak: ${formatMemorySplit(memoryAtPeak)}; live heap after mark-compact ${mb(gc.liveAfterMajorGc)} (${gc.count} GCs)`,
-    );
+    console.log(`    at the peak: ${formatMemoryAtPeak(await bench.diagnostics())}`);
 
     // A client that goes away after ~5 MB: the server must stop reading rows and files.
     const aborted = await download(url, token, 5 * 1024 * 1024);

@@ -6,7 +6,7 @@
  */
 import { request } from 'node:http';
 import { Role } from '../../src/common/auth/roles';
-import { formatMemorySplit } from './api-diagnostics';
+import { formatMemoryAtPeak, formatMemorySplit } from './api-diagnostics';
 import { mb, NOTE, seedCourseWithLearners, startBenchApp } from './bench-app';
 
 const EMPLOYEES = [2_500, 25_000];
@@ -68,10 +68,7 @@ async function main() {
           `${format}: HTTP ${result.status}, ${rows} rows, ${mb(result.bytes)} in ${Date.now() - t0} ms; ` +
             `API RSS before ${mb(before)}, peak ${mb(peak)} = idle + ${mb(peak - idle)} (target idle + <= 50 MB)`,
         );
-        const { memoryAtPeak, gc } = await bench.diagnostics();
-        console.log(
-          `    at the peak: ${formatMemorySplit(memoryAtPeak)}; live heap after mark-compact ${mb(gc.liveAfterMajorGc)} (${gc.count} GCs)`,
-        );
+        console.log(`    at the peak: ${formatMemoryAtPeak(await bench.diagnostics())}`);
       }
     }
   } finally {

@@ -96,6 +96,28 @@ describe('ZipWriter', () => {
     expect(source.destroyed).toBe(true);
   });
 
+  it('fails the entries not opened yet when the reader goes away', async () => {
+    const zip = new ZipWriter();
+    const first = new PassThrough();
+    const firstDone = zip.addStream('1.pdf', () => first, { compress: false });
+    const opened: string[] = [];
+    const secondDone = zip.addStream(
+      '2.pdf',
+      () => {
+        opened.push('2');
+        return Readable.from(['dua']);
+      },
+      { compress: false },
+    );
+    zip.output.destroy();
+    await expect(firstDone).rejects.toThrow('zip entry source closed early');
+    await expect(secondDone).rejects.toThrow('zip output closed');
+    await expect(zip.addStream('3.pdf', () => first, { compress: false })).rejects.toThrow(
+      'zip output closed',
+    );
+    expect(opened).toEqual([]);
+  });
+
   it('fails the output when a source fails', async () => {
     const zip = new ZipWriter();
     const bytes = read(zip.output);

@@ -12,11 +12,18 @@ export class ZipWriter {
   // A PassThrough at run time; the typings say only NodeJS.ReadableStream.
   readonly output = this.zip.outputStream as Readable;
   private current: Readable | null = null;
+  /** Entries added but not opened yet: yazl never opens them once the output is gone. */
+  private readonly unopened = new Set<(e: Error) => void>();
 
   constructor() {
     this.zip.on('error', (e: Error) => this.output.destroy(e));
-    // The reader went away: close the open source so no file stays open.
-    this.output.once('close', () => this.current?.destroy());
+    // The reader went away: close the open source so no file stays open, and fail the entries
+    // still waiting, so no caller waits for them for ever.
+    this.output.once('close', () => {
+      this.current?.destroy();
+      for (const reject of this.unopened) reject(new Error('zip output closed'));
+      this.unopened.clear();
+    });
   }
 
   addText(name: string, text: string, options: { compress: boolean }): void {
@@ -30,7 +37,10 @@ export class ZipWriter {
     options: { compress: boolean; mtime?: Date },
   ): Promise<void> {
     return new Promise((resolve, reject) => {
+      if (this.output.destroyed) return reject(new Error('zip output closed'));
+      this.unopened.add(reject);
       this.zip.addReadStreamLazy(name, options, (handOver) => {
+        this.unopened.delete(reject);
         if (this.output.destroyed) return reject(new Error('zip output closed'));
         const source = open();
         this.current = source;
