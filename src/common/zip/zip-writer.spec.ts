@@ -37,6 +37,12 @@ function entries(
   });
 }
 
+/** An opener that notes its name in `opened` when ZipWriter calls it. */
+const noting = (opened: string[], name: string, source: () => Readable) => () => {
+  opened.push(name);
+  return source();
+};
+
 describe('ZipWriter', () => {
   it('writes text and streamed entries, stored or deflated, that a ZIP reader opens', async () => {
     const zip = new ZipWriter();
@@ -62,19 +68,17 @@ describe('ZipWriter', () => {
     const first = new PassThrough();
     const firstDone = zip.addStream(
       '1.txt',
-      () => {
-        opened.push('1');
-        return first;
+      noting(opened, '1', () => first),
+      {
+        compress: false,
       },
-      { compress: false },
     );
     const secondDone = zip.addStream(
       '2.txt',
-      () => {
-        opened.push('2');
-        return Readable.from(['dua']);
+      noting(opened, '2', () => Readable.from(['dua'])),
+      {
+        compress: false,
       },
-      { compress: false },
     );
     await new Promise((resolve) => setImmediate(resolve));
     expect(opened).toEqual(['1']);
@@ -103,11 +107,10 @@ describe('ZipWriter', () => {
     const opened: string[] = [];
     const secondDone = zip.addStream(
       '2.pdf',
-      () => {
-        opened.push('2');
-        return Readable.from(['dua']);
+      noting(opened, '2', () => Readable.from(['dua'])),
+      {
+        compress: false,
       },
-      { compress: false },
     );
     zip.output.destroy();
     await expect(firstDone).rejects.toThrow('zip entry source closed early');
