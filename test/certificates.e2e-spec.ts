@@ -8,6 +8,7 @@ import {
   CertificateEvents,
   CertificateIssuedEvent,
 } from '../src/modules/certificates/certificate-events';
+import { CertificateIssuanceService } from '../src/modules/certificates/certificate-issuance.service';
 import { CertificateRenderService } from '../src/modules/certificates/certificate-render.service';
 import { CertificatesProcessor } from '../src/modules/certificates/jobs/certificates.processor';
 import {
@@ -83,8 +84,8 @@ describe('certificates: issuance, lifecycle, verification, downloads', () => {
 
   it('completing the course via the API issues the certificate through the worker', async () => {
     const issuedEvents: CertificateIssuedEvent[] = [];
-    worker.get(CertificateEvents).onIssued(async (event) => {
-      issuedEvents.push(event);
+    worker.get(CertificateEvents).onIssued(async (events) => {
+      issuedEvents.push(...events);
     });
     const enrollmentId = await seedEnrollment(ctx, learner, course);
     await completeViaApi(ctx, learner, enrollmentId, course.lessonId);
@@ -213,6 +214,46 @@ describe('certificates: issuance, lifecycle, verification, downloads', () => {
       '000004',
       '000005',
     ]);
+  });
+
+  it('renders running at once share their statements: one numbering, gap-free in completion order, each audited and mailed once', async () => {
+    const c = await seedCourse(ctx, instructor.id);
+    const issuance = ctx.app.get(CertificateIssuanceService);
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      const enrollmentId = await seedEnrollment(ctx, await seedUser(ctx, Role.Learner, orgB), c);
+      const event = await completionEvent(ctx, enrollmentId);
+      // The pending row only, no render job: the renders below are the only ones.
+      await ctx.db.transaction((tx) => issuance.createForCompletion(event, tx));
+      ids.push((await certificatesOf(ctx, enrollmentId))[0].id);
+    }
+    const renderer = worker.get(CertificateRenderService);
+    const outcomes = await Promise.all(ids.map((id) => renderer.render(id)));
+    expect(outcomes).toEqual(ids.map(() => 'issued'));
+    const rows: { id: string; number: string; updated_at: Date; attempts: number }[] =
+      await ctx.db.query(
+        'SELECT id, number, updated_at, attempts FROM certificates WHERE id = ANY($1) ORDER BY completed_at',
+        [ids],
+      );
+    expect(rows.map((r) => r.id)).toEqual(ids);
+    expect(rows.map((r) => r.number.slice(-6))).toEqual(
+      ids.map((_, i) => String(i + 1).padStart(6, '0')),
+    );
+    expect(rows.every((r) => r.attempts === 1)).toBe(true);
+    // Rows written by one transaction share its now(): fewer issue transactions than renders.
+    expect(new Set(rows.map((r) => r.updated_at.getTime())).size).toBeLessThan(ids.length);
+    const [{ audited }] = await ctx.db.query(
+      `SELECT count(*)::int AS audited FROM audit_log
+          WHERE action = 'certificate.issued' AND entity_id = ANY($1)`,
+      [ids],
+    );
+    expect(audited).toBe(ids.length);
+    const [{ mails }] = await ctx.db.query(
+      `SELECT count(*)::int AS mails FROM email_outbox
+          WHERE idempotency_key = ANY($1)`,
+      [ids.map((id) => `cert-issued:${id}`)],
+    );
+    expect(mails).toBe(ids.length);
   });
 
   it('a render job that runs twice is a no-op the second time (same file, same hash)', async () => {

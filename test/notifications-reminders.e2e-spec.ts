@@ -345,15 +345,15 @@ describe('notifications: reminder scan, HR digest, event-driven mails', () => {
     // An issue that rolls back (e.g. the worker dies before COMMIT) leaves no mail behind...
     await expect(
       workerDb.transaction(async (tx) => {
-        await events.issuedInTransaction(event, tx);
+        await events.issuedInTransaction([event], tx);
         throw new Error('killed before commit');
       }),
     ).rejects.toThrow('killed before commit');
     expect(await outboxRows()).toBe(0);
     // ...and one that commits has its mail in the outbox with it; a repeat adds nothing.
-    await workerDb.transaction((tx) => events.issuedInTransaction(event, tx));
+    await workerDb.transaction((tx) => events.issuedInTransaction([event], tx));
     expect(await outboxRows()).toBe(1);
-    await workerDb.transaction((tx) => events.issuedInTransaction(event, tx));
+    await workerDb.transaction((tx) => events.issuedInTransaction([event], tx));
     await drain();
     const mails = mailsFor(`cert-issued:${cert}`);
     expect(mails).toHaveLength(1);

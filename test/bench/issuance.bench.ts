@@ -4,14 +4,17 @@
  * mark each certificate issued. Run with 1 and then 2 worker processes: certificates/s from the
  * first completion to the last `issued`, completion -> issued latency p50/p99 (certificate
  * created in the completion transaction -> marked issued), Redis memory peak and worker peak
- * RSS. Target: >= 300 certificates/s with S3 storage. Prints figures only.
- * ISSUANCE_BENCH_ENROLLMENTS overrides the 10,000, ISSUANCE_BENCH_WORKERS the worker counts (1,2).
+ * RSS. Target: >= 300 certificates/s with S3 storage. The "certificate issued" mails go to an
+ * in-process SMTP sink and are counted (once each, duplicates). Prints figures only.
+ * ISSUANCE_BENCH_ENROLLMENTS overrides the 10,000, ISSUANCE_BENCH_WORKERS the worker counts (1,2),
+ * ISSUANCE_BENCH_WORKER_NODE_ARGS adds node flags to the workers (e.g. `--cpu-prof`).
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { s3StorageEnv, startS3rver } from '../support/s3rver';
+import { startSmtpSink } from '../support/smtp-sink';
 import { mb, NOTE, postgresCpuMs, processCpuMs, startBenchApp } from './bench-app';
 
 const ENROLLMENTS = Number(process.env.ISSUANCE_BENCH_ENROLLMENTS ?? 10_000);
@@ -39,14 +42,30 @@ function cpuByPart(apiPid: number, workers: ChildProcess[], s3Pid: number) {
     ['workers', workers.reduce((sum, w) => sum + processCpuMs(w.pid!), 0)],
     ['PostgreSQL', postgresCpuMs()],
     ['s3rver', processCpuMs(s3Pid)],
-    ['load generator', (self.user + self.system) / 1000],
+    ['load generator + SMTP sink', (self.user + self.system) / 1000],
   ] as const;
+}
+
+/** Waits (at most 5 min) until every issued certificate's mail was accepted. */
+async function waitForMails(keyCounts: Map<string, number>, expected: number, started: number) {
+  const deadline = Date.now() + 5 * 60_000;
+  while (keyCounts.size < expected && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const duplicates = [...keyCounts.values()].reduce((sum, n) => sum + n - 1, 0);
+  return { keys: keyCounts.size, duplicates, lastMs: Date.now() - started };
 }
 
 async function run(workerCount: number): Promise<void> {
   const s3 = await startS3rver(`k3-issuance-${workerCount}`);
-  const storage = s3StorageEnv(s3);
-  const bench = await startBenchApp(`issuance${workerCount}`, storage);
+  const smtp = await startSmtpSink();
+  smtp.parse = false;
+  const bench = await startBenchApp(`issuance${workerCount}`, {
+    ...s3StorageEnv(s3),
+    SMTP_URL: smtp.url,
+    // Every learner here shares one mail domain; real batches spread over many.
+    EMAIL_RATE_LIMIT_PER_DOMAIN_PER_MINUTE: '0',
+  });
   const workers: ChildProcess[] = [];
   const redis = new Redis(bench.env.REDIS_URL);
   try {
@@ -107,7 +126,8 @@ async function run(workerCount: number): Promise<void> {
     );
 
     for (let i = 0; i < workerCount; i += 1) {
-      const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'worker.js')], {
+      const nodeArgs = (process.env.ISSUANCE_BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+      const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'src', 'worker.js')], {
         cwd: ROOT,
         env: { ...bench.env, LOG_LEVEL: 'info' },
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -213,6 +233,10 @@ async function run(workerCount: number): Promise<void> {
     console.log(
       `  CPU per certificate: ${cpuUsed.map(([part, ms]) => `${part} ${(ms / span.issued).toFixed(2)} ms`).join(', ')}; total ${(cpuTotal / span.issued).toFixed(2)} ms (2 cores allow at most ${((2 * 1000 * span.issued) / cpuTotal).toFixed(0)}/s at this cost)`,
     );
+    const mailed = await waitForMails(smtp.keyCounts, span.issued, started);
+    console.log(
+      `  "certificate issued" e-mails: ${mailed.keys} accepted by the SMTP sink, ${mailed.duplicates} duplicates, all in by ${(mailed.lastMs / 1000).toFixed(1)} s after the first completion`,
+    );
     console.log(
       `  Redis used_memory peak ${mb(redisPeak)}; worker peak RSS ${workers.map((w) => mb(peakRss(w.pid!))).join(', ')}; API peak RSS ${mb(bench.rss().peak)}`,
     );
@@ -229,6 +253,7 @@ async function run(workerCount: number): Promise<void> {
     redis.disconnect();
     await bench.close();
     await s3.close();
+    await smtp.close();
   }
 }
 

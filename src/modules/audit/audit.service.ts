@@ -44,14 +44,26 @@ export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async record(event: AuditEvent, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.insert(AuditLogEntry, {
-      actorId: event.actorId,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      organizationId: event.organizationId ?? null,
-      data: (event.data ?? {}) as never,
-    });
+    await this.recordMany([event], manager);
+  }
+
+  /** Several entries in one INSERT. */
+  async recordMany(
+    events: readonly AuditEvent[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    if (events.length === 0) return;
+    await manager.insert(
+      AuditLogEntry,
+      events.map((event) => ({
+        actorId: event.actorId,
+        action: event.action,
+        entityType: event.entityType,
+        entityId: event.entityId,
+        organizationId: event.organizationId ?? null,
+        data: (event.data ?? {}) as never,
+      })),
+    );
   }
 
   /** Newest first, keyset-paged on (created_at, id). */

@@ -1,6 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { AfterCommit } from '../../database/after-commit';
 import { EnrollmentEvents } from '../enrollments';
 import { CertificateIssuanceService } from './certificate-issuance.service';
 import { CertificateQueue } from './certificate-queue';
@@ -12,20 +11,14 @@ export class CertificateCompletionHook implements OnModuleInit {
     private readonly enrollmentEvents: EnrollmentEvents,
     private readonly issuance: CertificateIssuanceService,
     private readonly producer: CertificateQueue,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly afterCommit: AfterCommit,
   ) {}
 
   onModuleInit(): void {
     this.enrollmentEvents.onCompleted({
       inTransaction: async (event, tx) => {
-        await this.issuance.createForCompletion(event, tx);
-      },
-      afterCommit: async (event) => {
-        const rows: { id: string }[] = await this.db.query(
-          `SELECT id FROM certificates WHERE enrollment_id = $1 AND status = 'pending'`,
-          [event.enrollmentId],
-        );
-        for (const { id } of rows) await this.producer.enqueueRender(id);
+        const id = await this.issuance.createForCompletion(event, tx);
+        if (id) await this.afterCommit.schedule(tx, () => this.producer.enqueueRender(id));
       },
     });
   }

@@ -9,7 +9,7 @@ export interface CertificateIssuedEvent {
   verificationCode: string;
 }
 
-type IssuedHandler = (event: CertificateIssuedEvent, tx: EntityManager) => Promise<void>;
+type IssuedHandler = (events: CertificateIssuedEvent[], tx: EntityManager) => Promise<void>;
 
 /**
  * Issue hook: handlers run inside the transaction that marks the certificate `issued` (the
@@ -25,7 +25,8 @@ export class CertificateEvents {
     this.issuedHandlers.push(handler);
   }
 
-  async issuedInTransaction(event: CertificateIssuedEvent, tx: EntityManager): Promise<void> {
-    for (const handler of this.issuedHandlers) await handler(event, tx);
+  /** The certificates one transaction issued, together (a render batch). */
+  async issuedInTransaction(events: CertificateIssuedEvent[], tx: EntityManager): Promise<void> {
+    for (const handler of this.issuedHandlers) await handler(events, tx);
   }
 }

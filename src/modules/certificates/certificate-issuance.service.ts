@@ -16,37 +16,40 @@ export class CertificateIssuanceService {
   constructor(private readonly audit: AuditService) {}
 
   /**
-   * Called in the completing transaction. Serialised per enrollment with an advisory lock so
-   * a completion racing itself creates one row. The number comes later, from the render worker
+   * Called in the completing transaction. The enrollment's first certificate is version 1, and
+   * (enrollment_id, version) is unique: a completion racing itself waits on the other's row
+   * and inserts nothing. The number comes later, from the render worker
    * (`CertificateNumbering`), so completions never queue behind the counter row.
    * Returns the new certificate id, or null when this enrollment already has one.
    */
   async createForCompletion(event: EnrollmentCompletedEvent, tx: EntityManager) {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `certificate:${event.enrollmentId}`,
-    ]);
-    const existing = await tx.query('SELECT 1 FROM certificates WHERE enrollment_id = $1 LIMIT 1', [
-      event.enrollmentId,
-    ]);
-    if (existing.length > 0) return null;
     const facts = await readIssueFacts(tx, event.userId, event.courseVersionId);
     const id = randomUUID();
-    await tx.insert(Certificate, {
-      id,
-      enrollmentId: event.enrollmentId,
-      version: 1,
-      userId: event.userId,
-      organizationId: event.organizationId,
-      courseId: event.courseId,
-      courseVersionId: event.courseVersionId,
-      number: null,
-      verificationCode: generateVerificationCode(),
-      status: CertificateStatus.Pending,
-      completedAt: event.completedAt,
-      expiresAt: expiryFrom(event.completedAt, facts.certificate_validity_months),
-      renewsCertificateId: event.renewalOfCertificateId,
-      ...this.snapshot(facts),
-    });
+    const inserted = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(Certificate)
+      .values({
+        id,
+        enrollmentId: event.enrollmentId,
+        version: 1,
+        userId: event.userId,
+        organizationId: event.organizationId,
+        courseId: event.courseId,
+        courseVersionId: event.courseVersionId,
+        number: null,
+        verificationCode: generateVerificationCode(),
+        status: CertificateStatus.Pending,
+        completedAt: event.completedAt,
+        expiresAt: expiryFrom(event.completedAt, facts.certificate_validity_months),
+        renewsCertificateId: event.renewalOfCertificateId,
+        ...this.snapshot(facts),
+      })
+      // No column to overwrite: ON CONFLICT (enrollment_id, version) DO NOTHING.
+      .orUpdate([], ['enrollment_id', 'version'])
+      .returning(['id'])
+      .execute();
+    if (returnedRows(inserted.raw).length === 0) return null;
     await this.afterCreate(tx, id, event.organizationId, null, 'certificate.requested', {
       enrollmentId: event.enrollmentId,
       renewsCertificateId: event.renewalOfCertificateId,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { BlobStorage } from '@app/storage';
+import { Batcher } from '../../common/batch/batcher';
 import { AppConfig } from '../../config/app-config';
 import { returnedRows } from '../../database/raw';
 import { AuditService } from '../audit';
@@ -15,10 +16,22 @@ import { PdfSigningService } from './pdf-signing.service';
 export type RenderOutcome = 'issued' | 'skipped';
 type NumberedCertificate = Certificate & { number: string };
 
+interface IssueItem {
+  cert: NumberedCertificate;
+  stored: { key: string; sha256: string; size: number; signerSubject: string };
+  issuedAt: Date;
+}
+
+/** Group commit for the claim, numbering and issue statements of concurrent renders. */
+const BATCHING = { maxSize: 100, maxConcurrent: 1 };
+
 /**
  * Renders, stores and issues a `pending` certificate. Safe to run any number of times, also
  * concurrently: only the run whose conditional UPDATE flips `pending` -> `issued` wins; a
  * losing run deletes the file it wrote, so the recorded hash always matches the stored file.
+ * Concurrent renders share their claim, numbering and issue statements (`Batcher`), so the
+ * database work per certificate shrinks as the load grows; the PDF and its upload stay per
+ * certificate.
  */
 @Injectable()
 export class CertificateRenderService {
@@ -34,17 +47,17 @@ export class CertificateRenderService {
     private readonly numbering: CertificateNumbering,
   ) {}
 
+  private readonly claims = new Batcher((ids: string[]) => this.claimMany(ids), BATCHING);
+  private readonly numbers = new Batcher(
+    (ids: string[]) => this.numbering.assignMany(ids),
+    BATCHING,
+  );
+  private readonly issues = new Batcher((items: IssueItem[]) => this.issueMany(items), BATCHING);
+
   async render(certificateId: string): Promise<RenderOutcome> {
-    const claimed = returnedRows<{ id: string }>(
-      await this.db.query(
-        `UPDATE certificates SET attempts = attempts + 1, updated_at = now()
-         WHERE id = $1 AND status = 'pending' RETURNING id`,
-        [certificateId],
-      ),
-    );
-    if (claimed.length === 0) return 'skipped';
-    const cert = await this.db.getRepository(Certificate).findOneByOrFail({ id: certificateId });
-    const number = cert.number ?? (await this.numbering.assign(cert));
+    const cert = await this.claims.run(certificateId);
+    if (!cert) return 'skipped';
+    const number = cert.number ?? (await this.numbers.run(cert.id));
     const numbered = { ...cert, number };
     const issuedAt = new Date();
     // Signed before storing: the recorded SHA-256 is that of the signed file.
@@ -53,9 +66,11 @@ export class CertificateRenderService {
     const stored = await this.storage.put(key, pdf);
     let won: boolean;
     try {
-      won = await this.db.transaction((tx) =>
-        this.markIssued(tx, numbered, { ...stored, signerSubject }, issuedAt),
-      );
+      won = await this.issues.run({
+        cert: numbered,
+        stored: { ...stored, signerSubject },
+        issuedAt,
+      });
     } catch (e) {
       // The retry renders a new file; this one would be referenced by nothing.
       await this.storage.delete(key).catch(() => undefined);
@@ -94,35 +109,73 @@ export class CertificateRenderService {
     this.logger.error(`certificate ${certificateId} failed: ${reason}`);
   }
 
-  private async markIssued(
-    tx: EntityManager,
-    cert: NumberedCertificate,
-    stored: { key: string; sha256: string; size: number; signerSubject: string },
-    issuedAt: Date,
-  ): Promise<boolean> {
-    const rows = returnedRows<{ id: string }>(
-      await tx.query(
-        `UPDATE certificates SET status = 'issued', storage_key = $2, sha256 = $3, byte_size = $4,
-           issued_at = $5, pdf_signer_subject = $6, failure_reason = NULL, updated_at = now()
-         WHERE id = $1 AND status = 'pending' RETURNING id`,
-        [cert.id, stored.key, stored.sha256, stored.size, issuedAt, stored.signerSubject],
+  /** Counts an attempt on each certificate still `pending` and reads it; null for the others. */
+  private async claimMany(ids: string[]): Promise<(Certificate | null)[]> {
+    const claimed = returnedRows<{ id: string }>(
+      await this.db.query(
+        `UPDATE certificates SET attempts = attempts + 1, updated_at = now()
+         WHERE id = ANY($1::uuid[]) AND status = 'pending' RETURNING id`,
+        [[...new Set(ids)]],
       ),
     );
-    if (rows.length === 0) return false;
-    const record = (action: string, entityId: string, data: Record<string, unknown>) =>
-      this.audit.record(
-        {
-          actorId: null,
-          action,
-          entityType: 'certificate',
-          entityId,
-          organizationId: cert.organizationId,
-          data,
-        },
-        tx,
+    if (claimed.length === 0) return ids.map(() => null);
+    const certs = await this.db
+      .getRepository(Certificate)
+      .findBy({ id: In(claimed.map((r) => r.id)) });
+    const byId = new Map(certs.map((c) => [c.id, c]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /**
+   * One transaction marks the batch issued. Only the item whose conditional UPDATE flips
+   * `pending` -> `issued` wins; any other run of the same certificate (here or elsewhere) loses.
+   */
+  private async issueMany(items: IssueItem[]): Promise<boolean[]> {
+    const candidates = new Map<string, IssueItem>();
+    for (const item of items) if (!candidates.has(item.cert.id)) candidates.set(item.cert.id, item);
+    const winners = await this.db.transaction(async (tx) => {
+      const list = [...candidates.values()];
+      const won = new Set(
+        returnedRows<{ id: string }>(
+          await tx.query(
+            `UPDATE certificates c SET status = 'issued', storage_key = v.storage_key,
+               sha256 = v.sha256, byte_size = v.byte_size, issued_at = v.issued_at,
+               pdf_signer_subject = v.signer_subject, failure_reason = NULL, updated_at = now()
+             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::timestamptz[], $6::text[])
+               AS v(id, storage_key, sha256, byte_size, issued_at, signer_subject)
+             WHERE c.id = v.id AND c.status = 'pending' RETURNING c.id`,
+            [
+              list.map((i) => i.cert.id),
+              list.map((i) => i.stored.key),
+              list.map((i) => i.stored.sha256),
+              list.map((i) => i.stored.size),
+              list.map((i) => i.issuedAt),
+              list.map((i) => i.stored.signerSubject),
+            ],
+          ),
+        ).map((r) => r.id),
       );
-    await record('certificate.issued', cert.id, { number: cert.number, sha256: stored.sha256 });
-    if (cert.renewsCertificateId) {
+      const issued = list.filter((i) => won.has(i.cert.id));
+      if (issued.length > 0) await this.recordIssued(tx, issued);
+      return new Set(issued);
+    });
+    return items.map((item) => winners.has(item));
+  }
+
+  private async recordIssued(tx: EntityManager, issued: IssueItem[]): Promise<void> {
+    const entry = (cert: NumberedCertificate, action: string, entityId: string, data: object) => ({
+      actorId: null,
+      action,
+      entityType: 'certificate',
+      entityId,
+      organizationId: cert.organizationId,
+      data: data as Record<string, unknown>,
+    });
+    const entries = issued.map(({ cert, stored }) =>
+      entry(cert, 'certificate.issued', cert.id, { number: cert.number, sha256: stored.sha256 }),
+    );
+    for (const { cert } of issued) {
+      if (!cert.renewsCertificateId) continue;
       const renewed = returnedRows<{ id: string }>(
         await tx.query(
           `UPDATE certificates SET status = 'superseded', superseded_by_id = $2,
@@ -132,23 +185,25 @@ export class CertificateRenderService {
         ),
       );
       if (renewed.length) {
-        await record('certificate.superseded', cert.renewsCertificateId, {
-          by: cert.id,
-          reason: 'renewal',
-        });
+        entries.push(
+          entry(cert, 'certificate.superseded', cert.renewsCertificateId, {
+            by: cert.id,
+            reason: 'renewal',
+          }),
+        );
       }
     }
+    await this.audit.recordMany(entries, tx);
     await this.events.issuedInTransaction(
-      {
+      issued.map(({ cert }) => ({
         certificateId: cert.id,
         userId: cert.userId,
         organizationId: cert.organizationId,
         number: cert.number,
         verificationCode: cert.verificationCode,
-      },
+      })),
       tx,
     );
-    return true;
   }
 
   private pdfDataOf(cert: NumberedCertificate, issuedAt: Date) {

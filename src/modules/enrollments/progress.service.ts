@@ -144,8 +144,13 @@ export class ProgressService {
         const { code, ...details } = refusal;
         throw new DomainError(code, this.refusalMessage(code), details);
       }
-      await this.markCompleted(tx, enrollment, outline, lessonId);
-      return this.result(tx, enrollmentId, lessonId, outline);
+      const after = await this.markCompleted(tx, enrollment, outline, lessonId);
+      return this.resultView(
+        { ...enrollment, status: after.status, percent: after.percent },
+        lessonId,
+        outline,
+        after.progress,
+      );
     });
   }
 
@@ -187,18 +192,20 @@ export class ProgressService {
     return this.dataSource.transaction(run);
   }
 
+  /** Returns the progress after the change and the enrollment's new status. */
   private async markCompleted(
     tx: EntityManager,
     enrollment: Enrollment,
     outline: VersionOutline,
     lessonId: string,
-  ): Promise<void> {
+  ): Promise<{ progress: ProgressMap; status: Enrollment['status']; percent: number }> {
     await tx.query(
       `UPDATE lesson_progress SET status = 'completed', completed_at = now()
         WHERE enrollment_id = $1 AND lesson_id = $2 AND status <> 'completed'`,
       [enrollment.id, lessonId],
     );
-    const state = courseProgress(outline.lessons, await loadProgressMap(tx, enrollment.id));
+    const progress = await loadProgressMap(tx, enrollment.id);
+    const state = courseProgress(outline.lessons, progress);
     const status = statusAfterActivity(enrollment.status, state.complete);
     const completes = status === 'completed' && enrollment.status !== 'completed';
     const [row]: { completed_at: Date }[] = returnedRows(
@@ -211,7 +218,7 @@ export class ProgressService {
         [enrollment.id, state.percent, completes, status],
       ),
     );
-    if (!completes) return;
+    if (!completes) return { progress, status, percent: state.percent };
     const event: EnrollmentCompletedEvent = {
       enrollmentId: enrollment.id,
       userId: enrollment.userId,
@@ -223,15 +230,16 @@ export class ProgressService {
     };
     await this.events.completedInTransaction(event, tx);
     await this.afterCommit.schedule(tx, () => this.events.completedAfterCommit(event));
+    return { progress, status, percent: state.percent };
   }
 
   private async lockOwn(tx: EntityManager, enrollmentId: string, userId: string) {
-    const [row] = await tx.query(
-      'SELECT id FROM enrollments WHERE id = $1 AND user_id = $2 FOR UPDATE',
-      [enrollmentId, userId],
-    );
-    if (!row) throw notFound('Enrollment');
-    return tx.findOneByOrFail(Enrollment, { id: enrollmentId });
+    const enrollment = await tx.findOne(Enrollment, {
+      where: { id: enrollmentId, userId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!enrollment) throw notFound('Enrollment');
+    return enrollment;
   }
 
   /**
@@ -401,10 +409,18 @@ export class ProgressService {
     outline: VersionOutline,
   ): Promise<ProgressResultView> {
     const enrollment = await tx.findOneByOrFail(Enrollment, { id: enrollmentId });
-    const progress = await loadProgressMap(tx, enrollmentId);
+    return this.resultView(enrollment, lessonId, outline, await loadProgressMap(tx, enrollmentId));
+  }
+
+  private resultView(
+    enrollment: Pick<Enrollment, 'id' | 'status' | 'dueAt' | 'percent'>,
+    lessonId: string,
+    outline: VersionOutline,
+    progress: ProgressMap,
+  ): ProgressResultView {
     const state = courseProgress(outline.lessons, progress);
     return {
-      enrollmentId,
+      enrollmentId: enrollment.id,
       lessonId,
       lessonStatus: progress.get(lessonId)?.status ?? 'in_progress',
       lessonTimeSpentSeconds: progress.get(lessonId)?.timeSpentSeconds ?? 0,

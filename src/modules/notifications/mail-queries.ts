@@ -5,8 +5,8 @@
  * in reminder-queries.ts.
  */
 
-/** $1 user id -> the recipient's address and locale. */
-export const RECIPIENT_SQL = 'SELECT email, locale FROM users WHERE id = $1';
+/** $1 user ids -> each recipient's address and locale. */
+export const RECIPIENTS_SQL = 'SELECT id, email, locale FROM users WHERE id = ANY($1::uuid[])';
 
 /** $1 user id -> the user's organization, for the audit entry of an unsubscribe. */
 export const USER_ORGANIZATION_SQL = 'SELECT organization_id FROM users WHERE id = $1';
@@ -14,11 +14,11 @@ export const USER_ORGANIZATION_SQL = 'SELECT organization_id FROM users WHERE id
 /** $1 course id -> a row when the course exists. */
 export const COURSE_EXISTS_SQL = 'SELECT 1 FROM courses WHERE id = $1';
 
-/** $1 certificate id -> the data of its "certificate issued" mail, once it is issued. */
+/** $1 certificate ids -> the data of their "certificate issued" mails, once issued. */
 export const CERTIFICATE_ISSUED_SQL = `SELECT c.id, c.user_id, c.number, c.verification_code, c.storage_key,
               c.course_title_id, c.course_title_en, u.name AS learner_name, u.locale
          FROM certificates c JOIN users u ON u.id = c.user_id
-        WHERE c.id = $1 AND c.status = 'issued'`;
+        WHERE c.id = ANY($1::uuid[]) AND c.status = 'issued'`;
 
 /** $1 enrollment ids -> one "enrolled by HR" outbox row each (idempotent on the key). */
 export const INSERT_ENROLLED_BY_HR_SQL = `INSERT INTO email_outbox (user_id, recipient, template, locale, category, data, idempotency_key)

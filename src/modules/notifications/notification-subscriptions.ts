@@ -28,8 +28,11 @@ export class CertificateIssuedSubscription implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.certificates.onIssued(async (event, tx) => {
-      await this.notifications.certificateIssued(event.certificateId, tx);
+    this.certificates.onIssued(async (events, tx) => {
+      await this.notifications.certificatesIssued(
+        events.map((e) => e.certificateId),
+        tx,
+      );
     });
   }
 }

@@ -8,7 +8,7 @@ import { AfterCommit } from '../../database/after-commit';
 import { certIssuedKey, enrolledKey } from './domain/reminder-keys';
 import { normalizeEmail } from './domain/recipient';
 import { OutboxAttachmentRef } from './entities/email-outbox.entity';
-import { CERTIFICATE_ISSUED_SQL, INSERT_ENROLLED_BY_HR_SQL, RECIPIENT_SQL } from './mail-queries';
+import { CERTIFICATE_ISSUED_SQL, INSERT_ENROLLED_BY_HR_SQL, RECIPIENTS_SQL } from './mail-queries';
 import { OutboxDispatcher } from './outbox-dispatcher';
 
 export interface EnqueueEmailInput {
@@ -46,65 +46,87 @@ export class NotificationsService {
   ) {}
 
   async enqueue(input: EnqueueEmailInput, tx?: EntityManager): Promise<EnqueueResult> {
-    if (!TEMPLATE_NAMES.includes(input.template)) {
-      throw new DomainError('BAD_REQUEST', `Unknown e-mail template "${input.template}"`);
+    const [result] = await this.enqueueMany([input], tx);
+    return result;
+  }
+
+  /** Several mails in one INSERT; one result per input, in order. */
+  async enqueueMany(
+    inputs: readonly EnqueueEmailInput[],
+    tx?: EntityManager,
+  ): Promise<EnqueueResult[]> {
+    if (inputs.length === 0) return [];
+    for (const input of inputs) {
+      if (!TEMPLATE_NAMES.includes(input.template)) {
+        throw new DomainError('BAD_REQUEST', `Unknown e-mail template "${input.template}"`);
+      }
     }
     const manager = tx ?? this.dataSource.manager;
-    const recipient = await this.resolveRecipient(input, manager);
+    const recipients = await this.resolveRecipients(inputs, manager);
     const rows = (await manager.query(
       `INSERT INTO email_outbox
          (user_id, recipient, template, locale, category, data, attachments, idempotency_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],
+                            $6::jsonb[], $7::jsonb[], $8::text[])
        ON CONFLICT (idempotency_key) DO NOTHING
-       RETURNING id`,
+       RETURNING id, idempotency_key`,
       [
-        recipient.userId,
-        recipient.email,
-        input.template,
-        input.locale ?? recipient.locale,
-        templateCategory(input.template),
-        JSON.stringify(input.data),
-        input.attachments?.length ? JSON.stringify(input.attachments) : null,
-        input.idempotencyKey,
+        recipients.map((r) => r.userId),
+        recipients.map((r) => r.email),
+        inputs.map((i) => i.template),
+        inputs.map((i, n) => i.locale ?? recipients[n].locale),
+        inputs.map((i) => templateCategory(i.template)),
+        inputs.map((i) => JSON.stringify(i.data)),
+        inputs.map((i) => (i.attachments?.length ? JSON.stringify(i.attachments) : null)),
+        inputs.map((i) => i.idempotencyKey),
       ],
-    )) as { id: string }[];
-    const id = rows[0]?.id ?? null;
-    if (id) await this.afterCommit.schedule(tx, () => this.dispatcher.dispatch([id]));
-    return { id, created: id !== null };
+    )) as { id: string; idempotency_key: string }[];
+    const created = new Map(rows.map((r) => [r.idempotency_key, r.id]));
+    if (rows.length > 0) {
+      const ids = rows.map((r) => r.id);
+      await this.afterCommit.schedule(tx, () => this.dispatcher.dispatch(ids));
+    }
+    return inputs.map((input) => {
+      const id = created.get(input.idempotencyKey) ?? null;
+      return { id, created: id !== null };
+    });
   }
 
-  /** "Certificate issued" mail (transactional), optionally with the PDF attached. */
-  async certificateIssued(certificateId: string, tx?: EntityManager): Promise<EnqueueResult> {
+  /** "Certificate issued" mails (transactional), optionally with the PDF attached. */
+  async certificatesIssued(certificateIds: readonly string[], tx?: EntityManager): Promise<void> {
     const manager = tx ?? this.dataSource.manager;
-    const [cert] = (await manager.query(CERTIFICATE_ISSUED_SQL, [
-      certificateId,
+    const certs = (await manager.query(CERTIFICATE_ISSUED_SQL, [
+      certificateIds,
     ])) as CertificateRow[];
-    if (!cert) return { id: null, created: false };
-    const attach = this.config.notifications.attachCertificatePdf && cert.storage_key;
-    return this.enqueue(
-      {
-        userId: cert.user_id,
-        template: 'certificate_issued',
-        data: {
-          learnerName: cert.learner_name,
-          courseTitle: cert.locale === 'en' ? cert.course_title_en : cert.course_title_id,
-          certificateNumber: cert.number,
-          verifyUrl: `/verify/${encodeURIComponent(cert.verification_code)}`,
-          downloadUrl: `/certificates/${cert.id}`,
-        },
-        idempotencyKey: certIssuedKey(cert.id),
-        attachments: attach
-          ? [
-              {
-                filename: `${cert.number.replace(/[^A-Za-z0-9._-]+/g, '-')}.pdf`,
-                storageKey: cert.storage_key!,
-                contentType: 'application/pdf',
-              },
-            ]
-          : undefined,
-      },
+    await this.enqueueMany(
+      certs.map((cert) => this.certificateIssuedMail(cert)),
       tx,
     );
+  }
+
+  private certificateIssuedMail(cert: CertificateRow): EnqueueEmailInput {
+    const attach = this.config.notifications.attachCertificatePdf && cert.storage_key;
+    return {
+      userId: cert.user_id,
+      template: 'certificate_issued',
+      data: {
+        learnerName: cert.learner_name,
+        courseTitle: cert.locale === 'en' ? cert.course_title_en : cert.course_title_id,
+        certificateNumber: cert.number,
+        verifyUrl: `/verify/${encodeURIComponent(cert.verification_code)}`,
+        downloadUrl: `/certificates/${cert.id}`,
+      },
+      idempotencyKey: certIssuedKey(cert.id),
+      attachments: attach
+        ? [
+            {
+              filename: `${cert.number.replace(/[^A-Za-z0-9._-]+/g, '-')}.pdf`,
+              storageKey: cert.storage_key!,
+              contentType: 'application/pdf',
+            },
+          ]
+        : undefined,
+    };
   }
 
   /** Inside the assigning transaction: one "enrolled by HR" row per enrollment. */
@@ -123,27 +145,37 @@ export class NotificationsService {
     await this.dispatcher.dispatch(rows.map((r) => r.id));
   }
 
-  private async resolveRecipient(
-    input: EnqueueEmailInput,
+  private async resolveRecipients(
+    inputs: readonly EnqueueEmailInput[],
     manager: EntityManager,
-  ): Promise<{ userId: string | null; email: string; locale: Locale }> {
-    if (input.userId) {
-      const [user] = (await manager.query(RECIPIENT_SQL, [input.userId])) as {
+  ): Promise<{ userId: string | null; email: string; locale: Locale }[]> {
+    const userIds = [...new Set(inputs.flatMap((i) => (i.userId ? [i.userId] : [])))];
+    const users = new Map<string, { email: string; locale: Locale }>();
+    if (userIds.length > 0) {
+      const rows = (await manager.query(RECIPIENTS_SQL, [userIds])) as {
+        id: string;
         email: string;
         locale: Locale;
       }[];
-      if (!user)
-        throw new DomainError('EMAIL_RECIPIENT_UNKNOWN', 'The recipient user does not exist');
-      return { userId: input.userId, email: user.email, locale: user.locale };
+      for (const row of rows) users.set(row.id, row);
     }
-    if (input.email) {
-      return {
-        userId: null,
-        email: normalizeEmail(input.email),
-        locale: this.config.defaultLocale,
-      };
-    }
-    throw new DomainError('EMAIL_RECIPIENT_UNKNOWN', 'Either userId or email is required');
+    return inputs.map((input) => {
+      if (input.userId) {
+        const user = users.get(input.userId);
+        if (!user) {
+          throw new DomainError('EMAIL_RECIPIENT_UNKNOWN', 'The recipient user does not exist');
+        }
+        return { userId: input.userId, email: user.email, locale: user.locale };
+      }
+      if (input.email) {
+        return {
+          userId: null,
+          email: normalizeEmail(input.email),
+          locale: this.config.defaultLocale,
+        };
+      }
+      throw new DomainError('EMAIL_RECIPIENT_UNKNOWN', 'Either userId or email is required');
+    });
   }
 }
 

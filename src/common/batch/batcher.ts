@@ -1,0 +1,78 @@
+export interface BatcherOptions {
+  /** Items per batch at most. */
+  maxSize: number;
+  /** Batches running at once at most; calls made meanwhile wait and go together. */
+  maxConcurrent: number;
+}
+
+interface Waiting<In, Out> {
+  item: In;
+  resolve: (out: Out) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit for concurrent callers: `run(item)` calls made in the same turn of the event
+ * loop, or while earlier batches are running, go to `flush` together. Under light load a call
+ * runs alone and at once; under heavy load one statement serves many. `flush` returns one
+ * result per item, in order. A failed batch of several items runs each item alone, so one bad
+ * item fails only its own call.
+ */
+export class Batcher<In, Out> {
+  private waiting: Waiting<In, Out>[] = [];
+  private running = 0;
+  private drainScheduled = false;
+
+  constructor(
+    private readonly flush: (items: In[]) => Promise<Out[]>,
+    private readonly options: BatcherOptions,
+  ) {}
+
+  run(item: In): Promise<Out> {
+    return new Promise<Out>((resolve, reject) => {
+      this.waiting.push({ item, resolve, reject });
+      this.scheduleDrain();
+    });
+  }
+
+  private scheduleDrain(): void {
+    if (this.drainScheduled) return;
+    this.drainScheduled = true;
+    setImmediate(() => {
+      this.drainScheduled = false;
+      this.drain();
+    });
+  }
+
+  private drain(): void {
+    while (this.running < this.options.maxConcurrent && this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, this.options.maxSize);
+      this.running += 1;
+      void this.execute(batch).finally(() => {
+        this.running -= 1;
+        this.drain();
+      });
+    }
+  }
+
+  private async execute(batch: Waiting<In, Out>[]): Promise<void> {
+    try {
+      const results = await this.flushChecked(batch.map((w) => w.item));
+      batch.forEach((w, i) => w.resolve(results[i]));
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0].reject(error);
+        return;
+      }
+      for (const waiting of batch) await this.execute([waiting]);
+    }
+  }
+
+  private async flushChecked(items: In[]): Promise<Out[]> {
+    const results = await this.flush(items);
+    if (results.length !== items.length) {
+      throw new Error(`batch flush returned ${results.length} results for ${items.length} items`);
+    }
+    return results;
+  }
+}
