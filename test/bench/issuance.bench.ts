@@ -126,7 +126,9 @@ async function run(workerCount: number): Promise<void> {
     );
 
     for (let i = 0; i < workerCount; i += 1) {
-      const nodeArgs = (process.env.ISSUANCE_BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+      const nodeArgs = (process.env.ISSUANCE_BENCH_WORKER_NODE_ARGS ?? '')
+        .split(' ')
+        .filter(Boolean);
       const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'src', 'worker.js')], {
         cwd: ROOT,
         env: { ...bench.env, LOG_LEVEL: 'info' },
