@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { QueueName } from '@app/queue';
@@ -58,6 +59,78 @@ describe('notifications: outbox and SMTP sending', () => {
   afterAll(async () => {
     await ctx?.close();
     await smtp?.close();
+  });
+
+  it('queues several mails in one call: each result in order, an existing key not again, one mail each', async () => {
+    const org = await seedOrganization(ctx);
+    const first = await seedUser(ctx, Role.Learner, org, { email: 'many-1@send-many.test' });
+    const second = await seedUser(ctx, Role.Learner, org, { email: 'many-2@send-many.test' });
+    await ctx.db.query(`UPDATE users SET locale = 'en' WHERE id = $1`, [second.id]);
+    const existing = await notifications.enqueue({
+      userId: first.id,
+      template: 'essay_graded',
+      data: essay('Satu'),
+      idempotencyKey: 'essay-graded:many-0',
+    });
+    const results = await notifications.enqueueMany([
+      {
+        userId: first.id,
+        template: 'essay_graded',
+        data: essay('Satu'),
+        idempotencyKey: 'essay-graded:many-0',
+      },
+      {
+        userId: second.id,
+        template: 'essay_graded',
+        data: essay('Dua'),
+        idempotencyKey: 'essay-graded:many-2',
+      },
+      {
+        email: 'Tamu@Send-Many.test',
+        template: 'essay_graded',
+        data: essay('Tamu'),
+        idempotencyKey: 'essay-graded:many-3',
+      },
+    ]);
+    expect(results.map((r) => r.created)).toEqual([false, true, true]);
+    expect(results[0].id).toBeNull();
+    const rows: { id: string; recipient: string; locale: string }[] = await ctx.db.query(
+      'SELECT id, recipient, locale FROM email_outbox WHERE id = ANY($1) ORDER BY recipient',
+      [[results[1].id, results[2].id]],
+    );
+    expect(rows.map((r) => [r.recipient, r.locale])).toEqual([
+      ['many-2@send-many.test', 'en'],
+      ['tamu@send-many.test', 'id'],
+    ]);
+    for (const { id } of [existing, ...results.slice(1)]) await waitForStatus(ctx, id!, 'sent');
+    expect(smtp.byRecipient('many-1@send-many.test')).toHaveLength(1);
+    expect(smtp.byRecipient('many-2@send-many.test')).toHaveLength(1);
+    expect(smtp.byRecipient('tamu@send-many.test')).toHaveLength(1);
+  });
+
+  it('refuses the whole call when one recipient is unknown, and queues nothing', async () => {
+    const org = await seedOrganization(ctx);
+    const known = await seedUser(ctx, Role.Learner, org, { email: 'known@send-many.test' });
+    await expect(
+      notifications.enqueueMany([
+        {
+          userId: known.id,
+          template: 'essay_graded',
+          data: essay('Ada'),
+          idempotencyKey: 'essay-graded:many-known',
+        },
+        {
+          userId: randomUUID(),
+          template: 'essay_graded',
+          data: essay('Hilang'),
+          idempotencyKey: 'essay-graded:many-unknown',
+        },
+      ]),
+    ).rejects.toMatchObject({ code: 'EMAIL_RECIPIENT_UNKNOWN' });
+    const [{ n }] = await ctx.db.query(
+      `SELECT count(*)::int AS n FROM email_outbox WHERE idempotency_key LIKE 'essay-graded:many-%known'`,
+    );
+    expect(n).toBe(0);
   });
 
   it('sends once per idempotency key, in the user locale, with escaped data', async () => {
