@@ -1,6 +1,13 @@
 import type { QueryRunner } from 'typeorm';
 import { Role } from '../src/common/auth/roles';
-import { bearer, createTestContext, seedUser, TEST_PASSWORD } from './support/test-app';
+import { completeViaApi, seedCourse, seedEnrollment } from './support/certificate-fixtures';
+import {
+  bearer,
+  createTestContext,
+  seedOrganization,
+  seedUser,
+  TEST_PASSWORD,
+} from './support/test-app';
 
 /**
  * A surge that holds every pool connection longer than the acquire timeout: requests that need
@@ -44,6 +51,34 @@ describe('database busy: an exhausted pool answers 503 DATABASE_BUSY', () => {
       await login().expect(200);
     } finally {
       for (const runner of held) await runner.release();
+      await ctx.close();
+    }
+  });
+
+  it('a burst of lesson starts and completions on a course nobody has opened yet never waits for a second connection', async () => {
+    // Two connections: a transaction that asked the pool for another one (the course outline,
+    // not cached yet) would wait for the other transaction's, and both would end in 503.
+    const ctx = await createTestContext({
+      DATABASE_POOL_SIZE: '2',
+      DATABASE_POOL_ACQUIRE_TIMEOUT_MS: '1000',
+    });
+    try {
+      const org = await seedOrganization(ctx);
+      const instructor = await seedUser(ctx, Role.Instructor);
+      const course = await seedCourse(ctx, instructor.id);
+      const learners = await Promise.all(
+        Array.from({ length: 8 }, () => seedUser(ctx, Role.Learner, org)),
+      );
+      const enrollments = await Promise.all(learners.map((l) => seedEnrollment(ctx, l, course)));
+      await Promise.all(
+        learners.map((l, i) => completeViaApi(ctx, l, enrollments[i], course.lessonId)),
+      );
+      const [{ completed }] = await ctx.db.query(
+        `SELECT count(*)::int AS completed FROM enrollments WHERE id = ANY($1) AND status = 'completed'`,
+        [enrollments],
+      );
+      expect(completed).toBe(learners.length);
+    } finally {
       await ctx.close();
     }
   });

@@ -84,7 +84,9 @@ export class ProgressService {
   ): Promise<ProgressResultView> {
     return this.dataSource.transaction(async (tx) => {
       const enrollment = await this.lockOwn(tx, enrollmentId, actor.id);
-      const outline = await this.courses.outline(enrollment.courseVersionId);
+      // On tx: a transaction asking the pool for a second connection can wait on the
+      // connections other such transactions hold, until the acquire timeout (503).
+      const outline = await this.courses.outline(enrollment.courseVersionId, tx);
       const progress = await loadProgressMap(tx, enrollmentId);
       this.assertLessonOpen(enrollment, outline, progress, lessonId);
       await this.recordStart(tx, enrollment, lessonId);
@@ -130,7 +132,7 @@ export class ProgressService {
   ): Promise<ProgressResultView> {
     return this.dataSource.transaction(async (tx) => {
       const enrollment = await this.lockOwn(tx, enrollmentId, actor.id);
-      const outline = await this.courses.outline(enrollment.courseVersionId);
+      const outline = await this.courses.outline(enrollment.courseVersionId, tx);
       this.assertLessonOpen(enrollment, outline, await loadProgressMap(tx, enrollmentId), lessonId);
       const lesson = outline.lessons.find((l) => l.id === lessonId)!;
       if (enrollment.status !== 'not_started') {
@@ -348,7 +350,7 @@ export class ProgressService {
     const m = manager ?? this.dataSource.manager;
     const enrollment = await m.findOneBy(Enrollment, { id: enrollmentId });
     if (!enrollment) throw notFound('Enrollment');
-    const outline = await this.courses.outline(enrollment.courseVersionId);
+    const outline = await this.courses.outline(enrollment.courseVersionId, m);
     this.assertLessonOpen(enrollment, outline, await loadProgressMap(m, enrollmentId), lessonId);
   }
 
