@@ -103,6 +103,17 @@ describe.each([
     await expect(storage.delete('a/b/file.pdf')).resolves.toBeUndefined(); // idempotent
   });
 
+  it('stores a buffer larger than one multipart part (6 MiB) with its size and sha256', async () => {
+    const data = Buffer.alloc(6 * 1024 * 1024 + 7, 'jp');
+    const stored = await storage.put('big/6mb.bin', data);
+    expect(stored).toEqual({
+      key: 'big/6mb.bin',
+      size: data.length,
+      sha256: createHash('sha256').update(data).digest('hex'),
+    });
+    expect((await storage.get('big/6mb.bin')).equals(data)).toBe(true);
+  });
+
   it('streams a blob back chunk by chunk', async () => {
     const data = Buffer.alloc(300 * 1024, 'k3');
     await storage.put('stream/x.bin', data);

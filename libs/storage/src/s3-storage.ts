@@ -1,4 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import {
@@ -56,8 +57,19 @@ export class S3Storage implements BlobStorage {
     });
   }
 
+  /** A buffer up to one part goes up in a single PutObject (no stream, no upload manager). */
   async put(key: string, data: Buffer): Promise<StoredBlob> {
-    return this.putStream(key, Readable.from([data]));
+    if (data.length > this.partSize) return this.putStream(key, Readable.from([data]));
+    assertSafeKey(key);
+    await this.client.send(
+      new (sdk().PutObjectCommand)({
+        Bucket: this.bucket,
+        Key: key,
+        Body: data,
+        ContentLength: data.length,
+      }),
+    );
+    return { key, size: data.length, sha256: createHash('sha256').update(data).digest('hex') };
   }
 
   /** Objects above one part go up as a multipart upload, at most a few parts in memory. */
