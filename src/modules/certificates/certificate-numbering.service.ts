@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { formatCertificateNumber, yearIn } from './domain/numbering';
 
@@ -11,47 +10,26 @@ interface Unnumbered {
 }
 
 /**
- * Gives certificates their numbers just before the first render, in a transaction of its own
- * per batch: the certificate rows are locked first (a run that numbered one meanwhile leaves it
- * out), then each counter row in `certificate_sequences` moves once by the batch's count, so
- * it stays locked only while that short transaction lasts. Numbers stay gap-free per
- * competency and year, and earlier completions get the lower numbers.
+ * Gives certificates their numbers just before the first render, inside the render's claim
+ * transaction, whose UPDATE has locked the certificate rows (a run that numbered one meanwhile
+ * leaves it out). Each counter row in `certificate_sequences` moves once per batch, by the
+ * batch's count, and stays locked only until that short transaction commits; a rollback gives
+ * the numbers back. Numbers stay gap-free per competency and year, and earlier completions get
+ * the lower numbers.
  */
 @Injectable()
 export class CertificateNumbering {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly config: AppConfig) {}
 
-  /** The number of each certificate, in the order given (one already numbered keeps its own). */
-  async assignMany(certificateIds: readonly string[]): Promise<string[]> {
-    const ids = [...new Set(certificateIds)];
-    const numbers = await this.db.transaction(async (tx) => {
-      const unnumbered: Unnumbered[] = await tx.query(
-        `SELECT id, competency_code, completed_at FROM certificates
-          WHERE id = ANY($1::uuid[]) AND number IS NULL ORDER BY id FOR UPDATE`,
-        [ids],
-      );
-      const assigned = await this.numberGroups(tx, unnumbered);
-      if (assigned.size > 0) {
-        await tx.query(
-          `UPDATE certificates c SET number = v.number, updated_at = now()
-             FROM unnest($1::uuid[], $2::text[]) AS v(id, number) WHERE c.id = v.id`,
-          [[...assigned.keys()], [...assigned.values()]],
-        );
-      }
-      const rows: { id: string; number: string | null }[] = await tx.query(
-        'SELECT id, number FROM certificates WHERE id = ANY($1::uuid[])',
-        [ids],
-      );
-      return new Map(rows.map((r) => [r.id, r.number]));
-    });
-    return certificateIds.map((id) => {
-      const number = numbers.get(id);
-      if (!number) throw new Error(`certificate ${id} has no number`);
-      return number;
-    });
+  /** `certs` are locked by the caller's transaction and still unnumbered. */
+  async numberWithin(tx: EntityManager, certs: Unnumbered[]): Promise<void> {
+    if (certs.length === 0) return;
+    const assigned = await this.numberGroups(tx, certs);
+    await tx.query(
+      `UPDATE certificates c SET number = v.number, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[]) AS v(id, number) WHERE c.id = v.id`,
+      [[...assigned.keys()], [...assigned.values()]],
+    );
   }
 
   /** One counter bump per (competency, year), taken in key order so batches cannot deadlock. */

@@ -29,7 +29,7 @@ const BATCHING = { maxSize: 100, maxConcurrent: 1 };
  * Renders, stores and issues a `pending` certificate. Safe to run any number of times, also
  * concurrently: only the run whose conditional UPDATE flips `pending` -> `issued` wins; a
  * losing run deletes the file it wrote, so the recorded hash always matches the stored file.
- * Concurrent renders share their claim, numbering and issue statements (`Batcher`), so the
+ * Concurrent renders share their claim-and-number and issue transactions (`Batcher`), so the
  * database work per certificate shrinks as the load grows; the PDF and its upload stay per
  * certificate.
  */
@@ -48,26 +48,20 @@ export class CertificateRenderService {
   ) {}
 
   private readonly claims = new Batcher((ids: string[]) => this.claimMany(ids), BATCHING);
-  private readonly numbers = new Batcher(
-    (ids: string[]) => this.numbering.assignMany(ids),
-    BATCHING,
-  );
   private readonly issues = new Batcher((items: IssueItem[]) => this.issueMany(items), BATCHING);
 
   async render(certificateId: string): Promise<RenderOutcome> {
     const cert = await this.claims.run(certificateId);
     if (!cert) return 'skipped';
-    const number = cert.number ?? (await this.numbers.run(cert.id));
-    const numbered = { ...cert, number };
     const issuedAt = new Date();
     // Signed before storing: the recorded SHA-256 is that of the signed file.
-    const { pdf, signerSubject } = this.signing.renderSigned(this.pdfDataOf(numbered, issuedAt));
+    const { pdf, signerSubject } = this.signing.renderSigned(this.pdfDataOf(cert, issuedAt));
     const key = `certificates/${issuedAt.getUTCFullYear()}/${cert.id}/v${cert.version}-${randomUUID()}.pdf`;
     const stored = await this.storage.put(key, pdf);
     let won: boolean;
     try {
       won = await this.issues.run({
-        cert: numbered,
+        cert,
         stored: { ...stored, signerSubject },
         issuedAt,
       });
@@ -109,20 +103,38 @@ export class CertificateRenderService {
     this.logger.error(`certificate ${certificateId} failed: ${reason}`);
   }
 
-  /** Counts an attempt on each certificate still `pending` and reads it; null for the others. */
-  private async claimMany(ids: string[]): Promise<(Certificate | null)[]> {
-    const claimed = returnedRows<{ id: string }>(
-      await this.db.query(
-        `UPDATE certificates SET attempts = attempts + 1, updated_at = now()
-         WHERE id = ANY($1::uuid[]) AND status = 'pending' RETURNING id`,
-        [[...new Set(ids)]],
-      ),
-    );
-    if (claimed.length === 0) return ids.map(() => null);
-    const certs = await this.db
-      .getRepository(Certificate)
-      .findBy({ id: In(claimed.map((r) => r.id)) });
-    const byId = new Map(certs.map((c) => [c.id, c]));
+  /**
+   * One transaction per batch: counts an attempt on each certificate still `pending` (the
+   * UPDATE locks the rows, so a concurrent run of the same one waits), numbers those without a
+   * number (`CertificateNumbering`), and reads them; null for the others.
+   */
+  private async claimMany(ids: string[]): Promise<(NumberedCertificate | null)[]> {
+    const certs = await this.db.transaction(async (tx) => {
+      const claimed = returnedRows<{
+        id: string;
+        number: string | null;
+        competency_code: string;
+        completed_at: Date;
+      }>(
+        await tx.query(
+          `UPDATE certificates SET attempts = attempts + 1, updated_at = now()
+           WHERE id = ANY($1::uuid[]) AND status = 'pending'
+           RETURNING id, number, competency_code, completed_at`,
+          [[...new Set(ids)]],
+        ),
+      );
+      if (claimed.length === 0) return [];
+      await this.numbering.numberWithin(
+        tx,
+        claimed.filter((c) => c.number === null),
+      );
+      return tx.getRepository(Certificate).findBy({ id: In(claimed.map((c) => c.id)) });
+    });
+    const byId = new Map<string, NumberedCertificate>();
+    for (const cert of certs) {
+      if (!cert.number) throw new Error(`certificate ${cert.id} was claimed without a number`);
+      byId.set(cert.id, { ...cert, number: cert.number });
+    }
     return ids.map((id) => byId.get(id) ?? null);
   }
 
