@@ -3,6 +3,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { QueueName } from '@app/queue';
 import { Role } from '../src/common/auth/roles';
+import { EmailSenderService } from '../src/modules/notifications/email-sender.service';
 import { NotificationsService } from '../src/modules/notifications/notifications.service';
 import { OutboxSweeper } from '../src/modules/notifications/outbox-sweeper.service';
 import { rawHeader, startSmtpSink, SmtpSink, waitFor } from './support/smtp-sink';
@@ -43,6 +44,7 @@ describe('notifications: outbox and SMTP sending', () => {
   let ctx: TestContext;
   let notifications: NotificationsService;
   let sweeper: OutboxSweeper;
+  let sender: EmailSenderService;
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
@@ -53,7 +55,9 @@ describe('notifications: outbox and SMTP sending', () => {
       EMAIL_RATE_LIMIT_PER_DOMAIN_PER_MINUTE: '3',
       EMAIL_SMTP_TIMEOUT_MS: '1000',
     });
-    sweeper = (await ctx.startWorker()).get(OutboxSweeper);
+    const worker = await ctx.startWorker();
+    sweeper = worker.get(OutboxSweeper);
+    sender = worker.get(EmailSenderService);
     notifications = ctx.app.get(NotificationsService);
   });
   afterAll(async () => {
@@ -131,6 +135,36 @@ describe('notifications: outbox and SMTP sending', () => {
       `SELECT count(*)::int AS n FROM email_outbox WHERE idempotency_key LIKE 'essay-graded:many-%known'`,
     );
     expect(n).toBe(0);
+  });
+
+  it('sends running at once share their claim, yet each row has one holder: one mail per row', async () => {
+    const org = await seedOrganization(ctx);
+    const learners = await Promise.all(
+      [1, 2, 3].map((n) =>
+        seedUser(ctx, Role.Learner, org, { email: `batch-${n}@send-batch.test` }),
+      ),
+    );
+    // Rows only, no jobs: the sends below are the only ones.
+    const rows: { id: string }[] = await ctx.db.query(
+      `INSERT INTO email_outbox (user_id, recipient, template, locale, category, data, idempotency_key)
+       SELECT u.id, u.email, 'essay_graded', 'id', 'transactional', $2::jsonb, 'essay-graded:batch-' || u.email
+         FROM users u WHERE u.id = ANY($1) ORDER BY u.email RETURNING id`,
+      [learners.map((l) => l.id), JSON.stringify(essay('Batch'))],
+    );
+    const ids = rows.map((r) => r.id);
+    // The first row three times over, in the same batch as the other two.
+    const outcomes = await Promise.all(
+      [ids[0], ids[0], ids[1], ids[0], ids[2]].map((id) => sender.send(id)),
+    );
+    expect(outcomes.filter((o) => o === 'sent')).toHaveLength(3);
+    expect(outcomes.filter((o) => o === 'skipped')).toHaveLength(2);
+    const after: { status: string; attempts: number }[] = await ctx.db.query(
+      'SELECT status, attempts FROM email_outbox WHERE id = ANY($1)',
+      [ids],
+    );
+    expect(after).toEqual(ids.map(() => ({ status: 'sent', attempts: 1 })));
+    for (const n of [1, 2, 3])
+      expect(smtp.byRecipient(`batch-${n}@send-batch.test`)).toHaveLength(1);
   });
 
   it('sends once per idempotency key, in the user locale, with escaped data', async () => {

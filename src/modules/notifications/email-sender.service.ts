@@ -11,6 +11,7 @@ import {
   TemplateName,
 } from '@app/mailer';
 import type { BlobStorage } from '@app/storage';
+import { Batcher } from '../../common/batch/batcher';
 import { AppConfig } from '../../config/app-config';
 import { returnedRows } from '../../database/raw';
 import { BLOB_STORAGE } from '../storage';
@@ -21,6 +22,8 @@ import { OutboxAttachmentRef } from './entities/email-outbox.entity';
 import { PreferencesService } from './preferences.service';
 
 export type SendOutcome = 'sent' | 'skipped' | 'suppressed' | 'failed';
+
+const BATCHING = { maxSize: 100, maxConcurrent: 1 };
 
 /** Thrown to make BullMQ retry the job with backoff (transient SMTP failure). */
 export class RetryableSendError extends Error {}
@@ -55,6 +58,12 @@ export class EmailSenderService implements OnApplicationShutdown {
   private readonly logger = new Logger(EmailSenderService.name);
   private readonly smtp: SmtpSender;
   private warnedAboutHeaders = false;
+  // Sends running at once share their claim and their "sent" UPDATE (group commit).
+  private readonly claims = new Batcher((ids: string[]) => this.claimMany(ids), BATCHING);
+  private readonly sentMarks = new Batcher(
+    (sent: { row: ClaimedRow; messageId: string }[]) => this.markSentMany(sent),
+    BATCHING,
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -85,7 +94,7 @@ export class EmailSenderService implements OnApplicationShutdown {
   }
 
   async send(outboxId: string): Promise<SendOutcome> {
-    const row = await this.claim(outboxId);
+    const row = await this.claims.run(outboxId);
     if (!row) return 'skipped';
     if (row.suppressed || row.opted_out) {
       await this.finish(
@@ -106,19 +115,20 @@ export class EmailSenderService implements OnApplicationShutdown {
 
     try {
       const result = await this.smtp.send(message);
-      await this.markSent(row, result.messageId);
+      await this.sentMarks.run({ row, messageId: result.messageId });
       return 'sent';
     } catch (e) {
       return this.handleFailure(row, e);
     }
   }
 
-  private async claim(outboxId: string): Promise<ClaimedRow | null> {
+  /** Claims every row of the batch still queued (or abandoned); null for the others. */
+  private async claimMany(outboxIds: string[]): Promise<(ClaimedRow | null)[]> {
     const rows = returnedRows<ClaimedRow>(
       await this.dataSource.query(
         `WITH claimed AS (
            UPDATE email_outbox SET status = 'sending', attempts = attempts + 1, updated_at = now()
-            WHERE id = $1 AND (status = 'queued'
+            WHERE id = ANY($1::uuid[]) AND (status = 'queued'
               OR (status = 'sending' AND updated_at < now() - make_interval(secs => $2)))
            RETURNING *)
          SELECT c.id, c.user_id, c.recipient, c.template, c.locale, c.category, c.data, c.attachments,
@@ -127,10 +137,16 @@ export class EmailSenderService implements OnApplicationShutdown {
                 EXISTS (SELECT 1 FROM notification_preferences p
                          WHERE p.user_id = c.user_id AND p.category = c.category AND NOT p.enabled) AS opted_out
            FROM claimed c LEFT JOIN users u ON u.id = c.user_id`,
-        [outboxId, this.config.notifications.sendLeaseSeconds],
+        [[...new Set(outboxIds)], this.config.notifications.sendLeaseSeconds],
       ),
     );
-    return rows[0] ?? null;
+    // One holder per row: a second run of the same id in this batch gets nothing.
+    const unclaimed = new Map(rows.map((row) => [row.id, row]));
+    return outboxIds.map((id) => {
+      const row = unclaimed.get(id) ?? null;
+      unclaimed.delete(id);
+      return row;
+    });
   }
 
   private async compose(row: ClaimedRow) {
@@ -205,13 +221,19 @@ export class EmailSenderService implements OnApplicationShutdown {
     throw new RetryableSendError(reason);
   }
 
-  private async markSent(row: ClaimedRow, messageId: string): Promise<void> {
+  private async markSentMany(sent: { row: ClaimedRow; messageId: string }[]): Promise<void[]> {
     await this.dataSource.query(
-      `UPDATE email_outbox SET status = 'sent', message_id = $3, sent_at = now(), last_error = NULL,
-              updated_at = now()
-        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
-      [row.id, row.attempts, messageId.slice(0, 300)],
+      `UPDATE email_outbox o SET status = 'sent', message_id = v.message_id, sent_at = now(),
+              last_error = NULL, updated_at = now()
+         FROM unnest($1::uuid[], $2::int[], $3::text[]) AS v(id, attempts, message_id)
+        WHERE o.id = v.id AND o.status = 'sending' AND o.attempts = v.attempts`,
+      [
+        sent.map((s) => s.row.id),
+        sent.map((s) => s.row.attempts),
+        sent.map((s) => s.messageId.slice(0, 300)),
+      ],
     );
+    return sent.map(() => undefined);
   }
 
   private async finish(
