@@ -133,20 +133,20 @@ export class ProgressService {
     return this.dataSource.transaction(async (tx) => {
       const enrollment = await this.lockOwn(tx, enrollmentId, actor.id);
       const outline = await this.courses.outline(enrollment.courseVersionId, tx);
-      this.assertLessonOpen(enrollment, outline, await loadProgressMap(tx, enrollmentId), lessonId);
-      const lesson = outline.lessons.find((l) => l.id === lessonId)!;
-      if (enrollment.status !== 'not_started') {
-        await this.heartbeat(enrollmentId, lessonId, actor, tx).catch((e: DomainError) => {
-          if (e.code !== 'LESSON_NOT_STARTED') throw e;
-        });
-      }
       const progress = await loadProgressMap(tx, enrollmentId);
+      this.assertLessonOpen(enrollment, outline, progress, lessonId);
+      const lesson = outline.lessons.find((l) => l.id === lessonId)!;
+      const started = progress.get(lessonId);
+      if (enrollment.status !== 'not_started' && started) {
+        const beat = await this.heartbeat(enrollmentId, lessonId, actor, tx);
+        progress.set(lessonId, { ...started, timeSpentSeconds: beat.lessonTimeSpentSeconds });
+      }
       const refusal = completeRefusal(lesson, progress.get(lessonId));
       if (refusal) {
         const { code, ...details } = refusal;
         throw new DomainError(code, this.refusalMessage(code), details);
       }
-      const after = await this.markCompleted(tx, enrollment, outline, lessonId);
+      const after = await this.markCompleted(tx, enrollment, outline, lessonId, progress);
       return this.resultView(
         { ...enrollment, status: after.status, percent: after.percent },
         lessonId,
@@ -172,12 +172,8 @@ export class ProgressService {
       if (!locked) throw notFound('Enrollment');
       const enrollment = await manager.findOneByOrFail(Enrollment, { id: enrollmentId });
       const outline = await this.courses.outline(enrollment.courseVersionId, manager);
-      const refusal = this.refusalFor(
-        enrollment,
-        outline,
-        await loadProgressMap(manager, enrollmentId),
-        lessonId,
-      );
+      const progress = await loadProgressMap(manager, enrollmentId);
+      const refusal = this.refusalFor(enrollment, outline, progress, lessonId);
       // The attempt routes refuse a locked quiz before it is graded; an attempt that reaches
       // here anyway (e.g. auto-submitted) is graded but cannot complete a locked lesson.
       if (refusal === 'LESSON_LOCKED') return false;
@@ -187,26 +183,33 @@ export class ProgressService {
          VALUES ($1, $2, now()) ON CONFLICT (enrollment_id, lesson_id) DO NOTHING`,
         [enrollmentId, lessonId],
       );
-      await this.markCompleted(manager, enrollment, outline, lessonId);
+      await this.markCompleted(manager, enrollment, outline, lessonId, progress);
       return true;
     };
     if (tx) return run(tx);
     return this.dataSource.transaction(run);
   }
 
-  /** Returns the progress after the change and the enrollment's new status. */
+  /**
+   * `before` is the enrollment's progress as read under its row lock, with a row for the
+   * lesson; returns the progress after the change and the enrollment's new status.
+   */
   private async markCompleted(
     tx: EntityManager,
     enrollment: Enrollment,
     outline: VersionOutline,
     lessonId: string,
+    before: ProgressMap,
   ): Promise<{ progress: ProgressMap; status: Enrollment['status']; percent: number }> {
     await tx.query(
       `UPDATE lesson_progress SET status = 'completed', completed_at = now()
         WHERE enrollment_id = $1 AND lesson_id = $2 AND status <> 'completed'`,
       [enrollment.id, lessonId],
     );
-    const progress = await loadProgressMap(tx, enrollment.id);
+    const progress = new Map(before).set(lessonId, {
+      timeSpentSeconds: before.get(lessonId)?.timeSpentSeconds ?? 0,
+      status: 'completed',
+    });
     const state = courseProgress(outline.lessons, progress);
     const status = statusAfterActivity(enrollment.status, state.complete);
     const completes = status === 'completed' && enrollment.status !== 'completed';
