@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
-import { AuditLogEntry } from './entities/audit-log.entity';
 
 export interface AuditEvent {
   actorId: string | null;
@@ -53,16 +52,18 @@ export class AuditService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
     if (events.length === 0) return;
-    await manager.insert(
-      AuditLogEntry,
-      events.map((event) => ({
-        actorId: event.actorId,
-        action: event.action,
-        entityType: event.entityType,
-        entityId: event.entityId,
-        organizationId: event.organizationId ?? null,
-        data: (event.data ?? {}) as never,
-      })),
+    // Plain SQL: it is on every audited write, and the entity insert builder costs more CPU.
+    await manager.query(
+      `INSERT INTO audit_log (actor_id, action, entity_type, entity_id, organization_id, data)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::jsonb[])`,
+      [
+        events.map((e) => e.actorId),
+        events.map((e) => e.action),
+        events.map((e) => e.entityType),
+        events.map((e) => e.entityId),
+        events.map((e) => e.organizationId ?? null),
+        events.map((e) => JSON.stringify(e.data ?? {})),
+      ],
     );
   }
 
