@@ -5,6 +5,9 @@ export interface BatcherOptions {
   maxConcurrent: number;
 }
 
+/** One batch at a time, of at most 100: what the render and e-mail workers use. */
+const GROUP_COMMIT: BatcherOptions = { maxSize: 100, maxConcurrent: 1 };
+
 interface Waiting<In, Out> {
   item: In;
   resolve: (out: Out) => void;
@@ -25,7 +28,7 @@ export class Batcher<In, Out> {
 
   constructor(
     private readonly flush: (items: In[]) => Promise<Out[]>,
-    private readonly options: BatcherOptions,
+    private readonly options: BatcherOptions = GROUP_COMMIT,
   ) {}
 
   run(item: In): Promise<Out> {

@@ -22,9 +22,6 @@ interface IssueItem {
   issuedAt: Date;
 }
 
-/** Group commit for the claim, numbering and issue statements of concurrent renders. */
-const BATCHING = { maxSize: 100, maxConcurrent: 1 };
-
 /**
  * Renders, stores and issues a `pending` certificate. Safe to run any number of times, also
  * concurrently: only the run whose conditional UPDATE flips `pending` -> `issued` wins; a
@@ -47,8 +44,8 @@ export class CertificateRenderService {
     private readonly numbering: CertificateNumbering,
   ) {}
 
-  private readonly claims = new Batcher((ids: string[]) => this.claimMany(ids), BATCHING);
-  private readonly issues = new Batcher((items: IssueItem[]) => this.issueMany(items), BATCHING);
+  private readonly claims = new Batcher((ids: string[]) => this.claimMany(ids));
+  private readonly issues = new Batcher((items: IssueItem[]) => this.issueMany(items));
 
   async render(certificateId: string): Promise<RenderOutcome> {
     const cert = await this.claims.run(certificateId);

@@ -23,8 +23,6 @@ import { PreferencesService } from './preferences.service';
 
 export type SendOutcome = 'sent' | 'skipped' | 'suppressed' | 'failed';
 
-const BATCHING = { maxSize: 100, maxConcurrent: 1 };
-
 /** Thrown to make BullMQ retry the job with backoff (transient SMTP failure). */
 export class RetryableSendError extends Error {}
 
@@ -59,10 +57,9 @@ export class EmailSenderService implements OnApplicationShutdown {
   private readonly smtp: SmtpSender;
   private warnedAboutHeaders = false;
   // Sends running at once share their claim and their "sent" UPDATE (group commit).
-  private readonly claims = new Batcher((ids: string[]) => this.claimMany(ids), BATCHING);
-  private readonly sentMarks = new Batcher(
-    (sent: { row: ClaimedRow; messageId: string }[]) => this.markSentMany(sent),
-    BATCHING,
+  private readonly claims = new Batcher((ids: string[]) => this.claimMany(ids));
+  private readonly sentMarks = new Batcher((sent: { row: ClaimedRow; messageId: string }[]) =>
+    this.markSentMany(sent),
   );
 
   constructor(
