@@ -4,6 +4,10 @@ import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
 // nodemailer costs ~12 MB resident: loaded on the first send or verify, not when the process boots.
 const loadNodemailer = () => createRequire(__filename)('nodemailer') as typeof import('nodemailer');
+const loadMailComposer = () =>
+  createRequire(__filename)(
+    'nodemailer/lib/mail-composer',
+  ) as typeof import('nodemailer/lib/mail-composer').default;
 
 export interface OutgoingAttachment {
   filename: string;
@@ -64,8 +68,11 @@ export function createSmtpSender(smtpUrl: string, opts: SmtpSenderOptions = {}):
     }));
 
   return {
+    // The message is built into one buffer before it is sent: streamed, nodemailer writes each
+    // MIME part and header block to the socket separately (a dozen writes per mail).
     async send(message) {
-      const info = await transporter().sendMail({
+      const MailComposer = loadMailComposer();
+      const mime = new MailComposer({
         from: message.from,
         to: message.to,
         subject: message.subject,
@@ -77,7 +84,10 @@ export function createSmtpSender(smtpUrl: string, opts: SmtpSenderOptions = {}):
           content,
           contentType,
         })),
-      });
+      }).compile();
+      const messageId = mime.messageId();
+      const raw = await mime.build();
+      const info = await transporter().sendMail({ envelope: mime.getEnvelope(), raw, messageId });
       return { messageId: info.messageId, response: info.response };
     },
     close() {

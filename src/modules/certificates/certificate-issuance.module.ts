@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CoursesCoreModule } from '../courses';
 import { EnrollmentsCoreModule } from '../enrollments';
 import { CertificateCompletionHook } from './certificate-completion.hook';
 import { CertificateIssuanceService } from './certificate-issuance.service';
@@ -9,7 +10,7 @@ import { CertificateQueue } from './certificate-queue';
  * a quiz auto-submit job) creates the certificate. Loaded once per process, so one subscription.
  */
 @Module({
-  imports: [EnrollmentsCoreModule],
+  imports: [CoursesCoreModule, EnrollmentsCoreModule],
   providers: [CertificateIssuanceService, CertificateQueue, CertificateCompletionHook],
   exports: [CertificateIssuanceService, CertificateQueue, EnrollmentsCoreModule],
 })

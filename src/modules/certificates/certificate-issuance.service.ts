@@ -4,16 +4,47 @@ import { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { returnedRows } from '../../database/raw';
 import { AuditService } from '../audit';
+import { CourseCatalog } from '../courses';
 import type { EnrollmentCompletedEvent } from '../enrollments';
 import { expiryFrom } from './domain/certificate-status';
 import { generateVerificationCode } from './domain/verification-code';
-import { Certificate, CertificateStatus } from './entities/certificate.entity';
-import { IssueFacts, readIssueFacts } from './issue-facts.query';
+import { Certificate } from './entities/certificate.entity';
+
+/**
+ * One statement: the learner's name and ID are read from users as the row goes in; the course
+ * facts come from the version outline (published versions never change). The ID shown is the
+ * NIK, else the employee ID, else none.
+ */
+const INSERT_PENDING = `
+INSERT INTO certificates (id, enrollment_id, version, user_id, organization_id, course_id,
+  course_version_id, number, verification_code, status, completed_at, expires_at,
+  renews_certificate_id, course_title_id, course_title_en, competency_code, jp_hours,
+  learner_name, learner_id_kind, learner_id_value)
+SELECT $1, $2, $3, u.id, $4, $5, $6, $7, $8, 'pending', $9, $10, $11, $12, $13, $14, $15, u.name,
+       CASE WHEN u.nik <> '' THEN 'nik' WHEN u.employee_id <> '' THEN 'employee_id' END,
+       CASE WHEN u.nik <> '' THEN u.nik WHEN u.employee_id <> '' THEN u.employee_id END
+  FROM users u WHERE u.id = $16`;
+
+interface PendingCertificate {
+  enrollmentId: string;
+  version: number;
+  userId: string;
+  organizationId: string | null;
+  courseVersionId: string;
+  number: string | null;
+  completedAt: Date;
+  /** Undefined: from the course version's validity. */
+  expiresAt?: Date | null;
+  renewsCertificateId: string | null;
+}
 
 /** Creates `pending` certificate rows inside the caller's transaction (completion, re-issue). */
 @Injectable()
 export class CertificateIssuanceService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly courses: CourseCatalog,
+  ) {}
 
   /**
    * Called in the completing transaction. The enrollment's first certificate is version 1, and
@@ -23,33 +54,21 @@ export class CertificateIssuanceService {
    * Returns the new certificate id, or null when this enrollment already has one.
    */
   async createForCompletion(event: EnrollmentCompletedEvent, tx: EntityManager) {
-    const facts = await readIssueFacts(tx, event.userId, event.courseVersionId);
-    const id = randomUUID();
-    const inserted = await tx
-      .createQueryBuilder()
-      .insert()
-      .into(Certificate)
-      .values({
-        id,
+    const id = await this.insertPending(
+      tx,
+      {
         enrollmentId: event.enrollmentId,
         version: 1,
         userId: event.userId,
         organizationId: event.organizationId,
-        courseId: event.courseId,
         courseVersionId: event.courseVersionId,
         number: null,
-        verificationCode: generateVerificationCode(),
-        status: CertificateStatus.Pending,
         completedAt: event.completedAt,
-        expiresAt: expiryFrom(event.completedAt, facts.certificate_validity_months),
         renewsCertificateId: event.renewalOfCertificateId,
-        ...this.snapshot(facts),
-      })
-      // No column to overwrite: ON CONFLICT (enrollment_id, version) DO NOTHING.
-      .orUpdate([], ['enrollment_id', 'version'])
-      .returning(['id'])
-      .execute();
-    if (returnedRows(inserted.raw).length === 0) return null;
+      },
+      'ON CONFLICT (enrollment_id, version) DO NOTHING',
+    );
+    if (!id) return null;
     await this.afterCreate(tx, id, event.organizationId, null, 'certificate.requested', {
       enrollmentId: event.enrollmentId,
       renewsCertificateId: event.renewalOfCertificateId,
@@ -59,7 +78,6 @@ export class CertificateIssuanceService {
 
   /** New version of an issued certificate after a data fix: same number, new code. */
   async createReissue(old: Certificate, actorId: string, reason: string, tx: EntityManager) {
-    const facts = await readIssueFacts(tx, old.userId, old.courseVersionId);
     const id = randomUUID();
     const superseded = returnedRows<{ id: string }>(
       await tx.query(
@@ -75,28 +93,64 @@ export class CertificateIssuanceService {
         'Only an issued certificate can be re-issued',
       );
     }
-    await tx.insert(Certificate, {
+    await this.insertPending(
+      tx,
+      {
+        enrollmentId: old.enrollmentId,
+        version: old.version + 1,
+        userId: old.userId,
+        organizationId: old.organizationId,
+        courseVersionId: old.courseVersionId,
+        number: old.number,
+        completedAt: old.completedAt,
+        expiresAt: old.expiresAt,
+        renewsCertificateId: old.renewsCertificateId,
+      },
+      '',
       id,
-      enrollmentId: old.enrollmentId,
-      version: old.version + 1,
-      userId: old.userId,
-      organizationId: old.organizationId,
-      courseId: old.courseId,
-      courseVersionId: old.courseVersionId,
-      number: old.number,
-      verificationCode: generateVerificationCode(),
-      status: CertificateStatus.Pending,
-      completedAt: old.completedAt,
-      expiresAt: old.expiresAt,
-      renewsCertificateId: old.renewsCertificateId,
-      ...this.snapshot(facts),
-    });
+    );
     await this.afterCreate(tx, id, old.organizationId, actorId, 'certificate.reissued', {
       supersedes: old.id,
       version: old.version + 1,
       reason,
     });
     return id;
+  }
+
+  /** The new row's id, or null when `onConflict` skipped it. */
+  private async insertPending(
+    tx: EntityManager,
+    cert: PendingCertificate,
+    onConflict: string,
+    id: string = randomUUID(),
+  ): Promise<string | null> {
+    const course = await this.courses.outline(cert.courseVersionId, tx);
+    const inserted = returnedRows<{ id: string }>(
+      await tx.query(`${INSERT_PENDING} ${onConflict} RETURNING id`, [
+        id,
+        cert.enrollmentId,
+        cert.version,
+        cert.organizationId,
+        course.courseId,
+        cert.courseVersionId,
+        cert.number,
+        generateVerificationCode(),
+        cert.completedAt,
+        cert.expiresAt === undefined
+          ? expiryFrom(cert.completedAt, course.certificateValidityMonths)
+          : cert.expiresAt,
+        cert.renewsCertificateId,
+        course.titleId,
+        course.titleEn,
+        course.competencyCode,
+        course.jpHours,
+        cert.userId,
+      ]),
+    );
+    if (inserted.length === 0 && !onConflict) {
+      throw new Error(`No user ${cert.userId} for certificate ${id}`);
+    }
+    return inserted[0]?.id ?? null;
   }
 
   private async afterCreate(
@@ -111,21 +165,5 @@ export class CertificateIssuanceService {
       { actorId, action, entityType: 'certificate', entityId: id, organizationId, data },
       tx,
     );
-  }
-
-  private snapshot(facts: IssueFacts) {
-    const idLabel = facts.nik
-      ? { learnerIdKind: 'nik' as const, learnerIdValue: facts.nik }
-      : facts.employee_id
-        ? { learnerIdKind: 'employee_id' as const, learnerIdValue: facts.employee_id }
-        : { learnerIdKind: null, learnerIdValue: null };
-    return {
-      learnerName: facts.name,
-      ...idLabel,
-      courseTitleId: facts.title_id,
-      courseTitleEn: facts.title_en,
-      competencyCode: facts.competency_code,
-      jpHours: facts.jp_hours,
-    };
   }
 }

@@ -29,6 +29,11 @@ export interface VersionOutline {
   courseId: string;
   sequential: boolean;
   jpHours: number;
+  /** What a certificate of this version snapshots besides jpHours. */
+  titleId: string;
+  titleEn: string;
+  competencyCode: string;
+  certificateValidityMonths: number;
   lessons: {
     id: string;
     moduleId: string;
@@ -179,6 +184,10 @@ export class CourseCatalog {
       courseId: version.courseId,
       sequential: version.sequential,
       jpHours: version.jpHours,
+      titleId: version.titleId,
+      titleEn: version.titleEn,
+      competencyCode: version.competencyCode,
+      certificateValidityMonths: version.certificateValidityMonths,
       lessons: lessons.map((l) => ({
         id: l.id,
         moduleId: l.module_id,

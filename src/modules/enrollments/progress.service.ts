@@ -60,6 +60,19 @@ SELECT e.status,
   FROM enrollments e
  WHERE e.id = $1 AND e.user_id = $3`;
 
+type LockedEnrollment = Pick<
+  Enrollment,
+  | 'id'
+  | 'userId'
+  | 'organizationId'
+  | 'courseId'
+  | 'courseVersionId'
+  | 'status'
+  | 'dueAt'
+  | 'percent'
+  | 'renewalOfCertificateId'
+>;
+
 interface HeartbeatRow {
   status: Enrollment['status'];
   credit: number | null;
@@ -166,11 +179,7 @@ export class ProgressService {
     tx?: EntityManager,
   ): Promise<boolean> {
     const run = async (manager: EntityManager): Promise<boolean> => {
-      const [locked] = await manager.query('SELECT id FROM enrollments WHERE id = $1 FOR UPDATE', [
-        enrollmentId,
-      ]);
-      if (!locked) throw notFound('Enrollment');
-      const enrollment = await manager.findOneByOrFail(Enrollment, { id: enrollmentId });
+      const enrollment = await this.lock(manager, enrollmentId, null);
       const outline = await this.courses.outline(enrollment.courseVersionId, manager);
       const progress = await loadProgressMap(manager, enrollmentId);
       const refusal = this.refusalFor(enrollment, outline, progress, lessonId);
@@ -196,16 +205,11 @@ export class ProgressService {
    */
   private async markCompleted(
     tx: EntityManager,
-    enrollment: Enrollment,
+    enrollment: LockedEnrollment,
     outline: VersionOutline,
     lessonId: string,
     before: ProgressMap,
   ): Promise<{ progress: ProgressMap; status: Enrollment['status']; percent: number }> {
-    await tx.query(
-      `UPDATE lesson_progress SET status = 'completed', completed_at = now()
-        WHERE enrollment_id = $1 AND lesson_id = $2 AND status <> 'completed'`,
-      [enrollment.id, lessonId],
-    );
     const progress = new Map(before).set(lessonId, {
       timeSpentSeconds: before.get(lessonId)?.timeSpentSeconds ?? 0,
       status: 'completed',
@@ -215,12 +219,15 @@ export class ProgressService {
     const completes = status === 'completed' && enrollment.status !== 'completed';
     const [row]: { completed_at: Date }[] = returnedRows(
       await tx.query(
-        `UPDATE enrollments SET percent = $2, updated_at = now(),
+        `WITH lesson AS (
+           UPDATE lesson_progress SET status = 'completed', completed_at = now()
+            WHERE enrollment_id = $1 AND lesson_id = $5 AND status <> 'completed')
+         UPDATE enrollments SET percent = $2, updated_at = now(),
                 status = $4::enrollment_status,
                 started_at = COALESCE(started_at, now()),
                 completed_at = CASE WHEN $3 THEN now() ELSE completed_at END
           WHERE id = $1 RETURNING completed_at`,
-        [enrollment.id, state.percent, completes, status],
+        [enrollment.id, state.percent, completes, status, lessonId],
       ),
     );
     if (!completes) return { progress, status, percent: state.percent };
@@ -238,11 +245,23 @@ export class ProgressService {
     return { progress, status, percent: state.percent };
   }
 
-  private async lockOwn(tx: EntityManager, enrollmentId: string, userId: string) {
-    const enrollment = await tx.findOne(Enrollment, {
-      where: { id: enrollmentId, userId },
-      lock: { mode: 'pessimistic_write' },
-    });
+  private lockOwn(tx: EntityManager, enrollmentId: string, userId: string) {
+    return this.lock(tx, enrollmentId, userId);
+  }
+
+  /** The enrollment row, locked until the transaction ends; only the learner's own with userId. */
+  private async lock(
+    tx: EntityManager,
+    enrollmentId: string,
+    userId: string | null,
+  ): Promise<LockedEnrollment> {
+    const [enrollment]: LockedEnrollment[] = await tx.query(
+      `SELECT id, user_id AS "userId", organization_id AS "organizationId",
+              course_id AS "courseId", course_version_id AS "courseVersionId", status,
+              due_at AS "dueAt", percent, renewal_of_certificate_id AS "renewalOfCertificateId"
+         FROM enrollments WHERE id = $1 AND ($2::uuid IS NULL OR user_id = $2) FOR UPDATE`,
+      [enrollmentId, userId],
+    );
     if (!enrollment) throw notFound('Enrollment');
     return enrollment;
   }
@@ -357,7 +376,7 @@ export class ProgressService {
     this.assertLessonOpen(enrollment, outline, await loadProgressMap(m, enrollmentId), lessonId);
   }
 
-  private async recordStart(tx: EntityManager, enrollment: Enrollment, lessonId: string) {
+  private async recordStart(tx: EntityManager, enrollment: LockedEnrollment, lessonId: string) {
     await tx.query(
       `INSERT INTO lesson_progress (enrollment_id, lesson_id, last_heartbeat_at)
        VALUES ($1, $2, now()) ON CONFLICT (enrollment_id, lesson_id) DO NOTHING`,
