@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,9 +24,19 @@ new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: process.arg
   .then(({ port }) => process.stdout.write('PORT ' + port + '\\n'));
 `;
 
+/**
+ * Object storage runs on machines of its own in any deployment; s3rver writes two files and a
+ * directory per object, and on a disk file system that work cost it 3.6 ms of CPU per 20 KB PUT
+ * against 1.5 ms on tmpfs (measured here). Its objects go to /dev/shm when the machine has it,
+ * so the stand-in takes less of the CPU the system under test shares with it.
+ */
+const S3RVER_PARENT_DIR = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+
 /** s3rver on a random loopback port over a temp directory, with one bucket created through S3. */
 export async function startS3rver(bucket = 'k3-test'): Promise<RunningS3rver> {
-  const directory = await mkdtemp(join(tmpdir(), 'k3-s3rver-'));
+  const directory = await mkdtemp(join(S3RVER_PARENT_DIR, 'k3-s3rver-')).catch(() =>
+    mkdtemp(join(tmpdir(), 'k3-s3rver-')),
+  );
   const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', LAUNCH, directory], {
     cwd: join(__dirname, '..', '..'),
     stdio: ['ignore', 'pipe', 'inherit'],
