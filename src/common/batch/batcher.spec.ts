@@ -74,4 +74,33 @@ describe('Batcher', () => {
     });
     await expect(batcher.run(1)).rejects.toThrow('batch flush returned 0 results for 1 items');
   });
+  describe('with a linger', () => {
+    const lingering = { maxSize: 10, maxConcurrent: 1, lingerBelow: 3, lingerMs: 50 };
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('lets a call with few others waiting wait up to lingerMs, and takes in who comes meanwhile', async () => {
+      const flush = jest.fn(doubled);
+      const batcher = new Batcher(flush, lingering);
+      const first = batcher.run(1);
+      await jest.advanceTimersByTimeAsync(20);
+      const second = batcher.run(2);
+      await jest.advanceTimersByTimeAsync(29);
+      expect(flush).not.toHaveBeenCalled();
+      await jest.advanceTimersByTimeAsync(1);
+      await expect(Promise.all([first, second])).resolves.toEqual([2, 4]);
+      expect(flush.mock.calls).toEqual([[[1, 2]]]);
+    });
+
+    it('runs at once when lingerBelow calls are waiting', async () => {
+      const flush = jest.fn(doubled);
+      const batcher = new Batcher(flush, lingering);
+      const first = batcher.run(1);
+      await jest.advanceTimersByTimeAsync(10);
+      const rest = [2, 3].map((n) => batcher.run(n));
+      await jest.advanceTimersByTimeAsync(0);
+      expect(flush.mock.calls).toEqual([[[1, 2, 3]]]);
+      await expect(Promise.all([first, ...rest])).resolves.toEqual([2, 4, 6]);
+    });
+  });
 });

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { BlobStorage } from '@app/storage';
-import { Batcher } from '../../common/batch/batcher';
+import { Batcher, LINGERING_GROUP_COMMIT } from '../../common/batch/batcher';
 import { AppConfig } from '../../config/app-config';
 import { returnedRows } from '../../database/raw';
 import { AuditService } from '../audit';
@@ -44,7 +44,11 @@ export class CertificateRenderService {
     private readonly numbering: CertificateNumbering,
   ) {}
 
-  private readonly claims = new Batcher((ids: string[]) => this.claimMany(ids));
+  // Renders follow their claims, so the issue batches take the claims' size without a linger.
+  private readonly claims = new Batcher(
+    (ids: string[]) => this.claimMany(ids),
+    LINGERING_GROUP_COMMIT,
+  );
   private readonly issues = new Batcher((items: IssueItem[]) => this.issueMany(items));
 
   async render(certificateId: string): Promise<RenderOutcome> {

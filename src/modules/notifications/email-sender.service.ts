@@ -11,7 +11,7 @@ import {
   TemplateName,
 } from '@app/mailer';
 import type { BlobStorage } from '@app/storage';
-import { Batcher } from '../../common/batch/batcher';
+import { Batcher, LINGERING_GROUP_COMMIT } from '../../common/batch/batcher';
 import { AppConfig } from '../../config/app-config';
 import { returnedRows } from '../../database/raw';
 import { BLOB_STORAGE } from '../storage';
@@ -56,10 +56,16 @@ export class EmailSenderService implements OnApplicationShutdown {
   private readonly logger = new Logger(EmailSenderService.name);
   private readonly smtp: SmtpSender;
   private warnedAboutHeaders = false;
-  // Sends running at once share their claim and their "sent" UPDATE (group commit).
-  private readonly claims = new Batcher((ids: string[]) => this.claimMany(ids));
-  private readonly sentMarks = new Batcher((sent: { row: ClaimedRow; messageId: string }[]) =>
-    this.markSentMany(sent),
+  // Sends running at once share their claim and their "sent" UPDATE (group commit). The linger
+  // before the "sent" mark widens the duplicate window (accepted by SMTP, not yet marked) by at
+  // most 50 ms, and only when few sends run.
+  private readonly claims = new Batcher(
+    (ids: string[]) => this.claimMany(ids),
+    LINGERING_GROUP_COMMIT,
+  );
+  private readonly sentMarks = new Batcher(
+    (sent: { row: ClaimedRow; messageId: string }[]) => this.markSentMany(sent),
+    LINGERING_GROUP_COMMIT,
   );
 
   constructor(
