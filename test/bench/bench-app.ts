@@ -151,6 +151,16 @@ export async function startBenchApp(
 }
 
 /** CPU time (user + system) a process has used so far, in milliseconds; 0 once it is gone. */
+/** CPU time of a process's children that have exited and been waited for, in milliseconds. */
+function exitedChildrenCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 export function processCpuMs(pid: number): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -160,14 +170,18 @@ export function processCpuMs(pid: number): number {
   }
 }
 
-/** CPU time of every PostgreSQL server process on this machine, in milliseconds. */
+/**
+ * CPU time of every PostgreSQL server process on this machine, in milliseconds, including the
+ * backends that have exited (a pool closes connections idle for 10 s): the postmaster's
+ * children time counts those.
+ */
 export function postgresCpuMs(): number {
   let total = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') {
-        total += processCpuMs(Number(entry));
+        total += processCpuMs(Number(entry)) + exitedChildrenCpuMs(Number(entry));
       }
     } catch {
       // the process ended between the listing and the read
