@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, Page, toPage } from '../../common/paging/cursor';
+import { prepared, queryPrepared } from '../../database/raw';
 
 export interface AuditEvent {
   actorId: string | null;
@@ -37,6 +38,11 @@ export interface AuditFilter {
   cursor?: string;
 }
 
+const INSERT_ENTRIES = prepared(
+  `INSERT INTO audit_log (actor_id, action, entity_type, entity_id, organization_id, data)
+   SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::jsonb[])`,
+);
+
 /** Append-only audit trail. Pass the caller's transaction manager so the entry commits with the change. */
 @Injectable()
 export class AuditService {
@@ -52,19 +58,15 @@ export class AuditService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
     if (events.length === 0) return;
-    // Plain SQL: it is on every audited write, and the entity insert builder costs more CPU.
-    await manager.query(
-      `INSERT INTO audit_log (actor_id, action, entity_type, entity_id, organization_id, data)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::jsonb[])`,
-      [
-        events.map((e) => e.actorId),
-        events.map((e) => e.action),
-        events.map((e) => e.entityType),
-        events.map((e) => e.entityId),
-        events.map((e) => e.organizationId ?? null),
-        events.map((e) => JSON.stringify(e.data ?? {})),
-      ],
-    );
+    // Plain SQL, prepared: it is on every audited write.
+    await queryPrepared(manager, INSERT_ENTRIES, [
+      events.map((e) => e.actorId),
+      events.map((e) => e.action),
+      events.map((e) => e.entityType),
+      events.map((e) => e.entityId),
+      events.map((e) => e.organizationId ?? null),
+      events.map((e) => JSON.stringify(e.data ?? {})),
+    ]);
   }
 
   /** Newest first, keyset-paged on (created_at, id). */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
-import { returnedRows } from '../../database/raw';
+import { PreparedStatement, prepared, queryPrepared, returnedRows } from '../../database/raw';
 import { AuditService } from '../audit';
 import { CourseCatalog } from '../courses';
 import type { EnrollmentCompletedEvent } from '../enrollments';
@@ -24,6 +24,10 @@ SELECT $1, $2, $3, u.id, $4, $5, $6, $7, $8, 'pending', $9, $10, $11, $12, $13, 
        CASE WHEN u.nik <> '' THEN 'nik' WHEN u.employee_id <> '' THEN 'employee_id' END,
        CASE WHEN u.nik <> '' THEN u.nik WHEN u.employee_id <> '' THEN u.employee_id END
   FROM users u WHERE u.id = $16`;
+const INSERT_FOR_COMPLETION = prepared(
+  `${INSERT_PENDING} ON CONFLICT (enrollment_id, version) DO NOTHING RETURNING id`,
+);
+const INSERT_REISSUE = prepared(`${INSERT_PENDING} RETURNING id`);
 
 interface PendingCertificate {
   enrollmentId: string;
@@ -66,7 +70,7 @@ export class CertificateIssuanceService {
         completedAt: event.completedAt,
         renewsCertificateId: event.renewalOfCertificateId,
       },
-      'ON CONFLICT (enrollment_id, version) DO NOTHING',
+      INSERT_FOR_COMPLETION,
     );
     if (!id) return null;
     await this.afterCreate(tx, id, event.organizationId, null, 'certificate.requested', {
@@ -106,7 +110,7 @@ export class CertificateIssuanceService {
         expiresAt: old.expiresAt,
         renewsCertificateId: old.renewsCertificateId,
       },
-      '',
+      INSERT_REISSUE,
       id,
     );
     await this.afterCreate(tx, id, old.organizationId, actorId, 'certificate.reissued', {
@@ -117,37 +121,35 @@ export class CertificateIssuanceService {
     return id;
   }
 
-  /** The new row's id, or null when `onConflict` skipped it. */
+  /** The new row's id, or null when the completion's ON CONFLICT skipped it. */
   private async insertPending(
     tx: EntityManager,
     cert: PendingCertificate,
-    onConflict: string,
+    statement: PreparedStatement,
     id: string = randomUUID(),
   ): Promise<string | null> {
     const course = await this.courses.outline(cert.courseVersionId, tx);
-    const inserted = returnedRows<{ id: string }>(
-      await tx.query(`${INSERT_PENDING} ${onConflict} RETURNING id`, [
-        id,
-        cert.enrollmentId,
-        cert.version,
-        cert.organizationId,
-        course.courseId,
-        cert.courseVersionId,
-        cert.number,
-        generateVerificationCode(),
-        cert.completedAt,
-        cert.expiresAt === undefined
-          ? expiryFrom(cert.completedAt, course.certificateValidityMonths)
-          : cert.expiresAt,
-        cert.renewsCertificateId,
-        course.titleId,
-        course.titleEn,
-        course.competencyCode,
-        course.jpHours,
-        cert.userId,
-      ]),
-    );
-    if (inserted.length === 0 && !onConflict) {
+    const inserted = await queryPrepared<{ id: string }>(tx, statement, [
+      id,
+      cert.enrollmentId,
+      cert.version,
+      cert.organizationId,
+      course.courseId,
+      cert.courseVersionId,
+      cert.number,
+      generateVerificationCode(),
+      cert.completedAt,
+      cert.expiresAt === undefined
+        ? expiryFrom(cert.completedAt, course.certificateValidityMonths)
+        : cert.expiresAt,
+      cert.renewsCertificateId,
+      course.titleId,
+      course.titleEn,
+      course.competencyCode,
+      course.jpHours,
+      cert.userId,
+    ]);
+    if (inserted.length === 0 && statement === INSERT_REISSUE) {
       throw new Error(`No user ${cert.userId} for certificate ${id}`);
     }
     return inserted[0]?.id ?? null;

@@ -22,7 +22,7 @@ import { EnrollmentCompletedEvent, EnrollmentEvents } from './enrollment-events'
 import { Enrollment } from './entities/enrollment.entity';
 import { loadProgressMap } from './progress-map';
 import type { QuizEnrollment } from './enrollment-read-model';
-import { returnedRows } from '../../database/raw';
+import { prepared, queryPrepared } from '../../database/raw';
 
 /**
  * One statement, one round trip, no entity hydration. The enrollment row is the learner's
@@ -73,6 +73,26 @@ type LockedEnrollment = Pick<
   | 'renewalOfCertificateId'
 >;
 
+const HEARTBEAT = prepared(HEARTBEAT_SQL);
+
+const LOCK_ENROLLMENT = prepared(
+  `SELECT id, user_id AS "userId", organization_id AS "organizationId",
+          course_id AS "courseId", course_version_id AS "courseVersionId", status,
+          due_at AS "dueAt", percent, renewal_of_certificate_id AS "renewalOfCertificateId"
+     FROM enrollments WHERE id = $1 AND ($2::uuid IS NULL OR user_id = $2) FOR UPDATE`,
+);
+
+const COMPLETE_LESSON = prepared(
+  `WITH lesson AS (
+     UPDATE lesson_progress SET status = 'completed', completed_at = now()
+      WHERE enrollment_id = $1 AND lesson_id = $5 AND status <> 'completed')
+   UPDATE enrollments SET percent = $2, updated_at = now(),
+          status = $4::enrollment_status,
+          started_at = COALESCE(started_at, now()),
+          completed_at = CASE WHEN $3 THEN now() ELSE completed_at END
+    WHERE id = $1 RETURNING completed_at`,
+);
+
 interface HeartbeatRow {
   status: Enrollment['status'];
   credit: number | null;
@@ -114,13 +134,9 @@ export class ProgressService {
     manager?: EntityManager,
   ): Promise<HeartbeatResultView> {
     const values = [enrollmentId, lessonId, actor.id, ...heartbeatSqlParameters()];
-    const [row]: HeartbeatRow[] = manager
-      ? await manager.query(HEARTBEAT_SQL, values)
-      : (
-          await this.heartbeatPool
-            .get()
-            .query({ name: 'progress_heartbeat', text: HEARTBEAT_SQL, values })
-        ).rows;
+    const [row] = manager
+      ? await queryPrepared<HeartbeatRow>(manager, HEARTBEAT, values)
+      : (await this.heartbeatPool.get().query<HeartbeatRow>({ ...HEARTBEAT, values })).rows;
     if (!row) throw notFound('Enrollment');
     if (row.status === 'withdrawn') throw this.withdrawn();
     // A progress row exists only for a lesson that was open when it started, and lessons
@@ -217,19 +233,13 @@ export class ProgressService {
     const state = courseProgress(outline.lessons, progress);
     const status = statusAfterActivity(enrollment.status, state.complete);
     const completes = status === 'completed' && enrollment.status !== 'completed';
-    const [row]: { completed_at: Date }[] = returnedRows(
-      await tx.query(
-        `WITH lesson AS (
-           UPDATE lesson_progress SET status = 'completed', completed_at = now()
-            WHERE enrollment_id = $1 AND lesson_id = $5 AND status <> 'completed')
-         UPDATE enrollments SET percent = $2, updated_at = now(),
-                status = $4::enrollment_status,
-                started_at = COALESCE(started_at, now()),
-                completed_at = CASE WHEN $3 THEN now() ELSE completed_at END
-          WHERE id = $1 RETURNING completed_at`,
-        [enrollment.id, state.percent, completes, status, lessonId],
-      ),
-    );
+    const [row] = await queryPrepared<{ completed_at: Date }>(tx, COMPLETE_LESSON, [
+      enrollment.id,
+      state.percent,
+      completes,
+      status,
+      lessonId,
+    ]);
     if (!completes) return { progress, status, percent: state.percent };
     const event: EnrollmentCompletedEvent = {
       enrollmentId: enrollment.id,
@@ -255,13 +265,10 @@ export class ProgressService {
     enrollmentId: string,
     userId: string | null,
   ): Promise<LockedEnrollment> {
-    const [enrollment]: LockedEnrollment[] = await tx.query(
-      `SELECT id, user_id AS "userId", organization_id AS "organizationId",
-              course_id AS "courseId", course_version_id AS "courseVersionId", status,
-              due_at AS "dueAt", percent, renewal_of_certificate_id AS "renewalOfCertificateId"
-         FROM enrollments WHERE id = $1 AND ($2::uuid IS NULL OR user_id = $2) FOR UPDATE`,
-      [enrollmentId, userId],
-    );
+    const [enrollment] = await queryPrepared<LockedEnrollment>(tx, LOCK_ENROLLMENT, [
+      enrollmentId,
+      userId,
+    ]);
     if (!enrollment) throw notFound('Enrollment');
     return enrollment;
   }
