@@ -116,7 +116,7 @@ export class ProgressService {
     actor: AuthUser,
   ): Promise<ProgressResultView> {
     return this.dataSource.transaction(async (tx) => {
-      const enrollment = await this.lockOwn(tx, enrollmentId, actor.id);
+      const enrollment = await this.lock(tx, enrollmentId, actor.id);
       // On tx: a transaction asking the pool for a second connection can wait on the
       // connections other such transactions hold, until the acquire timeout (503).
       const outline = await this.courses.outline(enrollment.courseVersionId, tx);
@@ -160,7 +160,7 @@ export class ProgressService {
     actor: AuthUser,
   ): Promise<ProgressResultView> {
     return this.dataSource.transaction(async (tx) => {
-      const enrollment = await this.lockOwn(tx, enrollmentId, actor.id);
+      const enrollment = await this.lock(tx, enrollmentId, actor.id);
       const outline = await this.courses.outline(enrollment.courseVersionId, tx);
       const progress = await loadProgressMap(tx, enrollmentId);
       this.assertLessonOpen(enrollment, outline, progress, lessonId);
@@ -253,10 +253,6 @@ export class ProgressService {
     await this.events.completedInTransaction(event, tx);
     await this.afterCommit.schedule(tx, () => this.events.completedAfterCommit(event));
     return { progress, status, percent: state.percent };
-  }
-
-  private lockOwn(tx: EntityManager, enrollmentId: string, userId: string) {
-    return this.lock(tx, enrollmentId, userId);
   }
 
   /** The enrollment row, locked until the transaction ends; only the learner's own with userId. */
